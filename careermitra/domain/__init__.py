@@ -1,0 +1,1 @@
+"""The domain model shared by the site build, the API and the CLI."""

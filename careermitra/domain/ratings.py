@@ -1,0 +1,63 @@
+"""Rating aggregates: what the ratings summary, listings and JSON-LD show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from careermitra.domain.review import ASPECT_LABELS, ASPECTS, PublishedReview
+
+
+@dataclass(frozen=True)
+class AspectAverage:
+    aspect: str
+    label: str
+    average: float
+
+    @property
+    def percent(self) -> int:
+        """Width of the aspect's bar: the average as a share of 5 stars."""
+        return round(self.average / 5 * 100)
+
+
+@dataclass(frozen=True)
+class StarBucket:
+    stars: int
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """Average, count, per-aspect averages and the star distribution of a set of reviews."""
+
+    count: int
+    average: float | None
+    aspects: tuple[AspectAverage, ...]
+    distribution: tuple[StarBucket, ...]
+
+    @property
+    def has_reviews(self) -> bool:
+        return self.count > 0
+
+
+def _mean(values: Sequence[int]) -> float:
+    return round(sum(values) / len(values), 1)
+
+
+def summarise(reviews: Sequence[PublishedReview]) -> RatingSummary:
+    """Aggregate approved reviews; averages are rounded to one decimal, as shown on the page."""
+    count = len(reviews)
+    if not count:
+        empty = tuple(StarBucket(stars, 0, 0) for stars in range(5, 0, -1))
+        return RatingSummary(0, None, (), empty)
+    aspects = tuple(
+        AspectAverage(aspect, ASPECT_LABELS[aspect], _mean([getattr(r.aspects, aspect) for r in reviews]))
+        for aspect in ASPECTS
+    )
+    distribution = tuple(
+        StarBucket(stars, n, round(n / count * 100))
+        for stars in range(5, 0, -1)
+        for n in [sum(1 for r in reviews if r.rating == stars)]
+    )
+    return RatingSummary(count, _mean([r.rating for r in reviews]), aspects, distribution)

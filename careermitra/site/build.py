@@ -1,0 +1,47 @@
+"""`python -m careermitra.site.build`: build the site, failing with a clear message on bad content."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from careermitra.domain.errors import ContentError
+from careermitra.site.settings import SettingsError
+
+
+def build(settings_file: str, overrides: dict[str, object] | None = None) -> None:
+    """Run the full Pelican build with the given settings file (and optional overrides)."""
+    settings = read_settings(settings_file, override=overrides or {})
+    Pelican(settings).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the Career Mitra site into the output folder.")
+    parser.add_argument("--settings", default="pelicanconf.py", help="pelicanconf.py or publishconf.py")
+    parser.add_argument("--output", help="output folder (default: OUTPUT_PATH of the settings)")
+    parser.add_argument("--content", help="content folder (default: PATH of the settings)")
+    args = parser.parse_args(argv)
+    init_logging(level=logging.WARNING, fatal="errors", name="pelican")
+    overrides: dict[str, object] = {}
+    if args.output:
+        overrides["OUTPUT_PATH"] = args.output
+    if args.content:
+        overrides["PATH"] = args.content
+    started = time.perf_counter()
+    try:
+        build(args.settings, overrides)
+    except (ContentError, SettingsError) as error:
+        print(f"Build failed: the content has problems.\n{error}", file=sys.stderr)
+        return 2
+    print(f"Built the site in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""The site model: institutions with their reviews and aggregates, and the listings that group them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import markdown
+
+from careermitra.domain.institution import Institution, InstitutionType
+from careermitra.domain.ratings import RatingSummary, summarise
+from careermitra.domain.review import PublishedReview
+from careermitra.domain.slugs import slugify
+from careermitra.site.content import load_institutions, load_reviews
+
+LISTING_KINDS: dict[str, tuple[str, str]] = {
+    # kind: (URL folder, heading of the index page)
+    "city": ("cities", "Cities"),
+    "state": ("states", "States and union territories"),
+    "type": ("types", "Types of institution"),
+    "course": ("courses", "Courses"),
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a listing, the home page or the feed shows of an institution: small enough to keep for all."""
+
+    slug: str
+    name: str
+    type: InstitutionType
+    city: str
+    state: str
+    course_names: tuple[str, ...]
+    fee_low: int
+    fee_high: int
+    naac_grade: str | None
+    average: float | None
+    count: int
+
+    @property
+    def url(self) -> str:
+        return f"/institutions/{self.slug}/"
+
+    def sort_key(self) -> tuple[float, int, str]:
+        """Best first: higher average, then more reviews, then name; unrated institutions last."""
+        return (-(self.average if self.average is not None else -1.0), -self.count, self.name.lower())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One institution as its own page shows it: facts, approved reviews (newest first) and their summary."""
+
+    institution: Institution
+    reviews: tuple[PublishedReview, ...]
+    summary: RatingSummary
+    description_html: str
+
+    @property
+    def slug(self) -> str:
+        return self.institution.slug
+
+    @property
+    def url(self) -> str:
+        return self.institution.url
+
+    @cached_property
+    def card(self) -> Card:
+        inst = self.institution
+        low, high = inst.fee_range
+        return Card(inst.slug, inst.name, inst.type, inst.city, inst.state, tuple(inst.course_names), low, high,
+                    inst.approvals.naac_grade, self.summary.average, self.summary.count)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The institutions of one city, state, type or course, best rated first."""
+
+    kind: str
+    slug: str
+    title: str
+    cards: tuple[Card, ...]
+
+    @property
+    def folder(self) -> str:
+        return LISTING_KINDS[self.kind][0]
+
+    @property
+    def url(self) -> str:
+        return f"/{self.folder}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class LatestReview:
+    review: PublishedReview
+    card: Card
+
+    def sort_key(self) -> tuple[dt.date, str]:
+        return (self.review.published, self.review.id)
+
+
+@dataclass
+class SiteModel:
+    """Everything the pages are rendered from.
+
+    `cards` covers every institution; `entries` holds the full institutions being rendered (all of them in a
+    full build, only the changed ones in an incremental build); `latest` is the newest reviews site-wide.
+    """
+
+    cards: dict[str, Card]
+    latest: tuple[LatestReview, ...]
+    entries: dict[str, Entry]
+    listings: dict[str, dict[str, Listing]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.listings = build_listings(self.cards.values())
+
+    @cached_property
+    def all_sorted(self) -> tuple[Card, ...]:
+        return tuple(sorted(self.cards.values(), key=Card.sort_key))
+
+    @cached_property
+    def review_count(self) -> int:
+        return sum(card.count for card in self.cards.values())
+
+    def best_rated(self, limit: int, min_reviews: int) -> list[Card]:
+        """The top institutions among those with enough reviews for an average to mean something."""
+        return [card for card in self.all_sorted if card.count >= min_reviews][:limit]
+
+    def latest_reviews(self, limit: int) -> list[LatestReview]:
+        return list(self.latest[:limit])
+
+
+def newest_reviews(entries: Iterable[Entry], limit: int) -> tuple[LatestReview, ...]:
+    """The newest approved reviews across entries (ties broken by id, so builds are repeatable)."""
+    everything = [LatestReview(review, entry.card) for entry in entries for review in entry.reviews]
+    return tuple(sorted(everything, key=LatestReview.sort_key, reverse=True)[:limit])
+
+
+def listing_keys(card: Card) -> dict[str, list[tuple[str, str]]]:
+    """The (slug, title) of every listing an institution appears in, by kind."""
+    return {
+        "city": [(slugify(card.city), card.city)],
+        "state": [(slugify(card.state), card.state)],
+        "type": [(card.type.value, card.type.plural)],
+        "course": [(slugify(name), name) for name in card.course_names],
+    }
+
+
+def build_listings(cards: Iterable[Card]) -> dict[str, dict[str, Listing]]:
+    """Group cards into listings of each kind, each sorted best first, the listings sorted by title."""
+    groups: dict[str, dict[str, list[Card]]] = {kind: defaultdict(list) for kind in LISTING_KINDS}
+    titles: dict[tuple[str, str], str] = {}
+    for card in cards:
+        for kind, keys in listing_keys(card).items():
+            for slug, title in keys:
+                groups[kind][slug].append(card)
+                titles.setdefault((kind, slug), title)
+    listings: dict[str, dict[str, Listing]] = {}
+    for kind, by_slug in groups.items():
+        ordered = sorted(by_slug, key=lambda slug, kind=kind: titles[(kind, slug)].lower())
+        if kind == "type":
+            ordered = [t.value for t in InstitutionType if t.value in by_slug]
+        listings[kind] = {
+            slug: Listing(kind, slug, titles[(kind, slug)], tuple(sorted(by_slug[slug], key=Card.sort_key)))
+            for slug in ordered
+        }
+    return listings
+
+
+def render_markdown(text: str) -> str:
+    """Editors' Markdown to HTML (the description of an institution)."""
+    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+
+
+def make_entry(institution: Institution, reviews: list[PublishedReview]) -> Entry:
+    return Entry(institution, tuple(reviews), summarise(reviews), render_markdown(institution.description))
+
+
+def load_site_model(content_path: Path, institutions_path: str, reviews_path: str, keep_latest: int) -> SiteModel:
+    """Read and validate the whole content tree into a SiteModel; any content error fails the build."""
+    institutions = load_institutions(content_path / institutions_path)
+    reviews = load_reviews(content_path / reviews_path, institutions)
+    entries = {slug: make_entry(inst, reviews[slug]) for slug, inst in sorted(institutions.items())}
+    cards = {slug: entry.card for slug, entry in entries.items()}
+    return SiteModel(cards, newest_reviews(entries.values(), keep_latest), entries)

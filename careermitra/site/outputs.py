@@ -1,0 +1,53 @@
+"""The machine-read outputs: the Atom feed of new reviews, sitemap.xml and robots.txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from html import escape
+from xml.sax.saxutils import escape as xml_escape
+
+from feedgenerator import Atom1Feed
+
+from careermitra.site.model import SiteModel
+from careermitra.site.settings import SiteSettings
+
+FEED_PATH = "feeds/reviews.atom.xml"
+
+
+def reviews_feed(model: SiteModel, site: SiteSettings) -> str:
+    """An Atom feed of the newest approved reviews across the site."""
+    origin = site.site_origin
+    latest = model.latest_reviews(site.feed_size)
+    feed = Atom1Feed(
+        title="Career Mitra: new student reviews",
+        link=f"{origin}/",
+        feed_url=f"{origin}/{FEED_PATH}",
+        description="The latest approved reviews of colleges, universities, schools and coaching institutes.",
+        language="en-IN",
+        feed_guid=f"{origin}/{FEED_PATH}",
+    )
+    for item in latest:
+        review, inst = item.review, item.card
+        published = dt.datetime.combine(review.published, dt.time(), tzinfo=dt.UTC)
+        feed.add_item(
+            title=f"{inst.name}: {review.title} ({review.rating}/5)",
+            link=f"{origin}{inst.url}#review-{review.id}",
+            unique_id=f"{origin}{inst.url}#review-{review.id}",
+            description="".join(f"<p>{escape(p)}</p>" for p in review.paragraphs),
+            author_name=review.display_name,
+            pubdate=published,
+            updateddate=published,
+        )
+    return feed.writeString("utf-8")
+
+
+def sitemap(urls: Iterable[str], origin: str) -> str:
+    """A sitemap of the given site-relative URLs, sorted so that builds are repeatable."""
+    rows = "".join(f"<url><loc>{xml_escape(origin + url)}</loc></url>\n" for url in sorted(set(urls)))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + rows + "</urlset>\n")
+
+
+def robots_txt(origin: str) -> str:
+    return f"User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {origin}/sitemap.xml\n"

@@ -1,0 +1,207 @@
+"""Which pages the site has and what each is rendered from: plain data, no I/O.
+
+Each function returns PageSpecs; the generator renders and writes them. Keeping this pure is what lets an
+incremental build render only the pages one institution touches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from careermitra.site import jsonld
+from careermitra.site.model import LISTING_KINDS, Entry, Listing, SiteModel
+from careermitra.site.settings import SiteSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One output file: where it goes, which template renders it and with what."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+    @property
+    def url(self) -> str:
+        return "/" + self.path.removesuffix("index.html")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where page `number` of `total` sits, and the URLs of its neighbours."""
+
+    number: int
+    total: int
+    first_url: str
+    more_pattern: str  # e.g. "/cities/pune/page/{n}/"
+
+    def url_for(self, number: int) -> str:
+        return self.first_url if number == 1 else self.more_pattern.format(n=number)
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.url_for(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url_for(self.number + 1) if self.number < self.total else None
+
+    @property
+    def numbers(self) -> range:
+        return range(1, self.total + 1)
+
+
+def paginate(
+    items: Sequence[T], size: int, first_url: str, more_pattern: str
+) -> Iterator[tuple[Pagination, Sequence[T]]]:
+    """Split items into pages of `size`; an empty sequence still gets its first page."""
+    total = max(1, math.ceil(len(items) / size))
+    for number in range(1, total + 1):
+        yield Pagination(number, total, first_url, more_pattern), items[(number - 1) * size : number * size]
+
+
+def _path(url: str) -> str:
+    return url.lstrip("/") + "index.html"
+
+
+def home_page(model: SiteModel, site: SiteSettings) -> PageSpec:
+    return PageSpec("index.html", "index.html", {
+        "best_rated": model.best_rated(site.home_best_rated, site.best_rated_min_reviews),
+        "latest_reviews": model.latest_reviews(site.home_latest_reviews),
+        "listings": model.listings,
+        "institution_count": len(model.cards),
+        "review_count": model.review_count,
+        "page_title": None,
+        "page_description": "Honest reviews by registered students of colleges, universities, schools and "
+                            "coaching institutes across India, with courses, fees and approvals.",
+    })
+
+
+def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
+    """The institution page, its further pages of reviews, and its write-a-review page."""
+    inst = entry.institution
+    trail = [("Home", "/"), (inst.city, f"/cities/{inst.city_slug}/"), (inst.name, inst.url)]
+    specs = []
+    for pagination, reviews in paginate(entry.reviews, site.reviews_per_page, inst.url,
+                                        inst.url + "reviews/{n}/"):
+        first = pagination.number == 1
+        structured = [jsonld.institution_jsonld(entry, site.site_origin, reviews)]
+        if first:
+            structured.append(jsonld.breadcrumbs_jsonld(trail, site.site_origin))
+        specs.append(PageSpec(_path(pagination.url_for(pagination.number)), "institution.html", {
+            "entry": entry,
+            "inst": inst,
+            "reviews": reviews,
+            "pagination": pagination,
+            "first_page": first,
+            "trail": trail,
+            "jsonld": [jsonld.dumps(item) for item in structured],
+            "page_title": inst.name if first else f"{inst.name}: reviews, page {pagination.number}",
+            "page_description": f"{inst.name}, {inst.city}: courses, fees, approvals and "
+                                f"{entry.summary.count} student reviews.",
+            "og_type": "website",
+        }))
+    specs.append(PageSpec(_path(inst.url + "write-review/"), "write_review.html", {
+        "entry": entry,
+        "inst": inst,
+        "trail": [*trail, ("Write a review", inst.url + "write-review/")],
+        "page_title": f"Write a review of {inst.name}",
+        "page_description": f"Share your experience of {inst.name} with other students.",
+        "noindex": True,
+    }))
+    return specs
+
+
+def listing_pages(listing: Listing, site: SiteSettings) -> list[PageSpec]:
+    heading = LISTING_KINDS[listing.kind][1]
+    trail = [("Home", "/"), (heading, f"/{listing.folder}/"), (listing.title, listing.url)]
+    title = listing.title if listing.kind == "type" else f"{_listing_noun(listing)} {listing.title}"
+    return [
+        PageSpec(_path(pagination.url_for(pagination.number)), "listing.html", {
+            "listing": listing,
+            "cards": cards,
+            "pagination": pagination,
+            "first_rank": (pagination.number - 1) * site.listing_page_size + 1,
+            "trail": trail,
+            "heading": title,
+            "page_title": title if pagination.number == 1 else f"{title}, page {pagination.number}",
+            "page_description": f"{len(listing.cards)} {title.lower()} on Career Mitra, best rated first.",
+        })
+        for pagination, cards in paginate(listing.cards, site.listing_page_size, listing.url,
+                                            listing.url + "page/{n}/")
+    ]
+
+
+def _listing_noun(listing: Listing) -> str:
+    return {"city": "Institutions in", "state": "Institutions in", "course": "Institutions offering"}[listing.kind]
+
+
+def listing_index_page(kind: str, model: SiteModel) -> PageSpec:
+    folder, heading = LISTING_KINDS[kind]
+    return PageSpec(f"{folder}/index.html", "listing_index.html", {
+        "kind": kind,
+        "listings": list(model.listings[kind].values()),
+        "heading": heading,
+        "trail": [("Home", "/"), (heading, f"/{folder}/")],
+        "page_title": f"Browse by {kind}",
+        "page_description": f"Every {kind} on Career Mitra, with the number of institutions in each.",
+    })
+
+
+def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpec]:
+    alphabetical = sorted(model.cards.values(), key=lambda card: (card.name.lower(), card.slug))
+    return [
+        PageSpec(_path(pagination.url_for(pagination.number)), "all_institutions.html", {
+            "cards": cards,
+            "pagination": pagination,
+            "trail": [("Home", "/"), ("All institutions", "/institutions/")],
+            "page_title": "All institutions, A to Z",
+            "page_description": "Every college, university, school and coaching institute on Career Mitra.",
+        })
+        for pagination, cards in paginate(alphabetical, site.listing_page_size * 3, "/institutions/",
+                                            "/institutions/page/{n}/")
+    ]
+
+
+# Pages that only need the theme: search, the account and thank-you pages the forms lead to, and 404.
+SIMPLE_PAGES: tuple[tuple[str, str, str, bool], ...] = (
+    # (path, template, title, indexable)
+    ("account/register/index.html", "register.html", "Register or sign in", True),
+    ("404.html", "404.html", "Page not found", False),
+)
+
+
+def simple_pages() -> list[PageSpec]:
+    return [
+        PageSpec(path, template, {"page_title": title, "noindex": not indexable})
+        for path, template, title, indexable in SIMPLE_PAGES
+    ]
+
+
+def search_page(model: SiteModel) -> PageSpec:
+    """The search page; its filters offer exactly the values the index was built with."""
+    filters = {
+        "type": [listing.cards[0].type.label for listing in model.listings["type"].values()],
+        "city": [listing.title for listing in model.listings["city"].values()],
+        "course": [listing.title for listing in model.listings["course"].values()],
+    }
+    return PageSpec("search/index.html", "search.html", {"filters": filters, "page_title": "Search", "noindex": True})
+
+
+def all_pages(model: SiteModel, site: SiteSettings) -> Iterator[PageSpec]:
+    """Every page the plugin writes, in a stable order."""
+    yield home_page(model, site)
+    for entry in model.entries.values():
+        yield from institution_pages(entry, site)
+    yield from all_institutions_pages(model, site)
+    for kind, listings in model.listings.items():
+        yield listing_index_page(kind, model)
+        for listing in listings.values():
+            yield from listing_pages(listing, site)
+    yield search_page(model)
+    yield from simple_pages()

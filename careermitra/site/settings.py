@@ -1,0 +1,47 @@
+"""The plugin's settings: one dict, `CAREERMITRA`, in pelicanconf.py, each bad key reported clearly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from careermitra.domain.errors import problems_of
+
+
+class SiteSettings(BaseModel):
+    """What the Career Mitra plugin reads from `CAREERMITRA` in the Pelican settings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    institutions_path: str = "institutions"
+    reviews_path: str = "reviews"
+    site_origin: str = Field(pattern=r"^https?://[^/]+$")
+    reviews_per_page: int = Field(default=10, ge=1, le=100)
+    listing_page_size: int = Field(default=20, ge=1, le=200)
+    home_best_rated: int = Field(default=8, ge=1, le=50)
+    home_latest_reviews: int = Field(default=6, ge=1, le=50)
+    best_rated_min_reviews: int = Field(default=3, ge=1)
+    feed_size: int = Field(default=50, ge=1, le=500)
+    search_index: bool = True
+
+    @property
+    def keep_latest(self) -> int:
+        """How many of the newest reviews the model keeps: enough for the home page and the feed."""
+        return max(self.home_latest_reviews, self.feed_size)
+
+
+class SettingsError(Exception):
+    """A wrong key or value in `CAREERMITRA`."""
+
+
+def site_settings(settings: dict[str, Any]) -> SiteSettings:
+    """Validate `CAREERMITRA` from the Pelican settings, naming each bad key."""
+    raw = settings.get("CAREERMITRA")
+    if not isinstance(raw, dict):
+        raise SettingsError("pelicanconf.py must define CAREERMITRA = {...} (at least 'site_origin')")
+    try:
+        return SiteSettings.model_validate(raw)
+    except ValidationError as error:
+        lines = [f"CAREERMITRA[{field!r}]: {reason}" for field, reason in problems_of(error)]
+        raise SettingsError("\n".join(lines)) from None

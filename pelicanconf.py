@@ -1,0 +1,42 @@
+"""Pelican settings for the development build (`make build`). Production overrides are in publishconf.py."""
+
+AUTHOR = "Career Mitra"
+SITENAME = "Career Mitra"
+SITE_TAGLINE = "Honest reviews of Indian colleges, universities, schools and coaching institutes"
+SITEURL = ""  # links are root-relative; absolute URLs (canonical, sitemap, feed) use CAREERMITRA["site_origin"]
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Asia/Kolkata"
+DEFAULT_LANG = "en"
+LOCALE = ("C",)
+
+PLUGINS = ["careermitra.site"]
+CAREERMITRA = {
+    "site_origin": "http://127.0.0.1:8000",
+    "institutions_path": "institutions",
+    "reviews_path": "reviews",
+    "reviews_per_page": 10,
+    "listing_page_size": 20,
+    "search_index": True,
+}
+
+# Editorial pages (privacy policy, about, terms, contact) are Pelican pages; there are no blog articles.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES: list[str] = []
+ARTICLE_SAVE_AS = AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+THEME_STATIC_DIR = "theme"
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION: list[str] = []
+RELATIVE_URLS = False
+SLUGIFY_SOURCE = "basename"
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# The privacy policy version a registration consents to; it must match content/pages/privacy-policy.md.
+POLICY_VERSION = "2.0"

@@ -1,0 +1,27 @@
+"""Tiny helpers to read built pages in tests."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+
+def page(root: Path, url_path: str) -> str:
+    """The HTML of the page at a site URL path such as 'institutions/x/'."""
+    return (root / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """The text a screen reader reads, whitespace folded (scripts, styles and aria-hidden spans dropped)."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'<span[^>]*aria-hidden="true"[^>]*>[^<]*</span>', " ", html)
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html))).replace(" ,", ",")
+
+
+def links_in(html: str) -> list[str]:
+    return [html_lib.unescape(h) for h in re.findall(r'<a\b[^>]*\bhref="([^"]*)"', html)]
+
+
+def jsonld_blocks(html: str) -> list[str]:
+    return re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)

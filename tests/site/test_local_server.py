@@ -1,0 +1,36 @@
+"""The local server serves the built site with the same security headers as CloudFront."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+def test_pages_carry_security_headers(sample_server: str) -> None:
+    with urllib.request.urlopen(sample_server + "/") as response:
+        headers = response.headers
+        assert response.status == 200
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_unknown_page_gets_the_site_404(sample_server: str) -> None:
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(sample_server + "/no-such-page/")
+    assert caught.value.code == 404
+    assert "We could not find that page" in caught.value.read().decode()
+
+
+def test_feed_and_sitemap_have_their_types(sample_server: str) -> None:
+    with urllib.request.urlopen(sample_server + "/feeds/reviews.atom.xml") as response:
+        assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+    with urllib.request.urlopen(sample_server + "/sitemap.xml") as response:
+        assert response.headers["Content-Type"] == "application/xml; charset=utf-8"
