@@ -12,13 +12,21 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from careermitra.domain.errors import ContentError
-from careermitra.site.settings import SettingsError
+from careermitra.site.render import Renderer
+from careermitra.site.settings import SettingsError, SiteSettings, site_settings
 
 
 def build(settings_file: str, overrides: dict[str, object] | None = None) -> None:
     """Run the full Pelican build with the given settings file (and optional overrides)."""
     settings = read_settings(settings_file, override=overrides or {})
     Pelican(settings).run()
+
+
+def renderer_for(settings_file: str, overrides: dict[str, object] | None = None) -> tuple[Renderer, SiteSettings]:
+    """The renderer and plugin settings a full build with these settings would use (for incremental builds)."""
+    settings = read_settings(settings_file, override=overrides or {})
+    site = site_settings(settings)
+    return Renderer(settings, site), site
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from careermitra.domain.slugs import is_slug
 logger = logging.getLogger(__name__)
 
 _REVIEWS = TypeAdapter(list[PublishedReview])
+# libyaml's loader is many times faster on large review files; the pure-Python one is the same language.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
@@ -39,7 +42,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
 def load_yaml(text: str, path: str) -> Any:
     """Parse YAML, reporting a syntax error with its line and column."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -74,7 +77,15 @@ def parse_reviews(text: str, path: str) -> list[PublishedReview]:
         raise ContentError(path, problems_of(error, ("reviews",))) from None
 
 
-def load_institutions(folder: Path) -> dict[str, Institution]:
+def read_reviews(path: Path) -> list[PublishedReview]:
+    """One reviews file, newest first; a missing file means no approved reviews yet."""
+    if not path.is_file():
+        return []
+    items = parse_reviews(path.read_text(encoding="utf-8"), str(path))
+    return sorted(items, key=lambda r: (r.published, r.id), reverse=True)
+
+
+def load_institutions(folder: Path) -> tuple[dict[str, Institution], dict[str, Path]]:
     """Every `<slug>.md` below folder (subfolders allowed), validated, by slug; any problem fails the load."""
     institutions: dict[str, Institution] = {}
     errors: list[ContentError] = []
@@ -92,10 +103,10 @@ def load_institutions(folder: Path) -> dict[str, Institution]:
             continue
         institutions[institution.slug] = institution
     _raise_all(errors)
-    return institutions
+    return institutions, first_seen
 
 
-def load_reviews(folder: Path, institutions: dict[str, Institution]) -> dict[str, list[PublishedReview]]:
+def load_reviews(folder: Path, institutions: Collection[str]) -> dict[str, list[PublishedReview]]:
     """Approved reviews by institution slug, newest first; a file for an unknown institution is an error."""
     reviews: dict[str, list[PublishedReview]] = {slug: [] for slug in institutions}
     errors: list[ContentError] = []
@@ -106,7 +117,7 @@ def load_reviews(folder: Path, institutions: dict[str, Institution]) -> dict[str
                                                         f"(expected content/institutions/{path.stem}.md)")]))
             continue
         try:
-            items = parse_reviews(path.read_text(encoding="utf-8"), str(path))
+            items = read_reviews(path)
         except ContentError as error:
             errors.append(error)
             continue
@@ -115,7 +126,7 @@ def load_reviews(folder: Path, institutions: dict[str, Institution]) -> dict[str
                 errors.append(ContentError(str(path), [(f"reviews[{index}].id",
                                                         f"duplicate review id, also in {seen_ids[review.id]}")]))
             seen_ids[review.id] = str(path)
-        reviews[path.stem] = sorted(items, key=lambda r: (r.published, r.id), reverse=True)
+        reviews[path.stem] = items
     _raise_all(errors)
     return reviews
 

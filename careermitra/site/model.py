@@ -181,10 +181,13 @@ def make_entry(institution: Institution, reviews: list[PublishedReview]) -> Entr
     return Entry(institution, tuple(reviews), summarise(reviews), render_markdown(institution.description))
 
 
-def load_site_model(content_path: Path, institutions_path: str, reviews_path: str, keep_latest: int) -> SiteModel:
-    """Read and validate the whole content tree into a SiteModel; any content error fails the build."""
-    institutions = load_institutions(content_path / institutions_path)
+def load_site_model(content_path: Path, institutions_path: str, reviews_path: str,
+                    keep_latest: int) -> tuple[SiteModel, dict[str, str]]:
+    """Read and validate the whole content tree into a SiteModel (and where each institution's file is)."""
+    folder = content_path / institutions_path
+    institutions, paths = load_institutions(folder)
     reviews = load_reviews(content_path / reviews_path, institutions)
     entries = {slug: make_entry(inst, reviews[slug]) for slug, inst in sorted(institutions.items())}
     cards = {slug: entry.card for slug, entry in entries.items()}
-    return SiteModel(cards, newest_reviews(entries.values(), keep_latest), entries)
+    sources = {slug: str(paths[slug].relative_to(folder)) for slug in entries}
+    return SiteModel(cards, newest_reviews(entries.values(), keep_latest), entries), sources

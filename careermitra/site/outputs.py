@@ -13,13 +13,21 @@ from careermitra.site.model import SiteModel
 from careermitra.site.settings import SiteSettings
 
 FEED_PATH = "feeds/reviews.atom.xml"
+EMPTY_FEED_UPDATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+class ReviewsFeed(Atom1Feed):
+    """An Atom feed whose <updated> depends on its entries only, so identical content gives identical bytes."""
+
+    def latest_post_date(self) -> dt.datetime:
+        return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
 
 
 def reviews_feed(model: SiteModel, site: SiteSettings) -> str:
     """An Atom feed of the newest approved reviews across the site."""
     origin = site.site_origin
     latest = model.latest_reviews(site.feed_size)
-    feed = Atom1Feed(
+    feed = ReviewsFeed(
         title="Career Mitra: new student reviews",
         link=f"{origin}/",
         feed_url=f"{origin}/{FEED_PATH}",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from careermitra.site import jsonld
-from careermitra.site.model import LISTING_KINDS, Entry, Listing, SiteModel
+from careermitra.site.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
 from careermitra.site.settings import SiteSettings
 
 T = TypeVar("T")
@@ -153,6 +153,10 @@ def listing_index_page(kind: str, model: SiteModel) -> PageSpec:
     })
 
 
+def all_institutions_page_size(site: SiteSettings) -> int:
+    return site.listing_page_size * 3
+
+
 def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpec]:
     alphabetical = sorted(model.cards.values(), key=lambda card: (card.name.lower(), card.slug))
     return [
@@ -163,7 +167,7 @@ def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpe
             "page_title": "All institutions, A to Z",
             "page_description": "Every college, university, school and coaching institute on Career Mitra.",
         })
-        for pagination, cards in paginate(alphabetical, site.listing_page_size * 3, "/institutions/",
+        for pagination, cards in paginate(alphabetical, all_institutions_page_size(site), "/institutions/",
                                             "/institutions/page/{n}/")
     ]
 
@@ -191,6 +195,40 @@ def search_page(model: SiteModel) -> PageSpec:
         "course": [listing.title for listing in model.listings["course"].values()],
     }
     return PageSpec("search/index.html", "search.html", {"filters": filters, "page_title": "Search", "noindex": True})
+
+
+def review_page_count(review_count: int, site: SiteSettings) -> int:
+    return max(1, math.ceil(review_count / site.reviews_per_page))
+
+
+def institution_urls(card: Card, site: SiteSettings) -> list[str]:
+    """The indexable URLs of an institution: its page and its further pages of reviews."""
+    return [card.url] + [f"{card.url}reviews/{n}/" for n in range(2, review_page_count(card.count, site) + 1)]
+
+
+def institution_paths(card: Card, site: SiteSettings) -> set[str]:
+    """Every file an institution's pages occupy, as the full build writes them."""
+    return {_path(url) for url in institution_urls(card, site)} | {_path(card.url + "write-review/")}
+
+
+def listing_urls(listing: Listing, site: SiteSettings) -> list[str]:
+    total = max(1, math.ceil(len(listing.cards) / site.listing_page_size))
+    return [listing.url] + [f"{listing.url}page/{n}/" for n in range(2, total + 1)]
+
+
+def sitemap_urls(model: SiteModel, site: SiteSettings, editorial_urls: Sequence[str]) -> list[str]:
+    """Every indexable URL of the site, computed from the cards so a partial rebuild can produce it too."""
+    urls = ["/", *editorial_urls]
+    for card in model.cards.values():
+        urls.extend(institution_urls(card, site))
+    for kind, listings in model.listings.items():
+        urls.append(f"/{LISTING_KINDS[kind][0]}/")
+        for listing in listings.values():
+            urls.extend(listing_urls(listing, site))
+    total = max(1, math.ceil(len(model.cards) / all_institutions_page_size(site)))
+    urls.extend(["/institutions/", *[f"/institutions/page/{n}/" for n in range(2, total + 1)]])
+    urls.extend("/" + spec.path.removesuffix("index.html") for spec in simple_pages() if not spec.context["noindex"])
+    return urls
 
 
 def all_pages(model: SiteModel, site: SiteSettings) -> Iterator[PageSpec]:

@@ -27,8 +27,13 @@ class SiteSettings(BaseModel):
 
     @property
     def keep_latest(self) -> int:
-        """How many of the newest reviews the model keeps: enough for the home page and the feed."""
+        """How many of the newest reviews the pages show at most: the home page's and the feed's."""
         return max(self.home_latest_reviews, self.feed_size)
+
+    @property
+    def latest_capacity(self) -> int:
+        """How many newest reviews the site index keeps: twice what pages show, so rebuilds rarely re-read all."""
+        return 2 * self.keep_latest
 
 
 class SettingsError(Exception):

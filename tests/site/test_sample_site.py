@@ -13,7 +13,7 @@ from careermitra.site.content import load_institutions, load_reviews
 from tests.conftest import ROOT, SAMPLE_CONTENT
 from tests.site.html import links_in, page, text_of
 
-INSTITUTIONS = load_institutions(SAMPLE_CONTENT / "institutions")
+INSTITUTIONS, _ = load_institutions(SAMPLE_CONTENT / "institutions")
 REVIEWS = load_reviews(SAMPLE_CONTENT / "reviews", INSTITUTIONS)
 
 

@@ -28,8 +28,6 @@
     item.append(heading);
     const where = [result.filters.type, result.filters.city].flat().filter(Boolean).join(" · ");
     if (where) item.append(text("p", where, "muted"));
-    const rating = result.meta.rating;
-    item.append(text("p", rating && rating !== "none" ? "Rated " + rating + " out of 5" : "No reviews yet", "small"));
     item.append(text("p", result.excerpt.replace(/<[^>]*>/g, ""), "small"));
     return item;
   }

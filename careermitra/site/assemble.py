@@ -1,0 +1,33 @@
+"""Every file the plugin contributes to the site, as (path, text): pages, feed, sitemap, robots, index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from careermitra.site import outputs
+from careermitra.site.index import INDEX_PATH, SiteIndex
+from careermitra.site.model import SiteModel
+from careermitra.site.pages import PageSpec, all_pages, sitemap_urls
+from careermitra.site.render import Renderer
+from careermitra.site.settings import SiteSettings
+
+
+def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dict[str, str]:
+    """The feed, sitemap, robots.txt and the site index: all computed from cards, never from the full tree."""
+    return {
+        outputs.FEED_PATH: outputs.reviews_feed(model, site),
+        "sitemap.xml": outputs.sitemap(sitemap_urls(model, site, index.page_urls), site.site_origin),
+        "robots.txt": outputs.robots_txt(site.site_origin),
+        INDEX_PATH: index.to_json(),
+    }
+
+
+def rendered(specs: Sequence[PageSpec] | Iterator[PageSpec], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    for spec in specs:
+        yield spec.path, renderer.render(spec)
+
+
+def full_site(model: SiteModel, site: SiteSettings, renderer: Renderer, index: SiteIndex) -> Iterator[tuple[str, str]]:
+    """Everything, for a full build."""
+    yield from rendered(all_pages(model, site), renderer)
+    yield from machine_files(model, site, index).items()

@@ -1,0 +1,153 @@
+"""Rebuild only what a change to a few institutions touches, from the site index and their own files.
+
+An approval changes one institution's reviews: its pages, the listings and the home page that show its
+rating, the A-Z page it sits on, the feed and (when its pages of reviews change in number) the sitemap.
+Everything here renders through the same Renderer and page functions as the full build, so the files are
+byte-identical to what a full build of the same content writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from careermitra.site.assemble import machine_files, rendered
+from careermitra.site.content import load_reviews, parse_institution, read_reviews
+from careermitra.site.index import SiteIndex
+from careermitra.site.model import (
+    LISTING_KINDS,
+    Card,
+    Entry,
+    LatestReview,
+    SiteModel,
+    listing_keys,
+    make_entry,
+    newest_reviews,
+)
+from careermitra.site.pages import (
+    PageSpec,
+    _path,
+    all_institutions_page_size,
+    all_institutions_pages,
+    home_page,
+    institution_pages,
+    institution_paths,
+    listing_index_page,
+    listing_pages,
+    listing_urls,
+    search_page,
+)
+from careermitra.site.render import Renderer
+from careermitra.site.settings import SiteSettings
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """The outcome of an incremental rebuild: files to write (path -> text) and files that no longer exist."""
+
+    index: SiteIndex
+    files: dict[str, str]
+    removed: frozenset[str]
+
+
+def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Renderer,
+            slugs: Collection[str]) -> Rebuild:
+    """Re-read the institutions `slugs` (file and reviews) and produce every file their change touches."""
+    institutions_dir, reviews_dir = content / site.institutions_path, content / site.reviews_path
+    cards, sources = dict(index.cards), dict(index.sources)
+    entries: dict[str, Entry] = {}
+    for slug in sorted(set(slugs)):
+        source = sources.get(slug) or _find_source(institutions_dir, slug)
+        if source is None or not (institutions_dir / source).is_file():
+            cards.pop(slug, None)
+            sources.pop(slug, None)
+            continue
+        path = institutions_dir / source
+        institution = parse_institution(path.read_text(encoding="utf-8"), str(path), slug)
+        entries[slug] = make_entry(institution, read_reviews(reviews_dir / f"{slug}.yaml"))
+        cards[slug] = entries[slug].card
+        sources[slug] = source
+
+    latest = merge_latest(index, entries, set(slugs), cards, site.latest_capacity)
+    if latest is None:  # the kept list cannot prove it is exact: read every review once
+        everything = load_reviews(reviews_dir, cards)
+        latest = tuple(sorted((LatestReview(r, cards[s]) for s, reviews in everything.items() for r in reviews),
+                              key=LatestReview.sort_key, reverse=True)[: site.latest_capacity])
+    new_index = SiteIndex(cards, latest, index.page_urls, sources)
+    old_model = SiteModel(index.cards, index.latest, {})
+    model = SiteModel(cards, latest, entries)
+
+    specs: list[PageSpec] = [home_page(model, site), search_page(model)]
+    removed: set[str] = set()
+    for slug in slugs:
+        if slug in entries:
+            specs.extend(institution_pages(entries[slug], site))
+        new_paths = institution_paths(cards[slug], site) if slug in cards else set()
+        old_paths = institution_paths(index.cards[slug], site) if slug in index.cards else set()
+        removed |= old_paths - new_paths
+
+    touched = [index.cards[s] for s in slugs if s in index.cards] + [cards[s] for s in slugs if s in cards]
+    for kind in LISTING_KINDS:
+        specs.append(listing_index_page(kind, model))
+        for listing_slug in {key for card in touched for key, _ in listing_keys(card)[kind]}:
+            new = model.listings[kind].get(listing_slug)
+            old = old_model.listings[kind].get(listing_slug)
+            new_paths = {_path(url) for url in listing_urls(new, site)} if new else set()
+            if new:
+                specs.extend(listing_pages(new, site))
+            if old:
+                removed |= {_path(url) for url in listing_urls(old, site)} - new_paths
+
+    specs.extend(_touched_a_to_z_pages(old_model, model, site, slugs))
+    removed -= {spec.path for spec in specs}
+    files = dict(rendered(specs, renderer))
+    files.update(machine_files(model, site, new_index))
+    return Rebuild(new_index, files, frozenset(removed))
+
+
+def merge_latest(index: SiteIndex, entries: dict[str, Entry], changed: set[str], cards: dict[str, Card],
+                 capacity: int) -> tuple[LatestReview, ...] | None:
+    """The newest reviews after a change, or None when the kept list is too short to be sure.
+
+    The index keeps an exact prefix of all reviews, newest first. Dropping the changed institutions' reviews
+    from it leaves an exact prefix of everybody else's; adding the changed institutions' reviews (all of them)
+    and cutting after the last kept one leaves an exact prefix again.
+    """
+    total_before = sum(card.count for card in index.cards.values())
+    complete = len(index.latest) >= total_before  # the kept list held every review on the site
+    kept = [LatestReview(item.review, cards[item.card.slug]) for item in index.latest
+            if item.card.slug not in changed]
+    fresh = newest_reviews(entries.values(), capacity)
+    merged = sorted([*kept, *fresh], key=LatestReview.sort_key, reverse=True)
+    if not complete and kept:
+        boundary = kept[-1].sort_key()
+        merged = [item for item in merged if item.sort_key() >= boundary]
+    if not complete and not kept:
+        return None
+    if not complete and len(merged) < capacity // 2:
+        return None
+    return tuple(merged[:capacity])
+
+
+def _touched_a_to_z_pages(old: SiteModel, new: SiteModel, site: SiteSettings,
+                          slugs: Iterable[str]) -> list[PageSpec]:
+    """The pages of the A-Z list that show a changed institution (all of them if the order shifted)."""
+    size = all_institutions_page_size(site)
+    pages = all_institutions_pages(new, site)
+
+    def order(model: SiteModel) -> list[str]:
+        return [c.slug for c in sorted(model.cards.values(), key=lambda card: (card.name.lower(), card.slug))]
+
+    before, after = order(old), order(new)
+    if before != after:
+        return pages
+    numbers = {after.index(slug) // size for slug in slugs if slug in new.cards}
+    return [pages[n] for n in sorted(numbers)]
+
+
+def _find_source(folder: Path, slug: str) -> str | None:
+    """Where a new institution's file is (they may sit in subfolders)."""
+    for path in folder.rglob(f"{slug}.md"):
+        return str(path.relative_to(folder))
+    return None

@@ -1,0 +1,61 @@
+"""The site index: what a rebuild needs to know about every institution without reading the content tree.
+
+A full build writes it next to the site; the incremental rebuild reads it, changes the few institutions a
+moderation touched and writes it back. It holds only what the pages show (no personal data).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from careermitra.domain.institution import InstitutionType
+from careermitra.domain.review import PublishedReview
+from careermitra.site.model import Card, LatestReview
+
+INDEX_PATH = "_build/site-index.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """Cards of every institution, the newest reviews site-wide, and the editorial page URLs."""
+
+    cards: dict[str, Card]
+    latest: tuple[LatestReview, ...]
+    page_urls: tuple[str, ...]
+    sources: dict[str, str]  # slug -> institution file, relative to the institutions folder
+
+    def to_json(self) -> str:
+        data = {
+            "format": FORMAT_VERSION,
+            "cards": [_card_json(card) for card in self.cards.values()],
+            "latest": [{"slug": item.card.slug, "review": item.review.model_dump(mode="json")}
+                       for item in self.latest],
+            "page_urls": list(self.page_urls),
+            "sources": self.sources,
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> SiteIndex:
+        data = json.loads(text)
+        if data.get("format") != FORMAT_VERSION:
+            raise ValueError(f"site index format {data.get('format')!r} is not {FORMAT_VERSION}: run a full build")
+        cards = {row["slug"]: _card_from_json(row) for row in data["cards"]}
+        latest = tuple(LatestReview(PublishedReview.model_validate(item["review"]), cards[item["slug"]])
+                       for item in data["latest"])
+        return cls(cards, latest, tuple(data["page_urls"]), dict(data["sources"]))
+
+
+def _card_json(card: Card) -> dict[str, Any]:
+    row = asdict(card)
+    row["type"] = card.type.value
+    row["course_names"] = list(card.course_names)
+    return row
+
+
+def _card_from_json(row: dict[str, Any]) -> Card:
+    return Card(**{**row, "type": InstitutionType(row["type"]), "course_names": tuple(row["course_names"])})
+

@@ -1,0 +1,103 @@
+"""An incremental rebuild writes exactly the files a full build of the same content changes, byte for byte."""
+
+from __future__ import annotations
+
+import filecmp
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from careermitra.site.build import renderer_for
+from careermitra.site.incremental import rebuild
+from careermitra.site.index import INDEX_PATH, SiteIndex
+from tests.conftest import FIXTURE_SITE, ROOT, build_site, copy_tree
+
+# Small page sizes and a short "latest" list so that pagination and the merge of latest reviews are exercised.
+SETTINGS = {"reviews_per_page": 2, "listing_page_size": 1, "search_index": False, "feed_size": 2,
+            "home_latest_reviews": 1}
+
+NEW_REVIEW = """- id: fx-g-2
+  display_name: Neha T.
+  rating: 1
+  aspects: {faculty: 1, infrastructure: 2, placements: 1, campus_life: 1, value_for_money: 1}
+  title: Crowded batches
+  body: Two hundred students in one room, and the teachers never learnt our names in a whole year.
+  course: JEE Main & Advanced
+  graduation_year: 2025
+  published: 2026-11-24
+"""
+
+
+def approve_new_review(tree: Path) -> set[str]:
+    path = tree / "reviews/gamma-classes.yaml"
+    path.write_text(NEW_REVIEW + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return {"gamma-classes"}
+
+
+def first_review_of_unrated(tree: Path) -> set[str]:
+    (tree / "reviews/beta-university.yaml").write_text(
+        NEW_REVIEW.replace("fx-g-2", "fx-b-1").replace("JEE Main & Advanced", "MBA").replace("rating: 1", "rating: 5"),
+        encoding="utf-8")
+    return {"beta-university"}
+
+
+def reject_after_approval(tree: Path) -> set[str]:
+    # Alpha loses two of its three reviews: its second page of reviews disappears.
+    path = tree / "reviews/alpha-college.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("- id: fx-a-2")], encoding="utf-8")
+    return {"alpha-college"}
+
+
+def erase_every_review(tree: Path) -> set[str]:
+    (tree / "reviews/alpha-college.yaml").unlink()
+    (tree / "reviews/gamma-classes.yaml").unlink()
+    return {"alpha-college", "gamma-classes"}
+
+
+def edit_institution_and_review(tree: Path) -> set[str]:
+    path = tree / "institutions/gamma-classes.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("city: Jaipur", "city: Kota"), encoding="utf-8")
+    reviews = tree / "reviews/gamma-classes.yaml"
+    reviews.write_text(reviews.read_text(encoding="utf-8").replace("Helpful doubt", "Very helpful doubt"),
+                       encoding="utf-8")
+    return {"gamma-classes"}
+
+
+def files_of(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("change", [approve_new_review, first_review_of_unrated, reject_after_approval,
+                                    erase_every_review, edit_institution_and_review])
+def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], set[str]]) -> None:
+    before_tree = copy_tree(FIXTURE_SITE, tmp_path / "before")
+    before = build_site(before_tree, tmp_path / "out-before", **SETTINGS)
+    after_tree = copy_tree(FIXTURE_SITE, tmp_path / "after")
+    slugs = change(after_tree)
+    after = build_site(after_tree, tmp_path / "out-after", **SETTINGS)
+
+    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), {"CAREERMITRA": {
+        "site_origin": "http://127.0.0.1:8000", **SETTINGS}})
+    index = SiteIndex.from_json((before / INDEX_PATH).read_text(encoding="utf-8"))
+    result = rebuild(index, after_tree, site, renderer, slugs)
+
+    for path, text in result.files.items():
+        assert text == (after / path).read_text(encoding="utf-8"), f"{path} differs from the full build"
+    changed_by_full_build = {p for p in files_of(after) & files_of(before)
+                             if not filecmp.cmp(before / p, after / p, shallow=False)}
+    changed_by_full_build |= files_of(after) - files_of(before)
+    assert changed_by_full_build <= set(result.files), "the rebuild missed files the full build changed"
+    assert result.removed == files_of(before) - files_of(after)
+
+
+def test_rebuild_of_unchanged_content_reproduces_the_same_files(tmp_path: Path) -> None:
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    out = build_site(tree, tmp_path / "out", **SETTINGS)
+    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), {"CAREERMITRA": {
+        "site_origin": "http://127.0.0.1:8000", **SETTINGS}})
+    result = rebuild(SiteIndex.from_json((out / INDEX_PATH).read_text(encoding="utf-8")), tree, site, renderer,
+                     {"alpha-college"})
+    assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items())
+    assert not result.removed
