@@ -7,9 +7,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: dev build publish serve test lint clean
+.PHONY: dev build publish serve test lint lint-template clean bench bench-quick
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -29,7 +29,38 @@ dev: build
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: $(STAMP)
+# Issue 7's benchmark: results in bench/results.json. bench-quick (1,000 institutions) takes under a minute.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --institutions 10000 --reviews 100000
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench.run --quick
+
+# cfn-lint (with the SAM translator) and checkov pin older libraries than the project: their own virtualenv.
+TOOLS := .venv-tools
+$(TOOLS)/.installed: requirements-tools.txt
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-tools.txt
+	touch $@
+
+lint-template: $(TOOLS)/.installed
+	$(TOOLS)/bin/cfn-lint template.yaml
+	BC_SKIP_MAPPING=TRUE $(TOOLS)/bin/checkov --file template.yaml --framework cloudformation --quiet --compact \
+		--skip-download
+
+# `sam build` runs this for the API's layer: the package without the site plugin, its pinned dependencies for
+# arm64 Linux, and the institution files (the API reads only their names).
+build-SharedLayer:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --platform manylinux2014_aarch64 \
+		--implementation cp --python-version 3.12 --only-binary=:all: --target "$(ARTIFACTS_DIR)/python" \
+		-r requirements-lambda.txt
+	cp -R careermitra "$(ARTIFACTS_DIR)/python/"
+	rm -rf "$(ARTIFACTS_DIR)/python/careermitra/site" "$(ARTIFACTS_DIR)/python/careermitra/local"
+	find "$(ARTIFACTS_DIR)/python/careermitra" -name __pycache__ -prune -exec rm -rf {} +
+	mkdir -p "$(ARTIFACTS_DIR)/content"
+	cp -R content/institutions "$(ARTIFACTS_DIR)/content/"
+
+test: $(STAMP) lint-template
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -1,0 +1,55 @@
+"""The abuse rules every form passes before its workflow runs: honeypot, fill time and rate limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+
+from careermitra.api.observability import count
+from careermitra.api.requests import client_ip
+from careermitra.api.services import Services
+from careermitra.domain.abuse import (
+    FORM_TOKEN_FIELD,
+    HONEYPOT_FIELD,
+    RATE_LIMITS,
+    WITHOUT_FORM_TOKEN,
+    RateLimit,
+    check_fill_time,
+    tripped_honeypot,
+)
+from careermitra.domain.problems import RateLimited
+from careermitra.domain.signing import hashed_ip
+
+
+def screen(form: str, fields: dict[str, Any], event: APIGatewayProxyEvent, services: Services) -> bool:
+    """Take the honeypot and fill-time fields off `fields`; False means a bot, to be answered as if it worked."""
+    bot = tripped_honeypot(fields)
+    fields.pop(HONEYPOT_FIELD, None)
+    token = fields.pop(FORM_TOKEN_FIELD, None)
+    now = services.clock()
+    subject = hashed_ip(services.key, client_ip(event))
+    for rule in RATE_LIMITS[form]:
+        if rule.per == "ip":
+            enforce(rule, subject, services)
+    if bot:
+        count("HoneypotTripped")
+        return False
+    if isinstance(token, str) and token:
+        minimum = services.settings.min_fill_seconds
+        check_fill_time(services.key, form, token, now, minimum=dt.timedelta(seconds=minimum))
+    else:
+        enforce(WITHOUT_FORM_TOKEN, subject, services)
+    return True
+
+
+def enforce(rule: RateLimit, subject: str, services: Services) -> None:
+    """Count one action; past the limit, refuse with 429 and the seconds until the window ends."""
+    now = services.clock()
+    hits, window_end = services.rate_limits.count(rule, subject, now)
+    if hits > rule.limit:
+        count("RateLimited")
+        raise RateLimited("Too many submissions; please wait before sending again.",
+                          retry_after=int((window_end - now).total_seconds()) + 1)
+

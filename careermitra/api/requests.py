@@ -1,0 +1,111 @@
+"""Reading a request: content type, size, JSON or form body, the client's address and the origin."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+
+from careermitra.domain.problems import BadRequest, Forbidden, InvalidInput, TooLarge, UnsupportedMediaType
+
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
+MAX_FIELDS = 200
+FIELD_NAME = re.compile(r"^[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|\d{1,2})){0,3}$")
+
+
+@dataclass(frozen=True)
+class Body:
+    """A submission's fields; `form_encoded` values are all strings; `redirect` when no script sent the form."""
+
+    fields: dict[str, Any]
+    form_encoded: bool
+    redirect: bool
+
+
+def media_type(event: APIGatewayProxyEvent) -> str:
+    return (event.headers.get("content-type") or "").split(";")[0].strip().lower()
+
+
+def answers_with_redirect(event: APIGatewayProxyEvent) -> bool:
+    """A plain HTML form post gets a 303 to a page of the site; script and API clients get JSON."""
+    accept = (event.headers.get("accept") or "").lower()
+    return media_type(event) == FORM and JSON not in accept
+
+
+def read_body(event: APIGatewayProxyEvent, max_bytes: int) -> Body:
+    """The body's fields, refusing other media types (415), bodies over the limit (413) and malformed ones (400)."""
+    kind = media_type(event)
+    if kind not in {JSON, FORM}:
+        raise UnsupportedMediaType(f"Send the form as {JSON} or {FORM}.")
+    raw = (event.body or "").encode()
+    if event.is_base64_encoded:
+        try:
+            raw = base64.b64decode(raw, validate=True)
+        except ValueError:
+            raise BadRequest("The body is not valid base64.") from None
+    if len(raw) > max_bytes:
+        raise TooLarge(f"The form is too long; send at most {max_bytes // 1024} KB.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("Send the form as UTF-8 text.") from None
+    if kind == JSON:
+        try:
+            fields = json.loads(text) if text.strip() else {}
+        except json.JSONDecodeError:
+            raise BadRequest("The body is not valid JSON.") from None
+        if not isinstance(fields, dict):
+            raise BadRequest("Send the fields as one JSON object.")
+        return Body(fields, form_encoded=False, redirect=False)
+    return Body(nest_form_fields(parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)),
+                form_encoded=True, redirect=answers_with_redirect(event))
+
+
+def nest_form_fields(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """'aspects.faculty=4' becomes {'aspects': {'faculty': '4'}}; a repeated name becomes a list."""
+    nested: dict[str, Any] = {}
+    for name, value in pairs:
+        if not FIELD_NAME.match(name):
+            raise InvalidInput("The form has a field with an unexpected name.", {name[:40]: "unknown field"})
+        *parents, last = name.split(".")
+        node = nested
+        for part in parents:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                raise InvalidInput("The form mixes a field and its parts.", {name: "unknown field"})
+            node = child
+        if last not in node:
+            node[last] = value
+        elif isinstance(node[last], list):
+            node[last].append(value)
+        elif isinstance(node[last], str):
+            node[last] = [node[last], value]
+        else:
+            raise InvalidInput("The form mixes a field and its parts.", {name: "unknown field"})
+    return nested
+
+
+def client_ip(event: APIGatewayProxyEvent) -> str:
+    """The visitor's address: CloudFront's viewer address header, else the address API Gateway saw."""
+    viewer = event.headers.get("cloudfront-viewer-address")
+    if viewer and ":" in viewer:
+        return viewer.rsplit(":", 1)[0].strip("[]")
+    return event.request_context.identity.source_ip or "unknown"
+
+
+def refuse_foreign_origin(event: APIGatewayProxyEvent, site_origin: str) -> None:
+    """A state-changing request from another site is refused (403), whatever cookies it carries."""
+    origin = event.headers.get("origin")
+    if origin and origin.rstrip("/") != site_origin:
+        raise Forbidden("This form can only be sent from the Career Mitra site.")
+    if (event.headers.get("sec-fetch-site") or "").lower() == "cross-site":
+        raise Forbidden("This form can only be sent from the Career Mitra site.")
+    referer = event.headers.get("referer")
+    if not origin and referer and f"{urlsplit(referer).scheme}://{urlsplit(referer).netloc}" != site_origin:
+        raise Forbidden("This form can only be sent from the Career Mitra site.")

@@ -1,0 +1,37 @@
+"""Proposing an institution for the directory."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+
+from careermitra.api.answers import accepted
+from careermitra.api.forms import form_values
+from careermitra.api.guard import enforce, screen
+from careermitra.api.observability import count
+from careermitra.api.requests import read_body
+from careermitra.api.services import services
+from careermitra.api.signed_in import signed_in_user
+from careermitra.domain.abuse import RATE_LIMITS
+from careermitra.domain.signing import new_secret_token
+
+router = Router()
+
+
+@router.post("/api/listings")
+def create_listing():
+    # The institution schema (URL and course validation) is only needed here, so it is imported here.
+    from careermitra.domain.institution import Institution
+    from careermitra.workflows.listings import propose_listing
+
+    svc = services()
+    body = read_body(router.current_event, svc.settings.max_body_bytes)
+    proposer = signed_in_user(router.current_event, svc)
+    if not screen("listing", body.fields, router.current_event, svc):
+        return accepted("listing", {"id": new_secret_token()[:24], "status": "pending"}, body.redirect)
+    for rule in RATE_LIMITS["listing"]:
+        if rule.per == "user":
+            enforce(rule, proposer.id, svc)
+    fields = form_values(Institution, body.fields) if body.form_encoded else body.fields
+    record, created = propose_listing(fields, proposer, svc.listings, svc.catalogue, svc.clock())
+    count("ListingProposed" if created else "ListingResubmitted")
+    return accepted("listing", {"id": record.id, "status": record.status.value}, body.redirect)

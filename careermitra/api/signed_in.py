@@ -1,0 +1,19 @@
+"""Who is asking: the verified user behind the request's session cookie."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+
+from careermitra.api.services import Services
+from careermitra.api.session_cookie import session_id_from
+from careermitra.domain.problems import NotSignedIn
+from careermitra.domain.user import User
+
+
+def signed_in_user(event: APIGatewayProxyEvent, services: Services) -> User:
+    """The verified user of the request's session; 401 when there is none (or it was signed out)."""
+    session_id = session_id_from(event, services.key)
+    user = services.accounts.signed_in_user(session_id, services.clock()) if session_id else None
+    if user is None:
+        raise NotSignedIn("Sign in first: enter your email on the sign-in page and follow the link we send you.")
+    return user

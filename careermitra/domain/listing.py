@@ -1,0 +1,66 @@
+"""A listing request: a signed-in user proposes an institution; an editor approves it and commits the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from careermitra.domain.institution import Institution
+from careermitra.domain.problems import InvalidInput
+from careermitra.domain.slugs import slugify
+from careermitra.domain.submission import Status, plain_text
+
+FRONT_MATTER_ORDER = ("name", "type", "city", "state", "established", "website", "approvals", "courses",
+                      "facilities", "contact")
+
+
+def proposed_institution(data: dict[str, Any]) -> Institution:
+    """Validate a proposal against the institution schema editors use; the slug comes from the name."""
+    if not isinstance(data, dict):
+        raise InvalidInput("Send the institution's facts as fields.", {"body": "expected an object of fields"})
+    refused = {name: "comes from the institution's name; leave it out" for name in ("slug",) if name in data}
+    if refused:
+        raise InvalidInput("Some fields need fixing.", refused)
+    name = data.get("name")
+    description = data.get("description")
+    proposal = {**data, "slug": slugify(name) if isinstance(name, str) else "",
+                "description": plain_text(description) if isinstance(description, str) else description}
+    try:
+        return Institution.model_validate(proposal)
+    except ValidationError as error:
+        raise InvalidInput.from_validation(error) from None
+
+
+def institution_file_text(institution: Institution) -> str:
+    """The institution as `content/institutions/<slug>.md`: YAML front matter, then the description."""
+    import yaml  # only the CLI export needs YAML; the API never calls this
+
+    data = institution.model_dump(mode="json", exclude_none=True, exclude={"slug", "description"})
+    ordered = {key: data[key] for key in FRONT_MATTER_ORDER if key in data}
+    if "approvals" in ordered and not ordered["approvals"].get("bodies"):
+        ordered["approvals"].pop("bodies", None)
+    front = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=110)
+    return f"---\n{front}---\n{institution.description}\n"
+
+
+class ListingRecord(BaseModel):
+    """A stored listing request with the moderator's decision."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    user_id: str
+    slug: str
+    institution_json: str
+    status: Status
+    fingerprint: str
+    created_at: dt.datetime
+    decided_at: dt.datetime | None = None
+    reason: str | None = None
+
+    @property
+    def institution(self) -> Institution:
+        return Institution.model_validate(json.loads(self.institution_json))

@@ -1,0 +1,105 @@
+"""A registered user: who may write reviews and propose listings, and the rules their details follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+NAME_PATTERN = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?$", re.UNICODE)
+INDIAN_MOBILE = re.compile(r"^[6-9]\d{9}$")
+
+
+def normalise_email(text: str) -> str:
+    """Trim and lower-case an address; raise ValueError when it does not look like one."""
+    email = text.strip().lower()
+    if len(email) > 254 or not EMAIL_PATTERN.match(email):
+        raise ValueError("enter an email address like name@example.com")
+    return email
+
+
+def normalise_indian_mobile(text: str) -> str:
+    """An Indian mobile number in E.164 ('+919876543210'), from '98765 43210', '+91-98765-43210' or '098765…'."""
+    digits = re.sub(r"[\s().-]", "", text.strip())
+    if digits.startswith("+91"):
+        digits = digits[3:]
+    elif len(digits) == 12 and digits.startswith("91"):
+        digits = digits[2:]
+    elif len(digits) == 11 and digits.startswith("0"):
+        digits = digits[1:]
+    if not INDIAN_MOBILE.match(digits):
+        raise ValueError("enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9, e.g. 98765 43210")
+    return "+91" + digits
+
+
+def display_name_of(name: str) -> str:
+    """What the site shows for a reviewer: first name and the initial of the last ('Priya S.')."""
+    words = name.split()
+    first = words[0][:30]
+    return f"{first} {words[-1][0].upper()}." if len(words) > 1 else first
+
+
+PersonName = Annotated[str, Field(min_length=2, max_length=100)]
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Registration(_Input):
+    """What the register form sends; the same form signs a verified user in again."""
+
+    name: PersonName
+    email: str
+    phone: str
+    city: Annotated[str, Field(min_length=2, max_length=80)]
+    consent: bool
+    policy_version: Annotated[str, Field(min_length=1, max_length=40)]
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not NAME_PATTERN.match(value):
+            raise ValueError("write your name in letters, e.g. 'Priya Sharma'")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return normalise_email(value)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return normalise_indian_mobile(value)
+
+    @field_validator("consent")
+    @classmethod
+    def _consent(cls, value: bool) -> bool:
+        if not value:
+            raise ValueError("tick the box to agree to the privacy policy; we cannot register you without it")
+        return value
+
+
+class User(BaseModel):
+    """A stored user; the email, phone and city never leave the backend."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    name: str
+    email: str
+    phone: str
+    city: str
+    verified: bool = False
+    consent_version: str
+    consented_at: dt.datetime
+    created_at: dt.datetime
+
+    @property
+    def display_name(self) -> str:
+        return display_name_of(self.name)

@@ -1,0 +1,70 @@
+"""The storage every moderated submission shares: write once, look up, list a queue by status, decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, TypeVar
+
+from boto3.dynamodb.conditions import Key
+from botocore.exceptions import ClientError
+from pydantic import BaseModel
+
+from careermitra.store.dynamodb import is_conditional_failure, plain, table
+
+STATUS_INDEX = "by-status"
+Record = TypeVar("Record", bound=BaseModel)
+
+
+class RecordStore(Generic[Record]):
+    """A table keyed by `id` with a `by-status` index sorted by `created_at` (the moderation queue)."""
+
+    model: type[Record]
+
+    def __init__(self, table_name: str) -> None:
+        self._table = table(table_name)
+
+    def _record(self, item: dict[str, Any]) -> Record:
+        return self.model.model_validate(plain(item))
+
+    def add(self, record: Record) -> Record | None:
+        """Write a new record; if one with its id exists already, write nothing and return that one."""
+        try:
+            self._table.put_item(Item=record.model_dump(mode="json", exclude_none=True),
+                                 ConditionExpression="attribute_not_exists(id)")
+        except ClientError as error:
+            if not is_conditional_failure(error):
+                raise
+            return self.get(record.id)  # type: ignore[attr-defined]
+        return None
+
+    def get(self, record_id: str) -> Record | None:
+        item = self._table.get_item(Key={"id": record_id}, ConsistentRead=True).get("Item")
+        return self._record(item) if item else None
+
+    def by_status(self, status: str) -> list[Record]:
+        """Every record with this status, oldest first."""
+        records: list[Record] = []
+        query: dict[str, Any] = {"IndexName": STATUS_INDEX, "KeyConditionExpression": Key("status").eq(status),
+                                 "ScanIndexForward": True}
+        while True:
+            page = self._table.query(**query)
+            records.extend(self._record(item) for item in page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return records
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def decide(self, record_id: str, expected: str, status: str, now: dt.datetime,
+               note_field: str, note: str | None) -> Record | None:
+        """Move a record from `expected` to `status` with a note; None when it is missing or was decided already."""
+        values: dict[str, Any] = {":expected": expected, ":status": status, ":now": now.isoformat(), ":note": note}
+        try:
+            answer = self._table.update_item(
+                Key={"id": record_id}, ConditionExpression="#status = :expected",
+                UpdateExpression=f"SET #status = :status, decided_at = :now, {note_field} = :note",
+                ExpressionAttributeNames={"#status": "status"}, ExpressionAttributeValues=values,
+                ReturnValues="ALL_NEW")
+        except ClientError as error:
+            if is_conditional_failure(error):
+                return None
+            raise
+        return self._record(answer["Attributes"])

@@ -1,0 +1,112 @@
+"""What an editor does with the queues: approve, reject with a reason (the author is told), export, close."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from careermitra.domain.listing import ListingRecord, institution_file_text
+from careermitra.domain.problems import Duplicate, InvalidInput, NotFound
+from careermitra.domain.review_submission import ReviewRecord
+from careermitra.domain.submission import Status
+from careermitra.domain.ticket import TicketRecord, TicketStatus
+from careermitra.mail.messages import Mailer, listing_rejected_message, review_rejected_message, ticket_reply
+from careermitra.store.listings import DynamoListingStore
+from careermitra.store.reviews import DynamoReviewStore
+from careermitra.store.tickets import DynamoTicketStore
+from careermitra.store.users import UserStore
+from careermitra.workflows.contact import send_after_commit
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Moderation:
+    users: UserStore
+    reviews: DynamoReviewStore
+    listings: DynamoListingStore
+    tickets: DynamoTicketStore
+    mailer: Mailer
+    clock: Callable[[], dt.datetime] = _now
+
+    def review(self, review_id: str) -> ReviewRecord:
+        return _found(self.reviews.get(review_id), "review", review_id)
+
+    def approve_review(self, review_id: str) -> ReviewRecord:
+        """Approve a pending review; the table's stream then publishes it through the rebuild."""
+        return self._decided(self.reviews.decide(review_id, Status.PENDING, Status.APPROVED, self.clock(),
+                                                 "reason", None), self.review(review_id))
+
+    def reject_review(self, review_id: str, reason: str) -> ReviewRecord:
+        """Reject a pending review and tell its author why."""
+        reason = _reason(reason)
+        record = self._decided(self.reviews.decide(review_id, Status.PENDING, Status.REJECTED, self.clock(),
+                                                   "reason", reason), self.review(review_id))
+        author = self.users.get(record.user_id)
+        if author is not None:
+            send_after_commit(self.mailer, review_rejected_message(author.email, author.name, record.title, reason),
+                              "review_rejected")
+        return record
+
+    def listing(self, listing_id: str) -> ListingRecord:
+        return _found(self.listings.get(listing_id), "listing request", listing_id)
+
+    def approve_listing(self, listing_id: str) -> ListingRecord:
+        return self._decided(self.listings.decide(listing_id, Status.PENDING, Status.APPROVED, self.clock(),
+                                                  "reason", None), self.listing(listing_id))
+
+    def reject_listing(self, listing_id: str, reason: str) -> ListingRecord:
+        reason = _reason(reason)
+        record = self._decided(self.listings.decide(listing_id, Status.PENDING, Status.REJECTED, self.clock(),
+                                                    "reason", reason), self.listing(listing_id))
+        proposer = self.users.get(record.user_id)
+        if proposer is not None:
+            message = listing_rejected_message(proposer.email, proposer.name, record.institution.name, reason)
+            send_after_commit(self.mailer, message, "listing_rejected")
+        return record
+
+    def export_listing(self, listing_id: str, content_dir: Path, overwrite: bool = False) -> Path:
+        """Write an approved listing as `<content_dir>/<slug>.md`, ready for an editor to review and commit."""
+        record = self.listing(listing_id)
+        if record.status != Status.APPROVED:
+            raise Duplicate(f"Listing request {listing_id} is {record.status.value}; approve it before exporting.")
+        path = content_dir / f"{record.slug}.md"
+        if path.exists() and not overwrite:
+            raise Duplicate(f"{path} exists already; pass --force to replace it.")
+        content_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(institution_file_text(record.institution), encoding="utf-8")
+        return path
+
+    def ticket(self, ticket_id: str) -> TicketRecord:
+        return _found(self.tickets.get(ticket_id), "ticket", ticket_id)
+
+    def close_ticket(self, ticket_id: str, reply: str) -> TicketRecord:
+        """Close an open ticket and mail the reply to its sender."""
+        reply = _reason(reply)
+        record = self._decided(self.tickets.decide(ticket_id, TicketStatus.OPEN, TicketStatus.CLOSED, self.clock(),
+                                                   "reply", reply), self.ticket(ticket_id))
+        send_after_commit(self.mailer, ticket_reply(record, reply), "ticket_reply")
+        return record
+
+    @staticmethod
+    def _decided(updated, current):  # type: ignore[no-untyped-def]
+        if updated is None:
+            raise Duplicate(f"{current.id} is {current.status.value} already; only a pending item can be decided.")
+        return updated
+
+
+def _found(record, kind: str, record_id: str):  # type: ignore[no-untyped-def]
+    if record is None:
+        raise NotFound(f"No {kind} has the id {record_id!r}.")
+    return record
+
+
+def _reason(text: str) -> str:
+    text = text.strip()
+    if len(text) < 5:
+        raise InvalidInput("Give a reason of a few words; the author reads it.", {"reason": "too short"})
+    return text

@@ -1,0 +1,28 @@
+"""A review from the form to the moderation queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from careermitra.domain.problems import Duplicate, InvalidInput
+from careermitra.domain.review_submission import ReviewRecord, ReviewSubmission
+from careermitra.domain.submission import Status, fingerprint, record_id
+from careermitra.domain.user import User
+from careermitra.store.institutions import InstitutionCatalogue
+from careermitra.store.reviews import DynamoReviewStore
+from careermitra.workflows.once import add_once
+
+
+def submit_review(submission: ReviewSubmission, author: User, reviews: DynamoReviewStore,
+                  catalogue: InstitutionCatalogue, now: dt.datetime) -> tuple[ReviewRecord, bool]:
+    """Queue a review as pending with its flags; one per user and institution. Returns (record, newly stored)."""
+    if not catalogue.exists(submission.institution):
+        raise InvalidInput("There is no such institution on the site.",
+                           {"institution": "choose an institution listed on the site"})
+    record = ReviewRecord(
+        id=record_id("review", author.id, submission.institution), user_id=author.id,
+        display_name=author.display_name, **submission.model_dump(), flags=submission.flags,
+        status=Status.PENDING, fingerprint=fingerprint(author.id, submission), created_at=now)
+    duplicate = Duplicate("You have already reviewed this institution; each person can review it once.",
+                          {"institution": "you have already reviewed this institution"})
+    return add_once(reviews, record, duplicate)

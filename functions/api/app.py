@@ -1,0 +1,17 @@
+"""Lambda entry point for the API: decorators and app.resolve; everything else is in careermitra.api."""
+
+from aws_lambda_powertools.logging import correlation_paths
+
+from careermitra.api.app import app
+from careermitra.api.observability import logger, metrics, tracer
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, log_event=False)
+@tracer.capture_lambda_handler(capture_response=False, capture_error=False)
+@metrics.log_metrics(capture_cold_start_metric=True)
+def lambda_handler(event: dict, context: object) -> dict:
+    response = app.resolve(event, context)
+    # The route's template and the status only: paths, query strings and bodies can carry personal data.
+    logger.info("answered", extra={"route": event.get("resource"), "method": event.get("httpMethod"),
+                                   "status": response["statusCode"]})
+    return response

@@ -1,0 +1,110 @@
+"""The `careermitra` moderation command against the tables the API writes (moto)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careermitra.cli import build_parser, main, run
+from careermitra.domain.problems import Duplicate
+from careermitra.mail.outbox import OutboxMailer
+from careermitra.site.content import parse_institution
+from careermitra.workflows.moderation import Moderation
+from tests.backend.conftest import Api, contact_message, listing, review, sign_in
+
+
+@pytest.fixture
+def moderation(api: Api, tmp_path: Path) -> Moderation:
+    from careermitra.api.services import services
+
+    svc = services()
+    return Moderation(users=svc.accounts.users, reviews=svc.reviews, listings=svc.listings, tickets=svc.tickets,
+                      mailer=OutboxMailer(tmp_path / "outbox", "no-reply@careermitra.in"), clock=lambda: api.clock.now)
+
+
+def cli(moderation: Moderation, *argv: str) -> object:
+    return run(build_parser().parse_args(list(argv)), moderation)
+
+
+def outbox(moderation: Moderation) -> list[str]:
+    folder = moderation.mailer._folder  # type: ignore[attr-defined]
+    return [path.read_text() for path in sorted(folder.glob("*.eml"))] if folder.exists() else []
+
+
+def test_an_editor_lists_pending_reviews_with_flags_and_approves_one(api: Api, moderation: Moderation) -> None:
+    cookie = sign_in(api)
+    body = "Ask for the notes at www.example-notes.com, the faculty are good and the labs open late."
+    review_id = api.submit("review", "/api/reviews", review(body=body), cookie=cookie).json()["id"]
+    [pending] = cli(moderation, "reviews", "list")
+    assert (pending.id, pending.flags) == (review_id, ["link"])
+    approved = cli(moderation, "reviews", "approve", review_id)
+    assert approved.status == "approved"
+    assert cli(moderation, "reviews", "list") == []
+    assert approved.published().display_name == "Priya S."
+
+
+def test_rejecting_a_review_tells_the_author_why(api: Api, moderation: Moderation) -> None:
+    cookie = sign_in(api)
+    review_id = api.submit("review", "/api/reviews", review(), cookie=cookie).json()["id"]
+    rejected = cli(moderation, "reviews", "reject", review_id, "--reason", "It names a member of staff.")
+    assert rejected.status == "rejected"
+    [mail] = outbox(moderation)
+    assert "To: priya.sharma@example.in" in mail
+    assert "It names a member of staff." in mail
+
+
+def test_a_decided_review_cannot_be_decided_again(api: Api, moderation: Moderation) -> None:
+    cookie = sign_in(api)
+    review_id = api.submit("review", "/api/reviews", review(), cookie=cookie).json()["id"]
+    cli(moderation, "reviews", "approve", review_id)
+    with pytest.raises(Duplicate, match="approved already"):
+        cli(moderation, "reviews", "reject", review_id, "--reason", "Changed my mind")
+
+
+def test_an_approved_listing_is_exported_as_a_file_the_site_accepts(
+        api: Api, moderation: Moderation, tmp_path: Path) -> None:
+    cookie = sign_in(api)
+    listing_id = api.submit("listing", "/api/listings", listing(), cookie=cookie).json()["id"]
+    with pytest.raises(Duplicate, match="approve it before exporting"):
+        cli(moderation, "listings", "export", listing_id, "--content-dir", str(tmp_path))
+    cli(moderation, "listings", "approve", listing_id)
+    written = cli(moderation, "listings", "export", listing_id, "--content-dir", str(tmp_path))
+    path = Path(written["written"])
+    assert path.name == "kaveri-college-of-arts.md"
+    institution = parse_institution(path.read_text(encoding="utf-8"), str(path), path.stem)
+    assert (institution.name, institution.courses[0].fees_inr) == ("Kaveri College of Arts", 24000)
+
+
+def test_rejecting_a_listing_tells_the_proposer(api: Api, moderation: Moderation) -> None:
+    cookie = sign_in(api)
+    listing_id = api.submit("listing", "/api/listings", listing(), cookie=cookie).json()["id"]
+    cli(moderation, "listings", "reject", listing_id, "--reason", "We could not confirm its approvals.")
+    assert "We could not confirm its approvals." in outbox(moderation)[0]
+
+
+def test_closing_a_ticket_mails_the_reply(api: Api, moderation: Moderation) -> None:
+    ticket = api.submit("contact", "/api/contact", contact_message()).json()["ticket"]
+    [open_ticket] = cli(moderation, "tickets", "list")
+    assert open_ticket.id == ticket
+    closed = cli(moderation, "tickets", "close", ticket, "--reply", "Fixed, thank you for telling us.")
+    assert closed.status == "closed"
+    assert "Fixed, thank you" in outbox(moderation)[0]
+
+
+def test_json_output_and_a_clear_error_for_an_unknown_id(
+        api: Api, moderation: Moderation, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("careermitra.cli.moderation_for", lambda stack: moderation)
+    assert main(["reviews", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["reviews", "show", "nope"]) == 1
+    assert "No review has the id 'nope'." in capsys.readouterr().err
+
+
+def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["reviews", "--help"], ["listings", "export", "--help"], ["tickets", "close", "--help"]):
+        with pytest.raises(SystemExit) as exit_:
+            build_parser().parse_args(argv)
+        assert exit_.value.code == 0
+    assert "content/institutions/<slug>.md" in capsys.readouterr().out

@@ -1,0 +1,66 @@
+"""template.yaml says what the issue and DESIGN.md ask for; the routes it wires are the routes the app serves."""
+
+from __future__ import annotations
+
+from careermitra.publish.headers import SECURITY_HEADERS
+from tests.backend.template import ROOT, resources, template
+
+
+def test_every_function_runs_python_3_12_on_arm64_with_a_reserved_concurrency_option() -> None:
+    function = template()["Globals"]["Function"]
+    assert (function["Runtime"], function["Architectures"]) == ("python3.12", ["arm64"])
+    assert "ReservedConcurrentExecutions" in function
+    assert function["CodeUri"] == "functions/api/"
+    assert (ROOT / "functions" / "api" / "app.py").is_file()
+
+
+def test_every_table_is_on_demand_with_point_in_time_recovery_and_the_customer_managed_key() -> None:
+    for name, table in resources("AWS::DynamoDB::Table").items():
+        properties = table["Properties"]
+        assert properties["BillingMode"] == "PAY_PER_REQUEST", name
+        assert properties["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}, name
+        assert properties["SSESpecification"]["KMSMasterKeyId"] == {"Ref": "DataKey"}, name
+
+
+def test_expiring_records_have_ttl_and_reviews_have_a_stream_for_the_rebuild() -> None:
+    tables = resources("AWS::DynamoDB::Table")
+    for name in ("UsersTable", "RateLimitsTable"):
+        assert tables[name]["Properties"]["TimeToLiveSpecification"] == {"AttributeName": "expires_at",
+                                                                         "Enabled": True}
+    assert tables["ReviewsTable"]["Properties"]["StreamSpecification"] == {"StreamViewType": "NEW_AND_OLD_IMAGES"}
+
+
+def test_the_api_routes_in_the_template_are_the_routes_the_app_serves(handler: object) -> None:
+    wired = {(event["Properties"]["Method"].upper(), event["Properties"]["Path"])
+             for function in resources("AWS::Serverless::Function").values()
+             for event in function["Properties"]["Events"].values()}
+    from careermitra.api.app import app
+
+    routes = app._static_routes + app._dynamic_routes
+    assert wired == {(route.method, route.path) for route in routes if route.method != "OPTIONS"}
+
+
+def test_cloudfront_sends_the_same_security_headers_as_the_local_server() -> None:
+    [policy] = resources("AWS::CloudFront::ResponseHeadersPolicy").values()
+    config = policy["Properties"]["ResponseHeadersPolicyConfig"]
+    security = config["SecurityHeadersConfig"]
+    sent = {
+        "Content-Security-Policy": " ".join(security["ContentSecurityPolicy"]["ContentSecurityPolicy"].split()),
+        "Strict-Transport-Security": "max-age={}; includeSubDomains; preload".format(
+            security["StrictTransportSecurity"]["AccessControlMaxAgeSec"]),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": security["FrameOptions"]["FrameOption"],
+        "Referrer-Policy": security["ReferrerPolicy"]["ReferrerPolicy"],
+        **{item["Header"]: item["Value"] for item in config["CustomHeadersConfig"]["Items"]},
+    }
+    assert sent == SECURITY_HEADERS
+    assert "script-src 'self' 'wasm-unsafe-eval';" in sent["Content-Security-Policy"]
+
+
+def test_api_paths_go_to_api_gateway_and_the_bucket_is_reached_only_through_origin_access_control() -> None:
+    [distribution] = resources("AWS::CloudFront::Distribution").values()
+    config = distribution["Properties"]["DistributionConfig"]
+    [api_behaviour] = config["CacheBehaviors"]
+    assert (api_behaviour["PathPattern"], api_behaviour["TargetOriginId"]) == ("/api/*", "api")
+    site_origin = next(origin for origin in config["Origins"] if origin["Id"] == "site")
+    assert "OriginAccessControlId" in site_origin
