@@ -22,9 +22,11 @@ def build(settings_file: str, overrides: dict[str, object] | None = None) -> Non
     Pelican(settings).run()
 
 
-def renderer_for(settings_file: str, overrides: dict[str, object] | None = None) -> tuple[Renderer, SiteSettings]:
+def renderer_for(settings_file: str, overrides: dict[str, object] | None = None,
+                 plugin_overrides: dict[str, object] | None = None) -> tuple[Renderer, SiteSettings]:
     """The renderer and plugin settings a full build with these settings would use (for incremental builds)."""
     settings = read_settings(settings_file, override=overrides or {})
+    settings["CAREERMITRA"] = {**settings["CAREERMITRA"], **(plugin_overrides or {})}
     site = site_settings(settings)
     return Renderer(settings, site), site
 

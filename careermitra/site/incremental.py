@@ -8,10 +8,11 @@ byte-identical to what a full build of the same content writes.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from careermitra.domain.review import PublishedReview
 from careermitra.site.assemble import machine_files, rendered
 from careermitra.site.content import load_reviews, parse_institution, read_reviews
 from careermitra.site.index import SiteIndex
@@ -51,9 +52,13 @@ class Rebuild:
     removed: frozenset[str]
 
 
-def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Renderer,
-            slugs: Collection[str]) -> Rebuild:
-    """Re-read the institutions `slugs` (file and reviews) and produce every file their change touches."""
+def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Renderer, slugs: Collection[str],
+            all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None) -> Rebuild:
+    """Re-read the institutions `slugs` (file and reviews) and produce every file their change touches.
+
+    `all_reviews` is asked, rarely, when the index's list of newest reviews cannot be merged exactly; by
+    default it reads the reviews folder.
+    """
     institutions_dir, reviews_dir = content / site.institutions_path, content / site.reviews_path
     cards, sources = dict(index.cards), dict(index.sources)
     entries: dict[str, Entry] = {}
@@ -71,8 +76,9 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
 
     latest = merge_latest(index, entries, set(slugs), cards, site.latest_capacity)
     if latest is None:  # the kept list cannot prove it is exact: read every review once
-        everything = load_reviews(reviews_dir, cards)
-        latest = tuple(sorted((LatestReview(r, cards[s]) for s, reviews in everything.items() for r in reviews),
+        everything = all_reviews() if all_reviews else load_reviews(reviews_dir, cards)
+        latest = tuple(sorted((LatestReview(r, cards[s]) for s, reviews in everything.items() if s in cards
+                               for r in reviews),
                               key=LatestReview.sort_key, reverse=True)[: site.latest_capacity])
     new_index = SiteIndex(cards, latest, index.page_urls, sources)
     old_model = SiteModel(index.cards, index.latest, {})

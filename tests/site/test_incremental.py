@@ -78,8 +78,7 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
     slugs = change(after_tree)
     after = build_site(after_tree, tmp_path / "out-after", **SETTINGS)
 
-    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), {"CAREERMITRA": {
-        "site_origin": "http://127.0.0.1:8000", **SETTINGS}})
+    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), plugin_overrides=SETTINGS)
     index = SiteIndex.from_json((before / INDEX_PATH).read_text(encoding="utf-8"))
     result = rebuild(index, after_tree, site, renderer, slugs)
 
@@ -95,8 +94,7 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
 def test_rebuild_of_unchanged_content_reproduces_the_same_files(tmp_path: Path) -> None:
     tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
     out = build_site(tree, tmp_path / "out", **SETTINGS)
-    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), {"CAREERMITRA": {
-        "site_origin": "http://127.0.0.1:8000", **SETTINGS}})
+    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), plugin_overrides=SETTINGS)
     result = rebuild(SiteIndex.from_json((out / INDEX_PATH).read_text(encoding="utf-8")), tree, site, renderer,
                      {"alpha-college"})
     assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items())

@@ -1,0 +1,1 @@
+"""From an approval to a published page: stream records → changed institutions → rebuild → publish."""

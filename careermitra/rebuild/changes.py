@@ -1,0 +1,52 @@
+"""Which institutions a batch of DynamoDB stream records from the reviews table touches."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from boto3.dynamodb.types import TypeDeserializer
+
+from careermitra.domain.slugs import is_slug
+
+APPROVED = "approved"
+_DESERIALIZE = TypeDeserializer().deserialize
+
+
+class BadRecord(ValueError):
+    """A stream record that does not describe a review."""
+
+
+def _field(image: Mapping[str, Any], name: str) -> str:
+    if name not in image:
+        raise BadRecord(f"the review image has no {name!r}")
+    value = _DESERIALIZE(image[name])
+    if not isinstance(value, str):
+        raise BadRecord(f"the review's {name!r} is not a string")
+    return value
+
+
+def affected_institutions(record: Mapping[str, Any]) -> set[str]:
+    """Institutions whose published reviews this record changes.
+
+    Only approved reviews are on the site, so a record matters when the review was approved before or after
+    it: an approval, an edit of an approved review, a rejection after approval, an erasure (REMOVE).
+    """
+    change = record.get("dynamodb")
+    if not isinstance(change, Mapping):
+        raise BadRecord("the record has no 'dynamodb' section")
+    slugs = set()
+    for image in (change.get("OldImage"), change.get("NewImage")):
+        if image and _field(image, "status") == APPROVED:
+            slug = _field(image, "institution")
+            if not is_slug(slug):
+                raise BadRecord(f"{slug!r} is not an institution slug")
+            slugs.add(slug)
+    if record.get("eventName") not in ("INSERT", "MODIFY", "REMOVE"):
+        raise BadRecord(f"unknown event {record.get('eventName')!r}")
+    return slugs
+
+
+def sequence_number(record: Mapping[str, Any]) -> str:
+    """The id Lambda's partial batch response uses for a DynamoDB stream record."""
+    return str(record.get("dynamodb", {}).get("SequenceNumber", ""))

@@ -1,0 +1,43 @@
+"""The rebuild function's settings: one model read from the environment and checked at cold start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from careermitra.domain.errors import problems_of
+
+
+class RebuildSettingsError(RuntimeError):
+    """A missing or wrong environment variable of the rebuild function."""
+
+
+class RebuildSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", alias_generator=str.upper, populate_by_name=True)
+
+    reviews_table: str = Field(min_length=3)
+    site_root: Path  # holds content/, theme/ and the Pelican settings files (packaged with the function)
+    site_settings: str = "publishconf.py"
+    work_dir: Path = Path("/tmp/careermitra")  # the only place the function writes
+    site_bucket: str | None = None  # AWS: publish to this bucket ...
+    distribution_id: str | None = None  # ... and invalidate this CloudFront distribution
+    site_folder: Path | None = None  # the local stack: publish into the folder its server serves
+
+    @model_validator(mode="after")
+    def _one_target(self) -> RebuildSettings:
+        if (self.site_bucket is None) == (self.site_folder is None):
+            raise ValueError("set exactly one of SITE_BUCKET (AWS) or SITE_FOLDER (local stack)")
+        if not (self.site_root / "content" / "institutions").is_dir():
+            raise ValueError(f"SITE_ROOT {self.site_root} has no content/institutions folder")
+        return self
+
+
+def load_rebuild_settings(environ: Mapping[str, str] | None = None) -> RebuildSettings:
+    try:
+        return RebuildSettings.model_validate(dict(os.environ if environ is None else environ))
+    except ValidationError as error:
+        problems = "; ".join(f"{field.upper() or 'settings'}: {why}" for field, why in problems_of(error))
+        raise RebuildSettingsError(f"the rebuild cannot start: {problems}") from None

@@ -1,0 +1,66 @@
+"""`make publish`: a full build synced to the bucket, changed files only, removals, one invalidation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import boto3
+
+from careermitra.publish.cdn import CloudFrontCdn
+from careermitra.publish.release import release
+from careermitra.publish.sync import sync_site
+from careermitra.publish.targets import S3Target
+from tests.rebuild.conftest import PublishedSite, record_for
+from tests.rebuild.test_rebuild_handler import invalidated_paths, new_review
+
+
+def test_sync_sets_types_and_caching_and_a_second_sync_uploads_nothing(published: PublishedSite,
+                                                                       tmp_path: Path) -> None:
+    head = published.s3.head_object(Bucket=published.bucket, Key="institutions/alpha-college/index.html")
+    assert head["ContentType"] == "text/html; charset=utf-8"
+    assert head["CacheControl"] == "public, max-age=300, must-revalidate"
+    feed = published.s3.head_object(Bucket=published.bucket, Key="feeds/reviews.atom.xml")
+    assert feed["ContentType"] == "application/atom+xml; charset=utf-8"
+    folder = tmp_path / "copy"
+    target = S3Target(published.s3, published.bucket)
+    for key in target.paths():
+        (folder / key).parent.mkdir(parents=True, exist_ok=True)
+        (folder / key).write_bytes(target.read(key) or b"")
+    cdn = CloudFrontCdn(boto3.client("cloudfront"), published.distribution_id)
+    assert sync_site(folder, target, cdn).uploaded == ()
+    assert invalidated_paths(published) == set()
+
+
+def test_sync_removes_deleted_pages_and_invalidates_them(published: PublishedSite, tmp_path: Path) -> None:
+    folder = tmp_path / "copy"
+    target = S3Target(published.s3, published.bucket)
+    for key in target.paths() - {"institutions/beta-university/write-review/index.html"}:
+        (folder / key).parent.mkdir(parents=True, exist_ok=True)
+        (folder / key).write_bytes(target.read(key) or b"")
+    (folder / "about/index.html").write_text("<!doctype html><title>new</title>", encoding="utf-8")
+    report = sync_site(folder, target, CloudFrontCdn(boto3.client("cloudfront"), published.distribution_id))
+    assert report.uploaded == ("about/index.html",)
+    assert report.removed == ("institutions/beta-university/write-review/index.html",)
+    assert {"/about/", "/institutions/beta-university/write-review/"} <= invalidated_paths(published)
+
+
+def test_release_exports_approved_reviews_from_the_stack_then_publishes(published: PublishedSite,
+                                                                         tmp_path: Path) -> None:
+    # Given a review approved in DynamoDB that is not in the content folder
+    review = new_review("fx-b-7", 5, 23, name="Meera J.")
+    published.reviews.add(record_for("beta-university", review))
+    outputs = {"SiteBucketName": published.bucket, "DistributionId": published.distribution_id,
+               "ReviewsTableName": published.tables["ReviewsTable"]}
+    boto3.client("cloudformation").create_stack(StackName="careermitra", TemplateBody=json.dumps({
+        "Resources": {"Placeholder": {"Type": "AWS::SNS::Topic"}},
+        "Outputs": {key: {"Value": value} for key, value in outputs.items()}}))
+    # When an editor's commit is published
+    assert release(published.root / "pelicanconf.py", tmp_path / "release", "careermitra") == 0
+    # Then the live page shows it, and the pages nobody changed were not uploaded again
+    page = published.page("institutions/beta-university/index.html")
+    assert "Meera J." in page and "from 1 review" in page
+    assert "/institutions/beta-university/" in invalidated_paths(published)
+    assert "/institutions/alpha-college/reviews/2/" not in invalidated_paths(published)
+    assert dt.date(2026, 11, 23).isoformat() in page
