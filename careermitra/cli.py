@@ -19,6 +19,8 @@ from pydantic import BaseModel
 from careermitra.domain.problems import Problem
 
 LOCAL_ENDPOINT = "http://127.0.0.1:5000"
+# `make dev` writes where its moto server listens (a free port each run) and where mail goes.
+LOCAL_STACK_FILE = Path(__file__).resolve().parents[1] / ".dev" / "stack.json"
 LOCAL_TABLES = {"users": "careermitra-users", "reviews": "careermitra-reviews", "listings": "careermitra-listings",
                 "tickets": "careermitra-tickets"}
 STACK_OUTPUTS = {"users": "UsersTableName", "reviews": "ReviewsTableName", "listings": "ListingsTableName",
@@ -93,10 +95,20 @@ def _use_local_server_unless(stack: str | None) -> None:
     """Without a stack, talk to the local moto server (any credentials do there)."""
     if stack:
         return
-    os.environ.setdefault("AWS_ENDPOINT_URL", os.environ.get("CAREERMITRA_ENDPOINT_URL", LOCAL_ENDPOINT))
+    local = _local_stack()
+    os.environ.setdefault("AWS_ENDPOINT_URL", os.environ.get("CAREERMITRA_ENDPOINT_URL",
+                                                             local.get("endpoint", LOCAL_ENDPOINT)))
+    if "outbox" in local:
+        os.environ.setdefault("CAREERMITRA_OUTBOX", local["outbox"])
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
     os.environ.setdefault("AWS_DEFAULT_REGION", "ap-south-1")
+
+
+def _local_stack() -> dict[str, Any]:
+    """What the running `make dev` wrote about itself, if it is running."""
+    path = Path(os.environ.get("CAREERMITRA_LOCAL_STACK", LOCAL_STACK_FILE))
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _mailer(stack: str | None) -> Any:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from careermitra.domain.institution import APPROVAL_BODIES, NAAC_GRADES, CourseLevel, InstitutionType
 from careermitra.site import jsonld
 from careermitra.site.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
 from careermitra.site.settings import SiteSettings
@@ -228,7 +229,22 @@ def sitemap_urls(model: SiteModel, site: SiteSettings, editorial_urls: Sequence[
     total = max(1, math.ceil(len(model.cards) / all_institutions_page_size(site)))
     urls.extend(["/institutions/", *[f"/institutions/page/{n}/" for n in range(2, total + 1)]])
     urls.extend("/" + spec.path.removesuffix("index.html") for spec in simple_pages() if not spec.context["noindex"])
+    urls.append("/listings/new/")
     return urls
+
+
+def listing_request_page() -> PageSpec:
+    """The list-an-institution form; its choices come from the same model the API validates against."""
+    choices = {
+        "types": [(kind.value, kind.label) for kind in InstitutionType],
+        "levels": [level.value for level in CourseLevel],
+        "bodies": list(APPROVAL_BODIES),
+        "grades": list(NAAC_GRADES),
+    }
+    return PageSpec("listings/new/index.html", "list_institution.html", {
+        "choices": choices, "page_title": "List an institution",
+        "page_description": "Propose a college, university, school or coaching institute for Career Mitra.",
+    })
 
 
 def all_pages(model: SiteModel, site: SiteSettings) -> Iterator[PageSpec]:
@@ -242,4 +258,5 @@ def all_pages(model: SiteModel, site: SiteSettings) -> Iterator[PageSpec]:
         for listing in listings.values():
             yield from listing_pages(listing, site)
     yield search_page(model)
+    yield listing_request_page()
     yield from simple_pages()

@@ -33,11 +33,14 @@ class DirectoryGenerator(Generator):
         self.site = site_settings(self.settings)
         self.model, self.sources = load_site_model(
             Path(self.path), self.site.institutions_path, self.site.reviews_path, self.site.latest_capacity)
+        # Pelican renders the editorial pages with this context: their canonical URLs need the origin too.
+        self.context["site_origin"] = self.site.site_origin
         logger.info("Loaded %d institutions and %d reviews", len(self.model.cards), self.model.review_count)
 
     def generate_output(self, writer: Any) -> None:
         editorial = sorted("/" + page.url for page in [*self.context.get("pages", []),
-                                                       *self.context.get("hidden_pages", [])])
+                                                       *self.context.get("hidden_pages", [])]
+                           if not getattr(page, "noindex", False))
         index = SiteIndex(self.model.cards, self.model.latest, tuple(editorial), self.sources)
         renderer = Renderer(self.settings, self.site)
         output = Path(self.output_path)

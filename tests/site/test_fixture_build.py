@@ -101,6 +101,10 @@ def test_canonical_and_open_graph(fixture_site: Path) -> None:
     assert '<meta property="og:url" content="http://127.0.0.1:8000/institutions/alpha-college/">' in html
 
 
+def test_editorial_pages_have_absolute_canonical_urls(fixture_site: Path) -> None:
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/about/">' in page(fixture_site, "about/")
+
+
 def test_sitemap_lists_every_indexable_page(fixture_site: Path) -> None:
     tree = ElementTree.parse(fixture_site / "sitemap.xml")
     locs = {el.text for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}

@@ -67,3 +67,142 @@
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   run();
 })();
+
+// Forms: a signed fill-time token, errors shown beside each field without a reload, then the thank-you page.
+(function () {
+  const forms = document.querySelectorAll("form[data-form]");
+  if (!forms.length) return;
+  const json = { Accept: "application/json" };
+
+  function fieldFor(form, name) {
+    return form.querySelector('[name="' + CSS.escape(name) + '"]');
+  }
+
+  function labelOf(control) {
+    const group = control.closest("fieldset");
+    const label = control.id && document.querySelector('label[for="' + control.id + '"]');
+    if (control.type === "radio" && group) return group.querySelector("legend").textContent;
+    return label ? label.textContent : control.name;
+  }
+
+  function clear(form) {
+    form.querySelectorAll(".error").forEach((node) => node.remove());
+    form.querySelectorAll("[aria-invalid]").forEach((node) => {
+      node.removeAttribute("aria-invalid");
+      const ids = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
+      if (ids.length) node.setAttribute("aria-describedby", ids.join(" "));
+      else node.removeAttribute("aria-describedby");
+    });
+    const old = form.previousElementSibling;
+    if (old && old.classList.contains("error-summary")) old.remove();
+  }
+
+  function show(form, error) {
+    const summary = document.createElement("div");
+    summary.className = "error-summary";
+    summary.setAttribute("role", "alert");
+    summary.tabIndex = -1;
+    const heading = document.createElement("h2");
+    heading.textContent = error.message || "Something needs another look.";
+    summary.append(heading);
+    const list = document.createElement("ul");
+    for (const [name, why] of Object.entries(error.fields || {})) {
+      const control = fieldFor(form, name);
+      const item = document.createElement("li");
+      if (control && control.type !== "hidden") {
+        const id = (control.id || name.replace(/\W/g, "-")) + "-error";
+        const note = document.createElement("span");
+        note.className = "error";
+        note.id = id;
+        note.textContent = why;
+        (control.closest(".field") || control.parentElement).append(note);
+        control.setAttribute("aria-invalid", "true");
+        const described = control.getAttribute("aria-describedby");
+        control.setAttribute("aria-describedby", described ? described + " " + id : id);
+        const link = document.createElement("a");
+        link.href = "#" + control.id;
+        link.textContent = labelOf(control) + ": " + why;
+        item.append(link);
+      } else {
+        item.textContent = why;
+      }
+      list.append(item);
+    }
+    if (error.code === "not_signed_in") {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "/account/register/";
+      link.textContent = "Register or sign in, then come back to this page";
+      item.append(link);
+      list.append(item);
+    }
+    if (list.children.length) summary.append(list);
+    form.before(summary);
+    summary.focus();
+  }
+
+  function token(form) {
+    fetch("/api/form-token?form=" + encodeURIComponent(form.dataset.form), { headers: json, credentials: "same-origin" })
+      .then((answer) => (answer.ok ? answer.json() : null))
+      .then((data) => {
+        if (!data) return;
+        const input = fieldFor(form, data.field) || document.createElement("input");
+        input.type = "hidden";
+        input.name = data.field;
+        input.value = data.token;
+        form.append(input);
+      })
+      .catch(() => {});
+  }
+
+  for (const form of forms) {
+    if (form.dataset.form !== "logout") token(form);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      clear(form);
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        const answer = await fetch(form.action, {
+          method: "POST", credentials: "same-origin", headers: json,
+          body: new URLSearchParams(new FormData(form)),
+        });
+        const data = await answer.json().catch(() => ({}));
+        if (answer.ok) {
+          const done = new URL(form.dataset.done, location.href);
+          if (data.ticket) done.searchParams.set("ticket", data.ticket);
+          location.assign(done.href);
+          return;
+        }
+        show(form, data.error || { message: "Something went wrong on our side. Please try again." });
+      } catch (error) {
+        show(form, { message: "We could not reach Career Mitra. Check your connection and try again." });
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  const status = document.querySelector("[data-session]");
+  if (status) {
+    fetch("/api/session", { headers: json, credentials: "same-origin" })
+      .then((answer) => (answer.ok ? answer.json() : null))
+      .then((data) => {
+        if (!data) return;
+        status.textContent = data.authenticated ? "Signed in as " + data.display_name
+          : "You are not signed in.";
+        status.hidden = false;
+      })
+      .catch(() => {});
+  }
+})();
+
+// Result pages: the ticket number, or which fields a form posted without script got wrong.
+(function () {
+  const detail = document.querySelector("[data-detail]");
+  if (!detail) return;
+  const query = new URLSearchParams(location.search);
+  if (query.get("ticket")) detail.textContent = "Your ticket number is " + query.get("ticket") + ".";
+  else if (query.get("fields")) detail.textContent = "Fields to check: " + query.get("fields").split(",").join(", ") + ".";
+  detail.hidden = !detail.textContent;
+})();

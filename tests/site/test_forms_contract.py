@@ -1,0 +1,69 @@
+"""The site's forms and the API agree: every field a form sends is one the API accepts, every page it sends
+people to exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from careermitra.api.answers import ERROR_PAGE, STATUS_OF, THANKS_PAGES
+from careermitra.domain.abuse import FORMS
+from careermitra.domain.institution import Institution
+from careermitra.domain.review_submission import ReviewSubmission
+from careermitra.domain.ticket import ContactMessage
+from careermitra.domain.user import Registration
+
+GUARD_FIELDS = {"fax_number", "form_token"}  # the honeypot, and the token the script adds
+
+
+def form_fields(html: str, action: str) -> tuple[dict[str, str], set[str]]:
+    """The attributes of the form posting to `action`, and the names of its controls."""
+    match = re.search(rf'<form ([^>]*action="{re.escape(action)}"[^>]*)>(.*?)</form>', html, flags=re.S)
+    assert match, f"no form posts to {action}"
+    attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', match.group(1)))
+    return attributes, set(re.findall(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"', match.group(2)))
+
+
+def top_level(names: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in names} - GUARD_FIELDS
+
+
+@pytest.mark.parametrize(("page", "action", "model", "form"), [
+    ("account/register/index.html", "/api/register", Registration, "register"),
+    ("institutions/alpha-college/write-review/index.html", "/api/reviews", ReviewSubmission, "review"),
+    ("listings/new/index.html", "/api/listings", Institution, "listing"),
+    ("contact/index.html", "/api/contact", ContactMessage, "contact"),
+])
+def test_form_sends_only_fields_the_api_accepts(fixture_site: Path, page: str, action: str,
+                                                 model: type[BaseModel], form: str) -> None:
+    attributes, names = form_fields((fixture_site / page).read_text(encoding="utf-8"), action)
+    accepted = set(model.model_fields) - {"slug"}
+    assert top_level(names) <= accepted, top_level(names) - accepted
+    required = {name for name, info in model.model_fields.items() if info.is_required()} - {"slug"}
+    assert required <= top_level(names), required - top_level(names)
+    assert "fax_number" in names
+    assert attributes["data-form"] == form and form in FORMS
+    assert attributes["data-done"] == THANKS_PAGES[form]
+
+
+def test_review_form_sends_every_aspect(fixture_site: Path) -> None:
+    _, names = form_fields((fixture_site / "institutions/alpha-college/write-review/index.html").read_text(
+        encoding="utf-8"), "/api/reviews")
+    assert {f"aspects.{aspect}" for aspect in ReviewSubmission.model_fields["aspects"].annotation.model_fields} \
+        <= names
+
+
+def test_every_page_the_api_sends_people_to_exists(fixture_site: Path) -> None:
+    pages = [*THANKS_PAGES.values(), *(ERROR_PAGE.format(code=code.replace("_", "-")) for code in STATUS_OF),
+             "/account/verified/", "/account/link-expired/"]
+    missing = [url for url in pages if not (fixture_site / url.lstrip("/") / "index.html").is_file()]
+    assert not missing
+
+
+def test_result_pages_are_kept_out_of_search_engines(fixture_site: Path) -> None:
+    html = (fixture_site / "reviews/thanks/index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert "/reviews/thanks/" not in (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
