@@ -20,10 +20,16 @@ venv: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m careermitra.site.build --settings pelicanconf.py
 
+# With CAREERMITRA_STACK (and AWS credentials): export approved reviews, build, upload changes, invalidate.
 publish: $(STAMP)
-	$(BIN)/python -m careermitra.site.build --settings publishconf.py
+	$(BIN)/python -m careermitra.publish.release --settings publishconf.py
 
-dev: build
+# The whole product locally: moto, the API, the rebuild worker, the site. KEEP_STATE=1 resumes the last state.
+dev: $(STAMP)
+	$(BIN)/python -m careermitra.local.dev --host $(HOST) --port $(PORT) $(if $(KEEP_STATE),--keep-state,)
+
+# Only the static site, without the backend.
+serve: build
 	$(BIN)/python -m careermitra.local.serve --root output --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
@@ -60,9 +66,26 @@ build-SharedLayer:
 	mkdir -p "$(ARTIFACTS_DIR)/content"
 	cp -R content/institutions "$(ARTIFACTS_DIR)/content/"
 
+# `sam build` runs this for the rebuild function: its handler, the whole package with the site renderer, the site
+# sources it renders (content, theme, Pelican settings) and its pinned dependencies. The function's code is its
+# own package, not the layer. REBUILD_PLATFORM and REBUILD_PYTHON_VERSION default to the Lambda runtime; the
+# packaging test sets them to the machine it runs on so it can import what it built.
+REBUILD_PLATFORM ?= manylinux2014_aarch64
+REBUILD_PYTHON_VERSION ?= 3.12
+build-RebuildFunction:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --platform $(REBUILD_PLATFORM) \
+		--implementation cp --python-version $(REBUILD_PYTHON_VERSION) --only-binary=:all: --target "$(ARTIFACTS_DIR)" \
+		-r requirements-rebuild.txt
+	cp functions/rebuild/app.py pelicanconf.py publishconf.py "$(ARTIFACTS_DIR)/"
+	cp -R careermitra theme "$(ARTIFACTS_DIR)/"
+	rm -rf "$(ARTIFACTS_DIR)/careermitra/local"
+	find "$(ARTIFACTS_DIR)/careermitra" -name __pycache__ -prune -exec rm -rf {} +
+	mkdir -p "$(ARTIFACTS_DIR)/content"
+	cp -R content/institutions content/reviews content/pages "$(ARTIFACTS_DIR)/content/"
+
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache
+	rm -rf output .dev .pytest_cache .ruff_cache

@@ -1,0 +1,150 @@
+"""`python -m bench.child`: one measured build or publish in a fresh process, reporting JSON on stdout.
+
+Each measurement runs in its own process so that its peak memory is its own: `ru_maxrss` of RUSAGE_SELF here,
+and of RUSAGE_CHILDREN for what it started (Pagefind). The parent also samples the whole process tree's RSS,
+because a child that forks from this process inherits its high-water mark and the two cannot simply be added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import logging
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+KIB = 1024
+REGION = "ap-south-1"
+BUCKET = "bench-site"
+NEW_REVIEW = {
+    "id": "bench-new-review", "display_name": "Bench R.", "rating": 5, "title": "Approved during the benchmark",
+    "aspects": {"faculty": 5, "infrastructure": 4, "placements": 5, "campus_life": 4, "value_for_money": 4},
+    "body": "This review was approved while the benchmark measured the incremental publish.",
+    "course": "Benchmark", "graduation_year": 2026, "published": "2026-11-01",
+}
+
+
+def build(settings: Path, content: Path, output: Path, cache: Path, profile: Path | None) -> dict[str, Any]:
+    """One full Pelican build of `content` into `output`, with Pelican's cache folder at `cache`."""
+    from pelican.log import init as init_logging
+
+    from careermitra.site.build import build as build_site
+
+    init_logging(level=logging.WARNING, fatal="errors", name="pelican")
+    overrides = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
+    started = time.perf_counter()
+    if profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(build_site, str(settings), overrides)
+        profiler.dump_stats(profile)
+    else:
+        build_site(str(settings), overrides)
+    return {"seconds": time.perf_counter() - started}
+
+
+def incremental_publish(settings: Path, content: Path, output: Path, slug: str) -> dict[str, Any]:
+    """Approve one more review of `slug` and publish it through the rebuild's path into a moto S3 bucket.
+
+    The rebuild handler's path is `careermitra.rebuild.pipeline.publish_changes`; imported lazily so the
+    benchmark still runs (and says "not available yet") on a tree where it has not landed. Approved reviews
+    come from the generated YAML plus the new one, not from DynamoDB: the query is the same one either way and
+    seeding 100,000 reviews into moto would dominate the run. The bucket is seeded with the full build first,
+    through moto's backend (50 times faster than put_object; untimed), so only changed files count as uploads.
+    """
+    try:
+        from careermitra.rebuild.pipeline import publish_changes
+    except ModuleNotFoundError as error:
+        if error.name not in {"careermitra.rebuild", "careermitra.rebuild.pipeline"}:
+            raise
+        return {"status": "not available yet", "reason": "careermitra.rebuild.pipeline does not exist yet"}
+    # TODO(issue 5): if publish_changes changes shape, keep this the one place that calls it:
+    #   publish_changes(slugs, reviews=<ApprovedReviews>, target=<Target>, cdn=<Cdn>, content=Path,
+    #                   site=SiteSettings, renderer=Renderer) -> PublishReport(uploaded=..., removed=...)
+    import boto3
+    from moto import mock_aws
+
+    from careermitra.publish.cdn import NoCdn
+    from careermitra.publish.targets import S3Target
+    from careermitra.site.build import renderer_for
+
+    renderer, site = renderer_for(str(settings), {"PATH": str(content), "OUTPUT_PATH": str(output)})
+    reviews = GeneratedReviews(content / site.reviews_path, slug)
+    with mock_aws():
+        s3 = boto3.client("s3", region_name=REGION)
+        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        seeded = seed_bucket(output)
+        started = time.perf_counter()
+        report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), cdn=NoCdn(),
+                                 content=content, site=site, renderer=renderer)
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "uploaded": len(report.uploaded), "removed": len(report.removed),
+            "uploaded_paths": list(report.uploaded), "bucket_objects": seeded}
+
+
+class GeneratedReviews:
+    """Approved reviews read from the generated tree, with one more approved for `slug`."""
+
+    def __init__(self, folder: Path, slug: str) -> None:
+        from careermitra.domain.review import PublishedReview
+        from careermitra.site.content import read_reviews
+
+        self._read = read_reviews
+        self.folder, self.slug = folder, slug
+        self.new = PublishedReview.model_validate(NEW_REVIEW)
+
+    def approved_for(self, slug: str) -> list[Any]:
+        found = self._read(self.folder / f"{slug}.yaml")
+        return [self.new, *found] if slug == self.slug else found
+
+    def all_approved(self) -> dict[str, list[Any]]:
+        return {path.stem: self.approved_for(path.stem) for path in sorted(self.folder.glob("*.yaml"))}
+
+
+def seed_bucket(output: Path) -> int:
+    """Put the full build into the moto bucket as S3Target would (with each object's SHA-256)."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.s3.models import s3_backends
+
+    from careermitra.publish.targets import SHA_METADATA, sha256
+
+    backend = s3_backends[DEFAULT_ACCOUNT_ID]["global"]
+    count = 0
+    for path in output.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            key = backend.put_object(BUCKET, str(path.relative_to(output)), data)
+            key.set_metadata({f"x-amz-meta-{SHA_METADATA}": sha256(data)})
+            count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="One measured step of the benchmark, in its own process.")
+    parser.add_argument("step", choices=["build", "incremental"])
+    parser.add_argument("--settings", type=Path)
+    parser.add_argument("--content", type=Path, required=True)
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, help="Pelican's cache folder (build)")
+    parser.add_argument("--slug", help="the institution that gets a new review (incremental)")
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of the build here")
+    args = parser.parse_args(argv)
+    try:
+        if args.step == "build":
+            report = build(args.settings, args.content, args.output, args.cache, args.profile)
+        else:
+            report = incremental_publish(args.settings, args.content, args.output, args.slug)
+        report.setdefault("status", "ok")
+    except Exception as error:  # the parent records the failure in its table instead of stopping
+        report = {"status": "failed", "reason": f"{type(error).__name__}: {error}"[:2000]}
+    report["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KIB
+    report["maxrss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / KIB
+    sys.stdout.write(json.dumps(report) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

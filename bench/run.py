@@ -1,0 +1,316 @@
+"""`python -m bench.run`: generate a national-size directory, build and publish it, and measure against issue 7.
+
+Prints a table and writes bench/results.json. Each build and the incremental publish run in a fresh process
+(bench.child); their peak memory is the highest total RSS of that process and everything it started
+(Pagefind), sampled every 50 ms from /proc, beside the process's own ru_maxrss.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.generate import generate
+from bench.lambdas import import_times, package_sizes
+from bench.page_weight import page_weights
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "results.json"
+SITE_SETTINGS = ROOT / "pelicanconf.py"
+BASELINE_SETTINGS = ROOT / "bench" / "baseline_pelicanconf.py"
+FULL_SIZE = (10_000, 100_000)  # issue 7's targets are set at this size
+QUICK_SIZE = (1_000, 10_000)
+MB = 1024 * 1024
+KB = 1000
+NONE = "-"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+TARGETS = {
+    "cold_seconds": 45.0, "warm_seconds": 15.0, "peak_mb": 1536.0, "incremental_seconds": 1.0,
+    "institution_20_bytes": 40 * KB, "institution_500_bytes": 80 * KB, "import_ratio": 1.5,
+    "package_unzipped_bytes": 250 * MB,  # Lambda's limit for a function with its layers
+}
+
+
+class TreeMemory(threading.Thread):
+    """The peak total RSS of a process and all its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.peak = max(self.peak, self._tree_rss())
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop_event.set()
+        self.join()
+        return self.peak
+
+    def _tree_rss(self) -> int:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+        total, pending = 0, [self.pid]
+        while pending:
+            pid = pending.pop()
+            pending.extend(children.get(pid, []))
+            try:
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+            except (OSError, IndexError, ValueError):
+                continue
+        return total
+
+
+def run_child(*arguments: str) -> dict[str, Any]:
+    """Run `python -m bench.child ...` and return its report, with the sampled peak of its process tree."""
+    process = subprocess.Popen([sys.executable, "-m", "bench.child", *arguments], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    peak = sampler.stop()
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        return {"status": "failed", "reason": (stderr or stdout).strip()[-2000:] or f"exit {process.returncode}"}
+    return {**json.loads(lines[-1]), "peak_tree_mb": peak / MB}
+
+
+def measure_build(settings: Path, content: Path, output: Path, cache: Path, fresh: bool,
+                  profile: Path | None = None) -> dict[str, Any]:
+    """One full build in a fresh process; `fresh` removes the output and cache folders first (a cold start)."""
+    if fresh:
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+    arguments = ["build", "--settings", str(settings), "--content", str(content), "--output", str(output),
+                 "--cache", str(cache)]
+    report = run_child(*arguments, *(["--profile", str(profile)] if profile else []))
+    if report["status"] == "ok":
+        report["html_pages"] = sum(1 for _ in output.rglob("*.html"))
+        report["pages_per_second"] = report["html_pages"] / report["seconds"]
+    return report
+
+
+def measure_incremental(content: Path, output: Path, slug: str) -> dict[str, Any]:
+    """One approval published through the rebuild's path into moto S3 (see bench.child.incremental_publish)."""
+    return run_child("incremental", "--settings", str(SITE_SETTINGS), "--content", str(content),
+                     "--output", str(output), "--slug", slug)
+
+
+def machine() -> dict[str, Any]:
+    return {"nproc": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+
+
+def hotspots(profile: Path, limit: int = 25) -> list[dict[str, Any]]:
+    """The functions with the most cumulative time in a cProfile dump, from the project, Pelican and libraries."""
+    stats = pstats.Stats(str(profile))
+    rows = []
+    for (filename, line, name), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        rows.append({"function": f"{_short(filename)}:{line}({name})", "calls": calls, "own_s": round(own, 2),
+                     "cumulative_s": round(cumulative, 2)})
+    return sorted(rows, key=lambda row: row["cumulative_s"], reverse=True)[:limit]
+
+
+def _short(filename: str) -> str:
+    for marker in ("site-packages/", str(ROOT) + "/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) -> dict[str, Any]:
+    import_runs = 3 if quick else 5
+    content, site, cache = OUT / "content", OUT / "site", OUT / "cache"
+    baseline_site, baseline_cache = OUT / "baseline-site", OUT / "baseline-cache"
+    started = time.perf_counter()
+    manifest = generate(content, institutions, reviews, seed)
+    generated = time.perf_counter() - started
+    print(f"Generated {institutions} institutions and {reviews} reviews in {generated:.1f} s", flush=True)
+
+    results: dict[str, Any] = {"machine": machine(), "parameters": {
+        "institutions": institutions, "reviews": reviews, "seed": seed, "quick": quick, "import_runs": import_runs},
+        "manifest": manifest, "generate_seconds": generated}
+    steps = [
+        ("cold", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=True)),
+        ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
+        ("page_weights", lambda: page_weights(site, manifest)),
+        ("baseline", lambda: measure_build(BASELINE_SETTINGS, content, baseline_site, baseline_cache, fresh=True)),
+        ("incremental", lambda: measure_incremental(content, site, manifest["sample_institution"]["slug"])),
+        ("imports", lambda: import_times(import_runs)),
+    ]
+    if quick:  # the baseline equals the current build until the build grows speed-ups; make bench measures it
+        steps = [step for step in steps if step[0] != "baseline"]
+    steps.append(("packages", lambda: package_sizes(renders_site={
+        name for name, report in results.get("imports", {}).get("handlers", {}).items()
+        if {"pelican", "careermitra.site"} & set(report.get("heavy_modules", []))})))
+    if profile:
+        stats = OUT / "cold-build.pstats"
+        steps.append(("profile", lambda: {
+            **measure_build(SITE_SETTINGS, content, OUT / "profile-site", OUT / "profile-cache", fresh=True,
+                            profile=stats), "hotspots": hotspots(stats), "stats": str(stats.relative_to(ROOT))}))
+    for name, step in steps:
+        print(f"Measuring {name} ...", flush=True)
+        step_started = time.perf_counter()
+        try:
+            results[name] = step()
+        except Exception as error:  # one broken step must not hide the others' numbers
+            results[name] = {"status": "failed", "reason": f"{type(error).__name__}: {error}"}
+        print(f"  done in {time.perf_counter() - step_started:.1f} s", flush=True)
+    results["total_seconds"] = time.perf_counter() - started
+    return results
+
+
+def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(measure, value, target, met?) rows; size-bound targets are only judged at the full size."""
+    parameters = results["parameters"]
+    full = (parameters["institutions"], parameters["reviews"]) == FULL_SIZE
+    rows: list[tuple[str, str, str, str]] = []
+
+    def judged(value: float | None, target: float, size_bound: bool = True) -> str:
+        if value is None:
+            return NONE
+        if size_bound and not full:
+            return "n/a (size)"
+        return "yes" if value <= target else "NO"
+
+    builds = {name: results.get(name, {}) for name in ("cold", "warm", "baseline")}
+    for name, label, target_key in (("cold", "1. full build, cold", "cold_seconds"),
+                                    ("warm", "2. full build, warm caches", "warm_seconds"),
+                                    ("baseline", "4. baseline Pelican build", None)):
+        report = builds[name]
+        if name == "baseline" and parameters.get("quick"):
+            rows.append((label, "skipped in --quick (make bench measures it)", NONE, NONE))
+            continue
+        if report.get("status") != "ok":
+            rows.append((label, _failure(report), "", ""))
+            continue
+        value = f"{report['seconds']:.1f} s, {report['html_pages']} pages, {report['pages_per_second']:.0f} pages/s"
+        target = TARGETS[target_key] if target_key else None
+        rows.append((label, value, f"< {target:.0f} s" if target else NONE,
+                     judged(report["seconds"], target) if target else NONE))
+
+    incremental = results.get("incremental", {})
+    if incremental.get("status") == "ok":
+        rows.append(("3. incremental publish (moto S3)",
+                     f"{incremental['seconds']:.2f} s, {incremental['uploaded']} files uploaded "
+                     f"of {incremental['bucket_objects']}", f"< {TARGETS['incremental_seconds']:.0f} s, affected only",
+                     judged(incremental["seconds"], TARGETS["incremental_seconds"])))
+    else:
+        rows.append(("3. incremental publish (moto S3)", _failure(incremental), "< 1 s", NONE))
+
+    baseline = builds["baseline"].get("seconds") if builds["baseline"].get("status") == "ok" else None
+    if baseline:
+        for name, label in (("cold", "4. cold / baseline"), ("incremental", "4. incremental / baseline")):
+            seconds = results.get(name, {}).get("seconds")
+            rows.append((label, f"{seconds / baseline:.3f}" if seconds else NONE, "< 1", NONE))
+
+    for name, label in (("cold", "5. peak memory, cold build"), ("warm", "5. peak memory, warm build"),
+                        ("baseline", "5. peak memory, baseline"), ("incremental", "5. peak memory, incremental")):
+        report = results.get(name, {})
+        if "peak_tree_mb" in report:
+            rows.append((label, f"{report['peak_tree_mb']:.0f} MB (process alone {report['maxrss_self_mb']:.0f} MB)",
+                         f"< {TARGETS['peak_mb']:.0f} MB", judged(report["peak_tree_mb"], TARGETS["peak_mb"])))
+
+    weights = results.get("page_weights", {})
+    if "home" in weights:
+        for key, label, target_key in (("home", "6. home page", None),
+                                       ("listing", "6. listing page (largest city)", None),
+                                       ("institution_20", "6. institution, 20 reviews", "institution_20_bytes"),
+                                       ("institution_500", "6. institution, 500+ reviews (heaviest page)",
+                                        "institution_500_bytes")):
+            weight = weights[key]
+            value = f"{weight['total'] / KB:.1f} KB (HTML {weight['html'] / KB:.1f} KB)"
+            if "pages" in weight:
+                value += f", {weight['pages']} pages"
+            target = TARGETS[target_key] if target_key else None
+            rows.append((label, value, f"< {target / KB:.0f} KB" if target else NONE,
+                         judged(weight["total"], target, size_bound=False) if target else NONE))
+        search = weights["search"]
+        rows.append(("6. Pagefind payload of one search", f"{search['total'] / KB:.0f} KB (estimate)", NONE, NONE))
+    else:
+        rows.append(("6. page weights", _failure(weights), "", ""))
+
+    imports = results.get("imports", {})
+    boto3 = imports.get("boto3", {}).get("seconds")
+    if boto3:
+        rows.append(("7. import boto3", f"{boto3 * 1000:.0f} ms", NONE, NONE))
+        for name, report in imports.get("handlers", {}).items():
+            if report.get("status") != "ok":
+                rows.append((f"7. import functions/{name}/app.py", _failure(report), "", ""))
+                continue
+            ratio = report["seconds"] / boto3
+            heavy = f", pulls in {'+'.join(report['heavy_modules'])}" if report["heavy_modules"] else ""
+            rows.append((f"7. import functions/{name}/app.py",
+                         f"{report['seconds'] * 1000:.0f} ms = {ratio:.1f}x boto3{heavy}",
+                         f"<= {TARGETS['import_ratio']}x", judged(ratio, TARGETS["import_ratio"], size_bound=False)))
+    packages = results.get("packages", {})
+    for name, report in packages.get("functions", {}).items():
+        own = f"{report['zip'] / KB:.0f} KB zip" + (" with the site" if report["includes_site"] else "")
+        rows.append((f"7. package functions/{name}",
+                     f"{own}, layer {packages['layer']['zip'] / MB:.1f} MB zip "
+                     f"({report['with_layer_unzipped'] / MB:.0f} MB unzipped)", "< 250 MB unzipped",
+                     judged(report["with_layer_unzipped"], TARGETS["package_unzipped_bytes"], size_bound=False)))
+    return rows
+
+
+def _failure(report: dict[str, Any]) -> str:
+    status = report.get("status", "missing")
+    return f"{status}: {report['reason']}"[:150] if "reason" in report else status
+
+
+def print_table(rows: list[tuple[str, str, str, str]], results: dict[str, Any]) -> None:
+    parameters, computer = results["parameters"], results["machine"]
+    print(f"\nCareer Mitra benchmark: {parameters['institutions']} institutions, {parameters['reviews']} reviews, "
+          f"seed {parameters['seed']}; {computer['nproc']} cores, Python {computer['python']}, {computer['date']}")
+    widths = [max(len(row[i]) for row in [("measure", "value", "target", "met?"), *rows]) for i in range(4)]
+    for row in [("measure", "value", "target", "met?"), tuple("-" * w for w in widths), *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    if "profile" in results and results["profile"].get("hotspots"):
+        print("\nCold build profile (cumulative seconds):")
+        for row in results["profile"]["hotspots"]:
+            print(f"  {row['cumulative_s']:8.2f}  {row['own_s']:8.2f}  {row['calls']:>9}  {row['function']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate, build, publish and measure the Career Mitra site.")
+    parser.add_argument("--institutions", type=int)
+    parser.add_argument("--reviews", type=int)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--quick", action="store_true",
+                        help="1,000 / 10,000 unless given; no baseline build, 3 import runs")
+    parser.add_argument("--profile", action="store_true", help="also profile one cold build with cProfile")
+    args = parser.parse_args(argv)
+    default_institutions, default_reviews = QUICK_SIZE if args.quick else FULL_SIZE
+    results = run(args.institutions or default_institutions, args.reviews or default_reviews, args.seed,
+                  quick=args.quick, profile=args.profile)
+    rows = table(results)
+    results["table"] = [dict(zip(("measure", "value", "target", "met"), row, strict=True)) for row in rows]
+    RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print_table(rows, results)
+    print(f"\nWritten {RESULTS.relative_to(ROOT)} ({results['total_seconds']:.0f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
