@@ -273,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-state", action="store_true",
                         help="resume the saved users, reviews and tickets (and save them again on exit)")
     args = parser.parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):  # a terminal without UTF-8 gets '?' for the bullets, not a crash
+        sys.stdout.reconfigure(errors="replace")
     logging.basicConfig(level=logging.INFO, format="  %(message)s", stream=sys.stdout)
     for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "pelican", "moto"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

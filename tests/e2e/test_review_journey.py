@@ -62,10 +62,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     """`make dev` as a user runs it (on a free port, in temporary folders); stopped with SIGTERM at the end."""
     base = tmp_path_factory.mktemp("stack")
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
+    env["PYTHONIOENCODING"] = "utf-8"
     process = subprocess.Popen(
         [sys.executable, "-m", "careermitra.local.dev", "--port", "0", "--state-dir", str(base / "state"),
          "--output", str(base / "output")],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
     lines: list[str] = []
     ready = threading.Event()
 
@@ -77,7 +78,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                 ready.set()
 
     threading.Thread(target=read, daemon=True).start()
-    if not ready.wait(120):
+    deadline = time.monotonic() + 120
+    while not ready.wait(0.5) and process.poll() is None and time.monotonic() < deadline:
+        pass
+    if not ready.is_set():
         process.kill()
         pytest.fail("the local stack did not start:\n" + "".join(lines))
     url = re.search(r"running at (http://127\.0\.0\.1:\d+)/", "".join(lines)).group(1)  # type: ignore[union-attr]
