@@ -19,6 +19,8 @@ CAREERMITRA = {
     "reviews_per_page": 10,
     "listing_page_size": 20,
     "search_index": True,
+    "workers": 0,  # processes rendering a full build; 0 = one per CPU
+    "incremental": True,  # with the previous build's index in the output folder, redo only what changed
 }
 
 # Editorial pages (privacy policy, about, terms, contact) are Pelican pages; there are no blog articles.
@@ -32,7 +34,8 @@ ARTICLE_SAVE_AS = AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 THEME_STATIC_DIR = "theme"
-DELETE_OUTPUT_DIRECTORY = True
+# The plugin empties the output folder itself before a full build, and keeps it for an incremental one.
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION: list[str] = []
 RELATIVE_URLS = False
 SLUGIFY_SOURCE = "basename"

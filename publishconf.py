@@ -10,4 +10,3 @@ CAREERMITRA = {
     **CAREERMITRA,  # noqa: F405
     "site_origin": os.environ.get("CAREERMITRA_SITE_ORIGIN", "https://www.careermitra.in"),
 }
-DELETE_OUTPUT_DIRECTORY = True

@@ -5,8 +5,9 @@ editorial pages are copied from content/pages so the footer links resolve. Revie
 institutions (most have a few, a handful have hundreds); one institution is pinned to exactly SAMPLE_REVIEWS and
 one to at least HEAVY_REVIEWS so the page-weight measurements have their subjects, named in bench-manifest.json.
 
-YAML is written by hand rather than with yaml.dump (ten times faster at 100,000 reviews); every string goes
-through json.dumps, and a JSON string is a valid YAML double-quoted scalar.
+Institution front matter is written by hand rather than with yaml.dump (ten times faster); every string goes
+through json.dumps, and a JSON string is a valid YAML double-quoted scalar. Reviews files are written by the
+rebuild's own exporter, so they are byte for byte what production holds.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import vocabulary as words
-from careermitra.domain.review import ASPECTS
+from careermitra.domain.review import ASPECTS, AspectRatings, PublishedReview
 from careermitra.domain.slugs import slugify
+from careermitra.rebuild.export import reviews_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_SOURCE = ROOT / "content" / "pages"
@@ -233,8 +235,8 @@ def _rebalance(counts: list[int], total: int, frozen: set[int]) -> None:
         raise AssertionError("rebalancing produced a negative count")
 
 
-def review_yaml(rng: random.Random, number: int, plan: Plan) -> str:
-    """One approved review as a YAML list item, its ratings and words agreeing with each other."""
+def review(rng: random.Random, number: int, plan: Plan) -> PublishedReview:
+    """One approved review, its ratings and words agreeing with each other."""
     rating = rng.choices((1, 2, 3, 4, 5), (6, 8, 18, 38, 30))[0]
     aspects = {a: min(5, max(1, rating + rng.choice((-1, 0, 0, 0, 1)))) for a in ASPECTS}
     tone = "good" if rating >= 4 else "mixed" if rating == 3 else "bad"
@@ -253,10 +255,9 @@ def review_yaml(rng: random.Random, number: int, plan: Plan) -> str:
         title = f"{rng.choice(words.CRITICISM)} {words.ASPECT_NOUNS[worst]}, think before joining"
     published = FIRST_REVIEW_DAY + dt.timedelta(days=rng.randint(0, (LAST_REVIEW_DAY - FIRST_REVIEW_DAY).days))
     name = f"{rng.choice(words.FIRST_NAMES)} {rng.choice(words.INITIALS)}."
-    ratings = ", ".join(f"{a}: {aspects[a]}" for a in ASPECTS)
-    return (f"- id: r{number:07d}\n  display_name: {q(name)}\n  rating: {rating}\n  aspects: {{{ratings}}}\n"
-            f"  title: {q(title[:120])}\n  body: {q(body)}\n  course: {q(course[:120])}\n"
-            f"  graduation_year: {min(2030, published.year + rng.randint(-4, 3))}\n  published: {published}\n")
+    return PublishedReview(id=f"r{number:07d}", display_name=name, rating=rating, aspects=AspectRatings(**aspects),
+                           title=title[:120], body=body, course=course[:120],
+                           graduation_year=min(2030, published.year + rng.randint(-4, 3)), published=published)
 
 
 def generate(out: Path, institutions: int, reviews: int, seed: int, heavy: int = HEAVY_REVIEWS,
@@ -280,9 +281,10 @@ def generate(out: Path, institutions: int, reviews: int, seed: int, heavy: int =
     for plan, count in zip(plans, counts, strict=True):
         (out / "institutions" / f"{plan.slug}.md").write_text(plan.text, encoding="utf-8")
         if count:
-            items = [review_yaml(rng, number + i + 1, plan) for i in range(count)]
+            # Exactly what the rebuild exports from DynamoDB.
+            items = [review(rng, number + i + 1, plan) for i in range(count)]
             number += count
-            (out / "reviews" / f"{plan.slug}.yaml").write_text("".join(items), encoding="utf-8")
+            (out / "reviews" / f"{plan.slug}.yaml").write_text(reviews_yaml(items), encoding="utf-8")
 
     manifest = make_manifest(plans, counts, seed, heavy, sample)
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

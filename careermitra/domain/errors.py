@@ -14,6 +14,10 @@ class ContentError(Exception):
         lines = [f"{path}: {field}: {reason}" if field else f"{path}: {reason}" for field, reason in problems]
         super().__init__("\n".join(lines))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, list[tuple[str, str]]]]:
+        # Parallel builds send errors between processes; rebuild from the parts, not from the message.
+        return (ContentError, (self.path, self.problems))
+
 
 def field_name(location: tuple[str | int, ...]) -> str:
     """Render a pydantic error location as 'courses[0].fees_inr'."""

@@ -36,8 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py", help="pelicanconf.py or publishconf.py")
     parser.add_argument("--output", help="output folder (default: OUTPUT_PATH of the settings)")
     parser.add_argument("--content", help="content folder (default: PATH of the settings)")
+    parser.add_argument("--verbose", action="store_true", help="say what the build does and how long it takes")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING, fatal="errors", name="pelican")
+    if args.verbose:
+        logging.getLogger("careermitra").setLevel(logging.INFO)
     overrides: dict[str, object] = {}
     if args.output:
         overrides["OUTPUT_PATH"] = args.output

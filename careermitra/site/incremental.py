@@ -35,6 +35,7 @@ from careermitra.site.pages import (
     institution_pages,
     institution_paths,
     listing_index_page,
+    listing_page_of,
     listing_pages,
     listing_urls,
     search_page,
@@ -53,7 +54,8 @@ class Rebuild:
 
 
 def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Renderer, slugs: Collection[str],
-            all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None) -> Rebuild:
+            all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
+            stamps: dict[str, str] | None = None) -> Rebuild:
     """Re-read the institutions `slugs` (file and reviews) and produce every file their change touches.
 
     `all_reviews` is asked, rarely, when the index's list of newest reviews cannot be merged exactly; by
@@ -80,7 +82,8 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
         latest = tuple(sorted((LatestReview(r, cards[s]) for s, reviews in everything.items() if s in cards
                                for r in reviews),
                               key=LatestReview.sort_key, reverse=True)[: site.latest_capacity])
-    new_index = SiteIndex(cards, latest, index.page_urls, sources)
+    new_index = SiteIndex(cards, latest, index.page_urls, sources, index.fingerprint,
+                          index.stamps if stamps is None else stamps)
     old_model = SiteModel(index.cards, index.latest, {})
     model = SiteModel(cards, latest, entries)
 
@@ -101,7 +104,10 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
             old = old_model.listings[kind].get(listing_slug)
             new_paths = {_path(url) for url in listing_urls(new, site)} if new else set()
             if new:
-                specs.extend(listing_pages(new, site))
+                same_order = old is not None and [c.slug for c in old.cards] == [c.slug for c in new.cards]
+                # A to Z: a new rating changes the first page (best rated) and the page the institution is on.
+                numbers = {1, *(listing_page_of(new, slug, site) or 1 for slug in slugs)} if same_order else None
+                specs.extend(listing_pages(new, site, numbers))
             if old:
                 removed |= {_path(url) for url in listing_urls(old, site)} - new_paths
 

@@ -7,7 +7,7 @@ moderation touched and writes it back. It holds only what the pages show (no per
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from careermitra.domain.institution import InstitutionType
@@ -15,7 +15,7 @@ from careermitra.domain.review import PublishedReview
 from careermitra.site.model import Card, LatestReview
 
 INDEX_PATH = "_build/site-index.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class SiteIndex:
     latest: tuple[LatestReview, ...]
     page_urls: tuple[str, ...]
     sources: dict[str, str]  # slug -> institution file, relative to the institutions folder
+    # What the build read, so the next local build can redo only what changed (see fingerprint.py).
+    fingerprint: str = ""
+    stamps: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
         data = {
@@ -35,6 +38,8 @@ class SiteIndex:
                        for item in self.latest],
             "page_urls": list(self.page_urls),
             "sources": self.sources,
+            "fingerprint": self.fingerprint,
+            "stamps": self.stamps,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -46,7 +51,8 @@ class SiteIndex:
         cards = {row["slug"]: _card_from_json(row) for row in data["cards"]}
         latest = tuple(LatestReview(PublishedReview.model_validate(item["review"]), cards[item["slug"]])
                        for item in data["latest"])
-        return cls(cards, latest, tuple(data["page_urls"]), dict(data["sources"]))
+        return cls(cards, latest, tuple(data["page_urls"]), dict(data["sources"]), data["fingerprint"],
+                   dict(data["stamps"]))
 
 
 def _card_json(card: Card) -> dict[str, Any]:

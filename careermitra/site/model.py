@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 import markdown
 
@@ -15,7 +14,6 @@ from careermitra.domain.institution import Institution, InstitutionType
 from careermitra.domain.ratings import RatingSummary, summarise
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.slugs import slugify
-from careermitra.site.content import load_institutions, load_reviews
 
 LISTING_KINDS: dict[str, tuple[str, str]] = {
     # kind: (URL folder, heading of the index page)
@@ -50,6 +48,10 @@ class Card:
         """Best first: higher average, then more reviews, then name; unrated institutions last."""
         return (-(self.average if self.average is not None else -1.0), -self.count, self.name.lower())
 
+    def name_key(self) -> tuple[str, str]:
+        """A to Z, the order of listings: a new rating never moves an institution to another page."""
+        return (self.name.lower(), self.slug)
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -78,12 +80,16 @@ class Entry:
 
 @dataclass(frozen=True)
 class Listing:
-    """The institutions of one city, state, type or course, best rated first."""
+    """The institutions of one city, state, type or course, A to Z."""
 
     kind: str
     slug: str
     title: str
     cards: tuple[Card, ...]
+
+    def best_rated(self, limit: int, min_reviews: int) -> list[Card]:
+        """The listing's top institutions among those with enough reviews for an average to mean something."""
+        return sorted((card for card in self.cards if card.count >= min_reviews), key=Card.sort_key)[:limit]
 
     @property
     def folder(self) -> str:
@@ -152,7 +158,7 @@ def listing_keys(card: Card) -> dict[str, list[tuple[str, str]]]:
 
 
 def build_listings(cards: Iterable[Card]) -> dict[str, dict[str, Listing]]:
-    """Group cards into listings of each kind, each sorted best first, the listings sorted by title."""
+    """Group cards into listings of each kind, each A to Z, the listings sorted by title."""
     groups: dict[str, dict[str, list[Card]]] = {kind: defaultdict(list) for kind in LISTING_KINDS}
     titles: dict[tuple[str, str], str] = {}
     for card in cards:
@@ -166,28 +172,20 @@ def build_listings(cards: Iterable[Card]) -> dict[str, dict[str, Listing]]:
         if kind == "type":
             ordered = [t.value for t in InstitutionType if t.value in by_slug]
         listings[kind] = {
-            slug: Listing(kind, slug, titles[(kind, slug)], tuple(sorted(by_slug[slug], key=Card.sort_key)))
+            slug: Listing(kind, slug, titles[(kind, slug)], tuple(sorted(by_slug[slug], key=Card.name_key)))
             for slug in ordered
         }
     return listings
 
 
+# Building the extensions is most of the cost of a short text: one converter, reset between texts.
+_MARKDOWN = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
 def render_markdown(text: str) -> str:
     """Editors' Markdown to HTML (the description of an institution)."""
-    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return _MARKDOWN.reset().convert(text)
 
 
 def make_entry(institution: Institution, reviews: list[PublishedReview]) -> Entry:
     return Entry(institution, tuple(reviews), summarise(reviews), render_markdown(institution.description))
-
-
-def load_site_model(content_path: Path, institutions_path: str, reviews_path: str,
-                    keep_latest: int) -> tuple[SiteModel, dict[str, str]]:
-    """Read and validate the whole content tree into a SiteModel (and where each institution's file is)."""
-    folder = content_path / institutions_path
-    institutions, paths = load_institutions(folder)
-    reviews = load_reviews(content_path / reviews_path, institutions)
-    entries = {slug: make_entry(inst, reviews[slug]) for slug, inst in sorted(institutions.items())}
-    cards = {slug: entry.card for slug, entry in entries.items()}
-    sources = {slug: str(paths[slug].relative_to(folder)) for slug in entries}
-    return SiteModel(cards, newest_reviews(entries.values(), keep_latest), entries), sources

@@ -7,7 +7,7 @@ incremental build render only the pages one institution touches.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -53,8 +53,15 @@ class Pagination:
         return self.url_for(self.number + 1) if self.number < self.total else None
 
     @property
-    def numbers(self) -> range:
-        return range(1, self.total + 1)
+    def numbers(self) -> list[int | None]:
+        """Page numbers to link, with None for a gap: the first, the last, and two either side of this one."""
+        wanted = {1, self.total, *range(self.number - 2, self.number + 3)}
+        shown: list[int | None] = []
+        for number in sorted(n for n in wanted if 1 <= n <= self.total):
+            if shown and shown[-1] is not None and number > shown[-1] + 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
 
 
 def paginate(
@@ -118,7 +125,8 @@ def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
     return specs
 
 
-def listing_pages(listing: Listing, site: SiteSettings) -> list[PageSpec]:
+def listing_pages(listing: Listing, site: SiteSettings, numbers: Collection[int] | None = None) -> list[PageSpec]:
+    """The pages of a listing (or only the given page numbers): A to Z, the best rated on the first page."""
     heading = LISTING_KINDS[listing.kind][1]
     trail = [("Home", "/"), (heading, f"/{listing.folder}/"), (listing.title, listing.url)]
     title = listing.title if listing.kind == "type" else f"{_listing_noun(listing)} {listing.title}"
@@ -126,16 +134,26 @@ def listing_pages(listing: Listing, site: SiteSettings) -> list[PageSpec]:
         PageSpec(_path(pagination.url_for(pagination.number)), "listing.html", {
             "listing": listing,
             "cards": cards,
+            "best_rated": listing.best_rated(site.listing_best_rated, site.best_rated_min_reviews)
+            if pagination.number == 1 else [],
             "pagination": pagination,
-            "first_rank": (pagination.number - 1) * site.listing_page_size + 1,
             "trail": trail,
             "heading": title,
             "page_title": title if pagination.number == 1 else f"{title}, page {pagination.number}",
-            "page_description": f"{len(listing.cards)} {title.lower()} on Career Mitra, best rated first.",
+            "page_description": f"{len(listing.cards)} {title.lower()} on Career Mitra, with student ratings.",
         })
         for pagination, cards in paginate(listing.cards, site.listing_page_size, listing.url,
                                             listing.url + "page/{n}/")
+        if numbers is None or pagination.number in numbers
     ]
+
+
+def listing_page_of(listing: Listing, slug: str, site: SiteSettings) -> int | None:
+    """The number of the listing page an institution is on."""
+    for position, card in enumerate(listing.cards):
+        if card.slug == slug:
+            return position // site.listing_page_size + 1
+    return None
 
 
 def _listing_noun(listing: Listing) -> str:
@@ -159,7 +177,7 @@ def all_institutions_page_size(site: SiteSettings) -> int:
 
 
 def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpec]:
-    alphabetical = sorted(model.cards.values(), key=lambda card: (card.name.lower(), card.slug))
+    alphabetical = sorted(model.cards.values(), key=Card.name_key)
     return [
         PageSpec(_path(pagination.url_for(pagination.number)), "all_institutions.html", {
             "cards": cards,

@@ -1,64 +1,136 @@
-"""Pelican wiring: `register()` only connects signals; the work lives in the modules it names."""
+"""Pelican wiring: `register()` only connects signals; the generator below does the plugin's work.
+
+A build is full (read everything, render every page, in parallel processes) or, when the output folder holds a
+site index from a build with the same theme, code and settings, incremental: only institutions whose files
+changed are read and only the pages they touch are rendered, exactly as the rebuild Lambda does.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.utils import clean_output_dir
 
-from careermitra.site.assemble import full_site
+from careermitra.domain.errors import ContentError
+from careermitra.site.assemble import machine_files
+from careermitra.site.fingerprint import build_fingerprint, changed_slugs, source_stamps
 from careermitra.site.formatting import JINJA_FILTERS
-from careermitra.site.index import SiteIndex
-from careermitra.site.model import SiteModel, load_site_model
+from careermitra.site.full_build import build_institutions, render_pages
+from careermitra.site.incremental import rebuild
+from careermitra.site.index import INDEX_PATH, SiteIndex
+from careermitra.site.pages import all_pages
 from careermitra.site.reader import YamlMarkdownReader
 from careermitra.site.render import Renderer
 from careermitra.site.settings import SiteSettings, site_settings
 
 logger = logging.getLogger(__name__)
+SEARCH_GLOB = "institutions/*/index.html"  # only institution pages are searchable
 
 
 class DirectoryGenerator(Generator):
-    """Renders institution pages, listings, the home page, feed, sitemap, robots.txt and the site index."""
+    """Institution pages, listings, home, feed, sitemap, robots.txt, the site index and the search index."""
 
     site: SiteSettings
-    model: SiteModel
-    sources: dict[str, str]
+    previous: SiteIndex | None = None
+    changed: set[str]
 
     def generate_context(self) -> None:
         self.site = site_settings(self.settings)
-        self.model, self.sources = load_site_model(
-            Path(self.path), self.site.institutions_path, self.site.reviews_path, self.site.latest_capacity)
         # Pelican renders the editorial pages with this context: their canonical URLs need the origin too.
         self.context["site_origin"] = self.site.site_origin
-        logger.info("Loaded %d institutions and %d reviews", len(self.model.cards), self.model.review_count)
+        content = Path(self.path)
+        self.institutions_dir = content / self.site.institutions_path
+        self.reviews_dir = content / self.site.reviews_path
+        self.fingerprint = build_fingerprint(self.settings, self.site, content)
+        self.stamps = source_stamps(self.institutions_dir, self.reviews_dir)
+        self.previous = self._previous_index() if self.site.incremental else None
+        if self.previous is not None:
+            self.changed = changed_slugs(self.previous.stamps, self.stamps)
+            self._check_reviews_have_institutions(self.changed)
+            logger.info("Incremental build: %d institutions changed", len(self.changed))
+            return
+        clean_output_dir(self.output_path, [])  # a full build starts from an empty folder, as Pelican's would
+        logger.info("Full build: no index of an earlier build with this theme, code and settings")
+
+    def _previous_index(self) -> SiteIndex | None:
+        path = Path(self.output_path) / INDEX_PATH
+        if not path.is_file():
+            return None
+        try:
+            index = SiteIndex.from_json(path.read_text(encoding="utf-8"))
+        except (ValueError, KeyError):
+            return None
+        return index if index.fingerprint == self.fingerprint else None
+
+    def _check_reviews_have_institutions(self, slugs: set[str]) -> None:
+        """The check a full build makes in load_reviews, for the files an incremental build reads."""
+        for slug in sorted(slugs):
+            institution_stamp = self.stamps.get(slug, "-|-").split("|")[0]
+            reviews = self.reviews_dir / f"{slug}.yaml"
+            if institution_stamp == "-" and reviews.is_file():
+                raise ContentError(str(reviews), [
+                    ("", f"no institution has the slug {slug!r} (expected content/institutions/{slug}.md)")])
 
     def generate_output(self, writer: Any) -> None:
-        editorial = sorted("/" + page.url for page in [*self.context.get("pages", []),
-                                                       *self.context.get("hidden_pages", [])]
-                           if not getattr(page, "noindex", False))
-        index = SiteIndex(self.model.cards, self.model.latest, tuple(editorial), self.sources)
-        renderer = Renderer(self.settings, self.site)
+        started = time.perf_counter()
         output = Path(self.output_path)
-        for path, text in full_site(self.model, self.site, renderer, index):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        renderer = Renderer(self.settings, self.site)
+        if self.previous is not None:
+            result = rebuild(self.previous, Path(self.path), self.site, renderer, self.changed, stamps=self.stamps)
+            for path, text in result.files.items():
+                write_if_changed(output / path, text)
+            for path in result.removed:
+                (output / path).unlink(missing_ok=True)
+            search_stale = any(path.startswith("institutions/") for path in result.files) or result.removed
+            logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
+                        time.perf_counter() - started)
+        else:
+            workers = self.site.workers or os.cpu_count() or 1
+            model, sources, pages = build_institutions(Path(self.path), self.site, renderer, output, workers)
+            logger.info("Read %d institutions and %d reviews, rendered their %d pages, in %.1f s",
+                        len(model.cards), model.review_count, pages, time.perf_counter() - started)
+            editorial = sorted("/" + page.url for page in [*self.context.get("pages", []),
+                                                           *self.context.get("hidden_pages", [])]
+                               if not getattr(page, "noindex", False))
+            index = SiteIndex(model.cards, model.latest, tuple(editorial), sources, self.fingerprint, self.stamps)
+            specs = list(all_pages(model, self.site))
+            render_pages(specs, renderer, output, workers)
+            for path, text in machine_files(model, self.site, index).items():
+                write_if_changed(output / path, text)
+            search_stale = True
+            logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
+        if self.site.search_index and (search_stale or not (output / "pagefind").is_dir()):
+            build_search_index(output)
 
 
-def build_search_index(pelican: Any) -> None:
-    """Index the built site with Pagefind (institution pages carry `data-pagefind-body`)."""
-    if not site_settings(pelican.settings).search_index:
-        return
-    command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"]
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write a file unless it already holds exactly this text (keeps modification times meaningful)."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def build_search_index(output: Path) -> None:
+    """Index the institution pages with Pagefind (they carry `data-pagefind-body` and the filters)."""
+    started = time.perf_counter()
+    shutil.rmtree(output / "pagefind", ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", SEARCH_GLOB, "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise RuntimeError(f"Pagefind failed to index {pelican.output_path}: {result.stderr or result.stdout}")
-    logger.info("Search index written to %s/pagefind", pelican.output_path)
+        raise RuntimeError(f"Pagefind failed to index {output}: {result.stderr or result.stdout}")
+    logger.info("Search index written to %s/pagefind in %.1f s", output, time.perf_counter() - started)
 
 
 def _add_reader(readers: Any) -> None:
@@ -77,4 +149,3 @@ def register() -> None:
     signals.readers_init.connect(_add_reader)
     signals.generator_init.connect(_add_filters)
     signals.get_generators.connect(_generators)
-    signals.finalized.connect(build_search_index)

@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from careermitra.domain.review import ASPECT_LABELS
 from careermitra.site.formatting import JINJA_FILTERS
@@ -30,6 +31,14 @@ class Renderer:
         self.globals = {name: settings[name] for name in TEMPLATE_SETTINGS}
         self.globals["ASPECT_CHOICES"] = list(ASPECT_LABELS.items())
         self.globals["site_origin"] = site.site_origin
+        self.globals["fragment"] = self.fragment
+        self._fragments: dict[str, Markup] = {}
+
+    def fragment(self, name: str) -> Markup:
+        """A partial that is the same on every page (it sees only the settings), rendered once per build."""
+        if name not in self._fragments:
+            self._fragments[name] = Markup(self.env.get_template(name).render(self.globals))
+        return self._fragments[name]
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(spec.template)

@@ -20,10 +20,13 @@ class SiteSettings(BaseModel):
     reviews_per_page: int = Field(default=10, ge=1, le=100)
     listing_page_size: int = Field(default=20, ge=1, le=200)
     home_best_rated: int = Field(default=8, ge=1, le=50)
+    listing_best_rated: int = Field(default=5, ge=1, le=20)
     home_latest_reviews: int = Field(default=6, ge=1, le=50)
     best_rated_min_reviews: int = Field(default=3, ge=1)
     feed_size: int = Field(default=50, ge=1, le=500)
     search_index: bool = True
+    workers: int = Field(default=0, ge=0, le=64)  # processes rendering a full build; 0: one per CPU
+    incremental: bool = True  # redo only what changed since the build whose index is in the output folder
 
     @property
     def keep_latest(self) -> int:

@@ -73,11 +73,17 @@ def test_listings_contain_exactly_the_right_institutions(fixture_site: Path) -> 
     assert not (fixture_site / "types/school").exists()
 
 
-def test_listing_is_best_rated_first(fixture_site: Path) -> None:
-    # Gamma (4.0) is not in Pune; in MBA, Alpha (3.7, rated) precedes Beta (unrated).
-    first = page(fixture_site, "courses/mba/")
-    assert "/institutions/alpha-college/" in links_in(first)
-    assert "/institutions/beta-university/" not in links_in(first)
+def test_listing_is_a_to_z_with_the_best_rated_on_its_first_page(fixture_site: Path) -> None:
+    # One institution a page (the fixture's size): Alpha, then Beta; Alpha (3 reviews) is the best rated.
+    first, second = page(fixture_site, "states/maharashtra/"), page(fixture_site, "states/maharashtra/page/2/")
+    best = first[first.index('id="best-in-listing"') : first.index('id="all-in-listing"')]
+    everything = first[first.index('id="all-in-listing"') :]
+    assert "/institutions/alpha-college/" in links_in(best)
+    assert "All 2 institutions, A to Z" in text_of(first)
+    assert "/institutions/alpha-college/" in links_in(everything)
+    assert "/institutions/beta-university/" not in links_in(everything)
+    assert "/institutions/beta-university/" in links_in(second)
+    assert 'id="best-in-listing"' not in second
 
 
 def test_jsonld_carries_type_aggregate_and_reviews(fixture_site: Path) -> None:

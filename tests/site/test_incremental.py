@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from careermitra.domain.errors import ContentError
 from careermitra.site.build import renderer_for
 from careermitra.site.incremental import rebuild
 from careermitra.site.index import INDEX_PATH, SiteIndex
@@ -65,6 +66,11 @@ def edit_institution_and_review(tree: Path) -> set[str]:
     return {"gamma-classes"}
 
 
+def same_site(one: SiteIndex, other: SiteIndex) -> bool:
+    return (one.cards, one.latest, one.page_urls, one.sources) == (other.cards, other.latest, other.page_urls,
+                                                                   other.sources)
+
+
 def files_of(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
 
@@ -83,7 +89,11 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
     result = rebuild(index, after_tree, site, renderer, slugs)
 
     for path, text in result.files.items():
+        if path == INDEX_PATH:
+            continue  # carries what each build read (stamps); compared by meaning below
         assert text == (after / path).read_text(encoding="utf-8"), f"{path} differs from the full build"
+    assert same_site(SiteIndex.from_json(result.files[INDEX_PATH]),
+                     SiteIndex.from_json((after / INDEX_PATH).read_text(encoding="utf-8")))
     changed_by_full_build = {p for p in files_of(after) & files_of(before)
                              if not filecmp.cmp(before / p, after / p, shallow=False)}
     changed_by_full_build |= files_of(after) - files_of(before)
@@ -97,5 +107,67 @@ def test_rebuild_of_unchanged_content_reproduces_the_same_files(tmp_path: Path) 
     renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), plugin_overrides=SETTINGS)
     result = rebuild(SiteIndex.from_json((out / INDEX_PATH).read_text(encoding="utf-8")), tree, site, renderer,
                      {"alpha-college"})
-    assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items())
+    assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items()
+               if path != INDEX_PATH)
     assert not result.removed
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and not str(p.relative_to(root)).startswith(("pagefind/", "_build/"))}
+
+
+@pytest.mark.parametrize("change", [approve_new_review, reject_after_approval, edit_institution_and_review])
+def test_a_second_build_redoes_only_what_changed_and_equals_a_full_build(
+        tmp_path: Path, change: Callable[[Path], set[str]]) -> None:
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    output = build_site(tree, tmp_path / "out", **SETTINGS)
+    untouched = output / "institutions/beta-university/index.html"
+    before = untouched.stat().st_mtime_ns
+    change(tree)
+    build_site(tree, output, **SETTINGS)  # incremental: the output holds the previous build's index
+    fresh = build_site(tree, tmp_path / "fresh", **SETTINGS, incremental=False)
+    assert snapshot(output) == snapshot(fresh)
+    assert untouched.stat().st_mtime_ns == before, "an unchanged page was written again"
+
+
+def test_a_second_build_of_unchanged_content_writes_nothing(tmp_path: Path) -> None:
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    output = build_site(tree, tmp_path / "out", **SETTINGS)
+    ours = ("index.html", "institutions/", "cities/", "states/", "types/", "courses/", "feeds/", "sitemap.xml")
+
+    def times() -> dict[str, int]:  # the plugin's files (Pelican writes its few editorial pages every time)
+        return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in output.rglob("*")
+                if str(p.relative_to(output)).startswith(ours)}
+
+    first = times()
+    build_site(tree, output, **SETTINGS)
+    assert times() == first
+
+
+def test_an_incremental_build_still_refuses_bad_content(tmp_path: Path) -> None:
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    output = build_site(tree, tmp_path / "out", **SETTINGS)
+    path = tree / "reviews/gamma-classes.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  rating: 4\n", "  rating: 6\n"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"gamma-classes.yaml: reviews\[0\].rating"):
+        build_site(tree, output, **SETTINGS)
+    (tree / "reviews/omega.yaml").write_text("[]\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("  rating: 6\n", "  rating: 4\n"), encoding="utf-8")
+    with pytest.raises(ContentError, match="no institution has the slug 'omega'"):
+        build_site(tree, output, **SETTINGS)
+
+
+def test_a_change_to_the_theme_makes_a_full_build(tmp_path: Path) -> None:
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    theme = copy_tree(ROOT / "theme", tmp_path / "theme")
+    output = tmp_path / "out"
+    from careermitra.site.build import build
+
+    overrides = {"PATH": str(tree), "OUTPUT_PATH": str(output), "THEME": str(theme)}
+    build(str(ROOT / "pelicanconf.py"), overrides)
+    footer = theme / "templates/base.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace("fictional sample content", "made-up examples"),
+                      encoding="utf-8")
+    build(str(ROOT / "pelicanconf.py"), overrides)
+    assert "made-up examples" in (output / "institutions/beta-university/index.html").read_text(encoding="utf-8")
