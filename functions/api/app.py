@@ -3,11 +3,11 @@
 from aws_lambda_powertools.logging import correlation_paths
 
 from careermitra.api.app import app
-from careermitra.api.observability import logger, metrics, tracer
+from careermitra.api.observability import logger, metrics, traced
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, log_event=False)
-@tracer.capture_lambda_handler(capture_response=False, capture_error=False)
+@traced  # the X-Ray SDK loads on the first invocation; why traces stay whole: observability.tracer
 @metrics.log_metrics(capture_cold_start_metric=True)
 def lambda_handler(event: dict, context: object) -> dict:
     response = app.resolve(event, context)

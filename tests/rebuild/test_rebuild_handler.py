@@ -92,7 +92,7 @@ def test_replaying_the_same_records_uploads_nothing(
     app.lambda_handler(event, LambdaContext())
     after_first = published.objects()
     invalidations = invalidated_paths(published)
-    report = app.service.publish({"gamma-classes"})
+    report = app.service().publish({"gamma-classes"})
     assert report.uploaded == () and report.removed == ()
     assert app.lambda_handler(event, LambdaContext()) == {"batchItemFailures": []}
     assert published.objects() == after_first
