@@ -1,4 +1,5 @@
-"""`careermitra`: the editors' command for the moderation queues (reviews, listing requests, tickets).
+"""`careermitra`: the editors' command for the moderation queues (reviews, listing requests, tickets), the
+analytics report and lawful-request exports of one user's data (audited).
 
 Against the local moto server by default; against AWS when given a stack name (`--stack` or CAREERMITRA_STACK)
 and the usual AWS environment variables (AWS_PROFILE or keys, AWS_REGION).
@@ -7,6 +8,7 @@ and the usual AWS environment variables (AWS_PROFILE or keys, AWS_REGION).
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -16,15 +18,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from careermitra.domain.problems import Problem
+from careermitra.domain.problems import InvalidInput, Problem
 
 LOCAL_ENDPOINT = "http://127.0.0.1:5000"
 # `make dev` writes where its moto server listens (a free port each run) and where mail goes.
 LOCAL_STACK_FILE = Path(__file__).resolve().parents[1] / ".dev" / "stack.json"
 LOCAL_TABLES = {"users": "careermitra-users", "reviews": "careermitra-reviews", "listings": "careermitra-listings",
-                "tickets": "careermitra-tickets"}
+                "tickets": "careermitra-tickets", "analytics": "careermitra-analytics", "audit": "careermitra-audit"}
 STACK_OUTPUTS = {"users": "UsersTableName", "reviews": "ReviewsTableName", "listings": "ListingsTableName",
-                 "tickets": "TicketsTableName"}
+                 "tickets": "TicketsTableName", "analytics": "AnalyticsTableName", "audit": "AuditTableName"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--stack", default=os.environ.get("CAREERMITRA_STACK"),
                         help="CloudFormation stack to work on in AWS (default: the local moto server)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
-    areas = parser.add_subparsers(dest="area", required=True, metavar="{reviews,listings,tickets}")
+    areas = parser.add_subparsers(dest="area", required=True, metavar="{reviews,listings,tickets,analytics,users}")
 
     reviews = areas.add_parser("reviews", help="the review moderation queue").add_subparsers(dest="action",
                                                                                               required=True)
@@ -60,6 +62,30 @@ def build_parser() -> argparse.ArgumentParser:
     _with_id(tickets, "show", "one ticket in full")
     _with_id(tickets, "close", "close a ticket, emailing the reply to its sender").add_argument(
         "--reply", required=True, help="the answer to send")
+
+    analytics = areas.add_parser("analytics", help="first-party analytics").add_subparsers(dest="action",
+                                                                                          required=True)
+    report = analytics.add_parser("report", help="visits, visitors, pages, referrers, browsers, time, paths",
+                                  description="The visit report: a text summary here, optionally an HTML file.")
+    report.add_argument("--days", type=int, default=30, help="how many days up to today (IST), default 30")
+    report.add_argument("--out", type=Path, help="also write a self-contained HTML report with charts here")
+    _json_flag(report)
+
+    users = areas.add_parser("users", help="lawful requests for one user's data").add_subparsers(dest="action",
+                                                                                                 required=True)
+    export = users.add_parser("export", help="export one user's data for a lawful request (audited)",
+                              description="Writes an audit record (who, when, why, what) before the data; "
+                                          "the record can never be changed.")
+    export.add_argument("email", help="the user's email address")
+    export.add_argument("--reason", required=True,
+                        help="the requesting authority, its reference and the legal basis, e.g. 'Pune Police "
+                             "case 123/2026, BNSS s.94'")
+    export.add_argument("--officer", default=os.environ.get("CAREERMITRA_OFFICER"),
+                        help="who is disclosing (default: CAREERMITRA_OFFICER, else the OS user)")
+    export.add_argument("--out", type=Path, help="write the JSON export to this file (readable by you only)")
+    _json_flag(export)
+    audit_log = users.add_parser("audit-log", help="every disclosure made, oldest first")
+    _json_flag(audit_log)
     return parser
 
 
@@ -137,6 +163,55 @@ def moderation_for(stack: str | None) -> Any:
                       mailer=_mailer(stack))
 
 
+def _aws_identity(stack: str | None) -> str | None:
+    if not stack:
+        return None
+    import boto3
+
+    return str(boto3.client("sts").get_caller_identity()["Arn"])
+
+
+def run_privacy_and_analytics(args: argparse.Namespace, tables: dict[str, str], now: Any) -> Any:
+    """The analytics report and the lawful-request commands, over the given tables."""
+    from careermitra.store.analytics import DynamoAnalyticsStore
+    from careermitra.store.audit import DynamoAuditLog
+
+    if args.area == "analytics":
+        from careermitra.reports.analytics import html_report, text_summary
+        from careermitra.workflows.analytics import analytics_report
+
+        if not 1 <= args.days <= 3660:
+            raise InvalidInput("Give --days between 1 and 3660.", {"days": "out of range"})
+        report = analytics_report(DynamoAnalyticsStore(tables["analytics"]), args.days, now)
+        if args.out:
+            args.out.write_text(html_report(report), encoding="utf-8")
+        if args.json:
+            return report.as_data()
+        return TextResult(text_summary(report) + (f"\n\nHTML report written to {args.out}" if args.out else ""))
+    audit = DynamoAuditLog(tables["audit"])
+    if args.action == "audit-log":
+        return audit.all()
+    from careermitra.store.listings import DynamoListingStore
+    from careermitra.store.reviews import DynamoReviewStore
+    from careermitra.store.users import DynamoUserStore
+    from careermitra.workflows.privacy import export_for_authorities
+
+    record, export = export_for_authorities(
+        args.email, args.officer or getpass.getuser(), _aws_identity(args.stack), args.reason,
+        DynamoUserStore(tables["users"]), DynamoReviewStore(tables["reviews"]), DynamoListingStore(tables["listings"]),
+        audit, now)
+    text = json.dumps(export, indent=2, ensure_ascii=False)
+    if args.out:
+        args.out.touch(mode=0o600)
+        args.out.write_text(text, encoding="utf-8")
+        return {"audit_record": record.id, "written": str(args.out), "disclosed": ", ".join(record.disclosed)}
+    return {"audit_record": record.id, "export": export} if args.json else TextResult(text)
+
+
+class TextResult(str):
+    """Printed as it is, with or without --json."""
+
+
 def run(args: argparse.Namespace, moderation: Any) -> Any:
     """Carry out one command; returns what to print."""
     store = {"reviews": moderation.reviews, "listings": moderation.listings, "tickets": moderation.tickets}[args.area]
@@ -170,6 +245,8 @@ def _as_data(result: Any) -> Any:
 
 
 def _as_text(result: Any) -> str:
+    if isinstance(result, TextResult):
+        return str(result)
     if isinstance(result, list):
         return "\n".join(_summary(item) for item in result) or "Nothing here."
     if isinstance(result, BaseModel):
@@ -180,6 +257,8 @@ def _as_text(result: Any) -> str:
 
 def _summary(record: BaseModel) -> str:
     data = _as_data(record)
+    if "officer" in data:  # a disclosure in the audit log
+        return f"{data['id']}  {data['at'][:16].replace('T', ' ')}  {data['officer']}  {data['reason']}"
     created = data["created_at"][:16].replace("T", " ")
     if "institution" in data and "rating" in data:
         flags = f"  [flags: {', '.join(data['flags'])}]" if data["flags"] else ""
@@ -191,12 +270,21 @@ def _summary(record: BaseModel) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):  # a terminal without UTF-8 gets '?' for an arrow, not a crash
+        sys.stdout.reconfigure(errors="replace")
     try:
-        result = run(args, moderation_for(args.stack))
+        if args.area in {"analytics", "users"}:
+            _use_local_server_unless(args.stack)
+            import datetime as dt
+
+            result = run_privacy_and_analytics(args, _table_names(args.stack), dt.datetime.now(dt.UTC))
+        else:
+            result = run(args, moderation_for(args.stack))
     except Problem as problem:
         print(f"careermitra: {problem.message}", file=sys.stderr)
         return 1
-    print(json.dumps(_as_data(result), indent=2, ensure_ascii=False) if args.json else _as_text(result))
+    as_json = args.json and not isinstance(result, TextResult)
+    print(json.dumps(_as_data(result), indent=2, ensure_ascii=False) if as_json else _as_text(result))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import threading
 from collections.abc import Iterator
@@ -57,3 +58,31 @@ def sample_server(sample_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+# Personal data that tests seed (users' emails, phones, cities); no log record of the whole session may hold any.
+SEEDED_PERSONAL_DATA: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_log_watch() -> Iterator[list[str]]:
+    """Every log record any logger emits during the session, checked at the end against SEEDED_PERSONAL_DATA.
+
+    It hooks Logger.callHandlers, so it sees records of loggers that do not propagate (Powertools') too.
+    """
+    lines: list[str] = []
+    original = logging.Logger.callHandlers
+
+    def recording(self: logging.Logger, record: logging.LogRecord) -> None:
+        try:
+            lines.append(f"{record.getMessage()} {record.__dict__!r}")
+        except Exception:  # a record whose message cannot be formatted is reported by logging itself
+            lines.append(repr(record.__dict__))
+        original(self, record)
+
+    logging.Logger.callHandlers = recording  # type: ignore[method-assign]
+    yield lines
+    logging.Logger.callHandlers = original  # type: ignore[method-assign]
+    text = "\n".join(lines).lower()
+    leaked = [value for value in SEEDED_PERSONAL_DATA if value.lower() in text]
+    assert not leaked, f"personal data in the session's log output: {leaked}"

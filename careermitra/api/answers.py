@@ -18,12 +18,16 @@ THANKS_PAGES = {
     "listing": "/listings/thanks/",
     "contact": "/contact/thanks/",
     "logout": "/account/signed-out/",
+    "privacy": "/privacy/check-email/",
+    "policy": "/account/policy-accepted/",
+    "consent": "/cookies/saved/",
 }
 # The site's page for each kind of refusal: /form-error/<code>/?form=review&fields=title,body
 ERROR_PAGE = "/form-error/{code}/"
 STATUS_OF = {
-    "bad_request": 400, "not_signed_in": 401, "forbidden": 403, "not_found": 404, "duplicate": 409,
-    "too_large": 413, "unsupported_media_type": 415, "invalid": 422, "rate_limited": 429, "internal": 500,
+    "bad_request": 400, "not_signed_in": 401, "forbidden": 403, "policy_not_accepted": 403, "not_found": 404,
+    "duplicate": 409, "too_large": 413, "unsupported_media_type": 415, "invalid": 422, "rate_limited": 429,
+    "internal": 500,
 }
 NO_STORE = {"Cache-Control": "no-store"}
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
+from aws_lambda_powertools.event_handler.api_gateway import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 
 from careermitra.api.answers import refused
 from careermitra.api.observability import count, logger
 from careermitra.api.requests import answers_with_redirect, refuse_foreign_origin
-from careermitra.api.routes import accounts, contact, listings, reviews
+from careermitra.api.routes import accounts, analytics, contact, listings, policy, privacy, reviews
 from careermitra.api.services import settings
 from careermitra.domain.problems import NotFound, Problem, Unavailable
 
 # The form each route serves, to send a refused form post to the right error page.
 FORM_OF_PATH = {"/api/register": "register", "/api/reviews": "review", "/api/listings": "listing",
-                "/api/contact": "contact"}
+                "/api/contact": "contact", "/api/privacy-requests": "privacy", "/api/policy-consent": "policy",
+                "/api/consent": "consent"}
 UNAVAILABLE = Unavailable("Something went wrong on our side; please try again in a minute.")
 
 config = settings()  # a missing or wrong setting stops the cold start here, with the variable's name
@@ -34,7 +35,7 @@ def same_origin_posts(app: APIGatewayRestResolver, next_middleware):
 
 
 app.use(middlewares=[same_origin_posts])
-for area in (accounts, reviews, listings, contact):
+for area in (accounts, reviews, listings, contact, privacy, policy, analytics):
     app.include_router(area.router)
 
 

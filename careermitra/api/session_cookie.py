@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from http.cookies import CookieError, SimpleCookie
-
 from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
+from careermitra.api.cookies import request_cookie
 from careermitra.domain.signing import sign, unsign
 from careermitra.workflows.accounts import SESSION_LIFETIME
 
@@ -26,11 +25,5 @@ def cleared_session_cookie() -> Cookie:
 
 def session_id_from(event: APIGatewayProxyEvent, key: bytes) -> str | None:
     """The session id in the request's cookie when its signature is ours, else None."""
-    header = "; ".join(event.multi_value_headers.get("cookie") or []) or event.headers.get("cookie") or ""
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except CookieError:
-        return None
-    morsel = jar.get(COOKIE_NAME)
-    return unsign(key, PURPOSE, morsel.value) if morsel and morsel.value else None
+    value = request_cookie(event, COOKIE_NAME)
+    return unsign(key, PURPOSE, value) if value else None

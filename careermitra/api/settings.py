@@ -24,6 +24,7 @@ class Settings(BaseModel):
     listings_table: str = Field(min_length=3)
     tickets_table: str = Field(min_length=3)
     rate_limits_table: str = Field(min_length=3)
+    analytics_table: str = Field(min_length=3)
     site_origin: str
     sender_email: str = Field(min_length=3)
     grievance_email: str = Field(min_length=3)

@@ -6,8 +6,10 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.services import Services
 from careermitra.api.session_cookie import session_id_from
-from careermitra.domain.problems import NotSignedIn
+from careermitra.domain.problems import NotSignedIn, PolicyNotAccepted
 from careermitra.domain.user import User
+
+ACCEPT_POLICY_PAGE = "/account/accept-policy/"
 
 
 def signed_in_user(event: APIGatewayProxyEvent, services: Services) -> User:
@@ -16,4 +18,16 @@ def signed_in_user(event: APIGatewayProxyEvent, services: Services) -> User:
     user = services.accounts.signed_in_user(session_id, services.clock()) if session_id else None
     if user is None:
         raise NotSignedIn("Sign in first: enter your email on the sign-in page and follow the link we send you.")
+    return user
+
+
+def consenting_user(event: APIGatewayProxyEvent, services: Services) -> User:
+    """The signed-in user, who must have accepted the current privacy policy before submitting anything."""
+    user = signed_in_user(event, services)
+    version = services.settings.policy_version
+    if not user.has_accepted(version):
+        raise PolicyNotAccepted(
+            f"Our privacy policy has changed to version {version}. Read it and accept it on "
+            f"{ACCEPT_POLICY_PAGE} before you submit anything; browsing needs nothing.",
+            {"policy_version": f"accept version {version} of the privacy policy first"})
     return user

@@ -52,7 +52,7 @@ class ListingRecord(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     id: str
-    user_id: str
+    user_id: str | None = None  # None once the author's account was erased
     slug: str
     institution_json: str
     status: Status

@@ -41,6 +41,12 @@ class Forbidden(Problem):
     code = "forbidden"
 
 
+class PolicyNotAccepted(Problem):
+    """The privacy policy changed since the signed-in user last accepted it: they accept the new version first."""
+
+    code = "policy_not_accepted"
+
+
 class NotFound(Problem):
     code = "not_found"
 

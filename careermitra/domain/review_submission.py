@@ -89,7 +89,7 @@ class ReviewRecord(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     id: str
-    user_id: str
+    user_id: str | None = None  # None once the author's account was erased
     display_name: str
     institution: str
     rating: int

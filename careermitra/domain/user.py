@@ -85,6 +85,15 @@ class Registration(_Input):
         return value
 
 
+class PolicyConsent(BaseModel):
+    """One acceptance of a version of the privacy policy."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    version: str
+    at: dt.datetime
+
+
 class User(BaseModel):
     """A stored user; the email, phone and city never leave the backend."""
 
@@ -99,7 +108,17 @@ class User(BaseModel):
     consent_version: str
     consented_at: dt.datetime
     created_at: dt.datetime
+    # Every acceptance, oldest first; `consent_version`/`consented_at` are the latest one.
+    consent_history: list[PolicyConsent] = Field(default_factory=list)
 
     @property
     def display_name(self) -> str:
         return display_name_of(self.name)
+
+    @property
+    def consents(self) -> list[PolicyConsent]:
+        """The history, or (for a record older than the history) the one consent it stored."""
+        return self.consent_history or [PolicyConsent(version=self.consent_version, at=self.consented_at)]
+
+    def has_accepted(self, policy_version: str) -> bool:
+        return self.consent_version == policy_version

@@ -138,7 +138,8 @@ class LocalStack:
         return {
             "USERS_TABLE": self.tables["UsersTable"], "REVIEWS_TABLE": self.tables["ReviewsTable"],
             "LISTINGS_TABLE": self.tables["ListingsTable"], "TICKETS_TABLE": self.tables["TicketsTable"],
-            "RATE_LIMITS_TABLE": self.tables["RateLimitsTable"], "SITE_ORIGIN": self.origin,
+            "RATE_LIMITS_TABLE": self.tables["RateLimitsTable"], "ANALYTICS_TABLE": self.tables["AnalyticsTable"],
+            "SITE_ORIGIN": self.origin,
             "SENDER_EMAIL": SENDER, "GRIEVANCE_EMAIL": GRIEVANCE_OFFICER, "SESSION_SECRET_ID": SECRET_NAME,
             "CONTENT_DIR": str(ROOT / "content" / "institutions"), "POLICY_VERSION": policy,
             "MAIL_OUTBOX_DIR": str(self.state_dir / "outbox"), "POWERTOOLS_SERVICE_NAME": "careermitra-local",

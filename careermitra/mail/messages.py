@@ -8,6 +8,8 @@ from typing import Protocol
 from careermitra.domain.ticket import ContactMessage, TicketRecord
 
 SIGNATURE = "\n\n— Career Mitra\n"
+# The privacy policy and the contact page promise this; the acknowledgement repeats it.
+GRIEVANCE_RESPONSE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def listing_rejected_message(to: str, name: str, institution: str, reason: str) 
 def ticket_acknowledgement(contact: ContactMessage, ticket_id: str) -> Message:
     return Message(contact.email, f"[{ticket_id}] We received your message",
                    f"Hello {contact.name},\n\nWe received your message \"{contact.subject}\" as ticket {ticket_id}. "
-                   "Our grievance officer will reply within 15 days." + SIGNATURE)
+                   f"Our grievance officer will reply in full within {GRIEVANCE_RESPONSE_DAYS} days, usually "
+                   "much sooner. Quote the ticket number if you write to us again about it." + SIGNATURE)
 
 
 def ticket_notice(officer: str, ticket: TicketRecord) -> Message:
@@ -61,3 +64,40 @@ def ticket_notice(officer: str, ticket: TicketRecord) -> Message:
 def ticket_reply(ticket: TicketRecord, reply: str) -> Message:
     return Message(ticket.email, f"[{ticket.id}] Re: {ticket.subject}",
                    f"Hello {ticket.name},\n\n{reply}" + SIGNATURE)
+
+
+PRIVACY_ACTIONS = {
+    "access": "send you a copy of the personal data we hold about you, by email",
+    "erasure": "erase your account and personal data (your published reviews are {reviews})",
+}
+REVIEWS_CHOICE = {"delete": "deleted", "anonymise": "kept with the name \"Former student\" and no link to you"}
+
+
+def privacy_confirmation_message(to: str, kind: str, reviews: str | None, link: str) -> Message:
+    action = PRIVACY_ACTIONS[kind].format(reviews=REVIEWS_CHOICE.get(reviews or "", ""))
+    return Message(to, "Confirm your privacy request to Career Mitra",
+                   f"Hello,\n\nSomeone, hopefully you, asked us to {action}.\n\nTo confirm, open this link within "
+                   f"24 hours and press the button on the page:\n\n{link}\n\nIf you did not ask for this, ignore "
+                   "this email and nothing happens." + SIGNATURE)
+
+
+def privacy_no_account_message(to: str) -> Message:
+    return Message(to, "Your privacy request to Career Mitra",
+                   "Hello,\n\nSomeone, hopefully you, made a privacy request for this email address. We have no "
+                   "account registered with it, so we hold no profile or reviews for it.\n\nIf you wrote to us "
+                   "through the contact form and want those messages erased, reply through the contact form and "
+                   "mention your ticket number." + SIGNATURE)
+
+
+def privacy_export_message(to: str, name: str, export_json: str) -> Message:
+    return Message(to, "Your data at Career Mitra",
+                   f"Hello {name},\n\nAs you asked, here is everything we hold about you, as JSON: your profile, "
+                   "the versions of the privacy policy you accepted and when, your reviews and your listing "
+                   f"requests.\n\n{export_json}" + SIGNATURE)
+
+
+def privacy_erased_message(to: str, name: str, reviews: str) -> Message:
+    return Message(to, "Your data at Career Mitra was erased",
+                   f"Hello {name},\n\nAs you asked, we erased your account and your personal data. Your published "
+                   f"reviews were {REVIEWS_CHOICE[reviews]}; the pages of the site are updated within minutes. "
+                   "This is the last email we send you." + SIGNATURE)

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from careermitra.store.dynamodb import is_conditional_failure, plain, table
 
 STATUS_INDEX = "by-status"
+USER_INDEX = "by-user"
 Record = TypeVar("Record", bound=BaseModel)
 
 
@@ -68,3 +69,27 @@ class RecordStore(Generic[Record]):
                 return None
             raise
         return self._record(answer["Attributes"])
+
+    def by_user(self, user_id: str) -> list[Record]:
+        """Every record of one author (the `by-user` index; an erased author's records are not in it)."""
+        records: list[Record] = []
+        query: dict[str, Any] = {"IndexName": USER_INDEX, "KeyConditionExpression": Key("user_id").eq(user_id)}
+        while True:
+            page = self._table.query(**query)
+            records.extend(self._record(item) for item in page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return records
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def remove(self, record_id: str) -> None:
+        self._table.delete_item(Key={"id": record_id})
+
+    def detach_author(self, record_id: str, **replace: str) -> None:
+        """Cut a record loose from its erased author: no user id, no fingerprint of them; `replace` sets fields."""
+        names = {f"#f{index}": name for index, name in enumerate(replace)}
+        values = {f":v{index}": value for index, value in enumerate(replace.values())}
+        sets = ", ".join(["fingerprint = :erased", *(f"#f{i} = :v{i}" for i in range(len(replace)))])
+        extra: dict[str, Any] = {"ExpressionAttributeNames": names} if names else {}
+        self._table.update_item(Key={"id": record_id}, ConditionExpression="attribute_exists(id)",
+                                UpdateExpression=f"SET {sets} REMOVE user_id",
+                                ExpressionAttributeValues={":erased": "erased", **values}, **extra)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.signing import new_secret_token
-from careermitra.domain.user import Registration, User
+from careermitra.domain.user import PolicyConsent, Registration, User
 from careermitra.mail.messages import Mailer, sign_in_message, verification_message
 from careermitra.store.sessions import SessionStore
 from careermitra.store.users import UserStore
@@ -37,10 +37,15 @@ class Accounts:
         if registration.policy_version != self.policy_version:
             raise InvalidInput("The privacy policy has changed since the page was loaded.",
                                {"policy_version": "the privacy policy has changed; reload the page and agree again"})
-        user = self.users.by_email(registration.email) or self.users.add(User(
-            id=uuid.uuid4().hex, name=registration.name, email=registration.email, phone=registration.phone,
-            city=registration.city, verified=False, consent_version=registration.policy_version,
-            consented_at=now, created_at=now))
+        consent = PolicyConsent(version=registration.policy_version, at=now)
+        user = self.users.by_email(registration.email, now)
+        if user is None:
+            user = self.users.add(User(
+                id=uuid.uuid4().hex, name=registration.name, email=registration.email, phone=registration.phone,
+                city=registration.city, verified=False, consent_version=consent.version, consented_at=now,
+                created_at=now, consent_history=[consent]))
+        elif not user.has_accepted(consent.version):
+            self.users.accept_policy(user.id, consent)  # signing in again with the form agrees to the new version
         if not self.users.claim_mail_slot(user.id, now, MAIL_COOLDOWN):
             return "none"
         token = new_secret_token()
@@ -67,8 +72,13 @@ class Accounts:
     def signed_in_user(self, session_id: str, now: dt.datetime) -> User | None:
         """The verified user of a live session, or None."""
         user_id = self.sessions.session_user(session_id, now)
-        user = self.users.get(user_id) if user_id else None
+        user = self.users.get(user_id, now) if user_id else None
         return user if user and user.verified else None
+
+    def accept_policy(self, user: User, now: dt.datetime) -> None:
+        """A signed-in user accepts the current privacy policy (after it changed)."""
+        if not user.has_accepted(self.policy_version):
+            self.users.accept_policy(user.id, PolicyConsent(version=self.policy_version, at=now))
 
     def sign_out(self, session_id: str) -> None:
         """End the session on the server, so a copy of the cookie is worthless afterwards."""

@@ -46,7 +46,7 @@ class Moderation:
         reason = _reason(reason)
         record = self._decided(self.reviews.decide(review_id, Status.PENDING, Status.REJECTED, self.clock(),
                                                    "reason", reason), self.review(review_id))
-        author = self.users.get(record.user_id)
+        author = self.users.get(record.user_id) if record.user_id else None
         if author is not None:
             send_after_commit(self.mailer, review_rejected_message(author.email, author.name, record.title, reason),
                               "review_rejected")
@@ -63,7 +63,7 @@ class Moderation:
         reason = _reason(reason)
         record = self._decided(self.listings.decide(listing_id, Status.PENDING, Status.REJECTED, self.clock(),
                                                     "reason", reason), self.listing(listing_id))
-        proposer = self.users.get(record.user_id)
+        proposer = self.users.get(record.user_id) if record.user_id else None
         if proposer is not None:
             message = listing_rejected_message(proposer.email, proposer.name, record.institution.name, reason)
             send_after_commit(self.mailer, message, "listing_rejected")

@@ -64,3 +64,29 @@ def test_api_paths_go_to_api_gateway_and_the_bucket_is_reached_only_through_orig
     assert (api_behaviour["PathPattern"], api_behaviour["TargetOriginId"]) == ("/api/*", "api")
     site_origin = next(origin for origin in config["Origins"] if origin["Id"] == "site")
     assert "OriginAccessControlId" in site_origin
+
+
+def test_analytics_events_expire_and_the_audit_table_is_append_only_for_everyone() -> None:
+    tables = resources("AWS::DynamoDB::Table")
+    assert tables["AnalyticsTable"]["Properties"]["TimeToLiveSpecification"] == {"AttributeName": "expires_at",
+                                                                                 "Enabled": True}
+    audit = tables["AuditTable"]["Properties"]
+    [deny] = audit["ResourcePolicy"]["PolicyDocument"]["Statement"]
+    assert (deny["Effect"], deny["Principal"]) == ("Deny", "*")
+    assert {"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"} <= set(deny["Action"])
+    assert "TimeToLiveSpecification" not in audit and audit["DeletionProtectionEnabled"] is True
+    # No function may touch it: only the editors' CLI writes, with a condition that refuses an existing id
+    functions = str(resources("AWS::Serverless::Function")) + str(template()["Globals"])
+    assert "AuditTable" not in functions
+    # The beacon's function may only add items to the analytics table
+    analytics = resources("AWS::Serverless::Function")["AnalyticsFunction"]["Properties"]["Policies"]
+    statements = [s for policy in analytics if "Statement" in policy for s in policy["Statement"]]
+    assert [(s["Action"], s["Resource"]) for s in statements] == [("dynamodb:PutItem",
+                                                                    {"Fn::GetAtt": ["AnalyticsTable", "Arn"]})]
+
+
+def test_the_nightly_roll_up_is_scheduled() -> None:
+    rollup = resources("AWS::Serverless::Function")["AnalyticsRollupFunction"]["Properties"]
+    [event] = rollup["Events"].values()
+    assert event["Type"] == "Schedule" and event["Properties"]["Schedule"].startswith("cron(")
+    assert (ROOT / rollup["CodeUri"] / "app.py").is_file()

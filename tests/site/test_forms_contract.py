@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from careermitra.api.answers import ERROR_PAGE, STATUS_OF, THANKS_PAGES
 from careermitra.domain.abuse import FORMS
 from careermitra.domain.institution import Institution
+from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
 from careermitra.domain.user import Registration
@@ -36,6 +37,8 @@ def top_level(names: set[str]) -> set[str]:
     ("institutions/alpha-college/write-review/index.html", "/api/reviews", ReviewSubmission, "review"),
     ("listings/new/index.html", "/api/listings", Institution, "listing"),
     ("contact/index.html", "/api/contact", ContactMessage, "contact"),
+    ("privacy/request/index.html", "/api/privacy-requests", PrivacyRequest, "privacy"),
+    ("account/accept-policy/index.html", "/api/policy-consent", PolicyAcceptance, "policy"),
 ])
 def test_form_sends_only_fields_the_api_accepts(fixture_site: Path, page: str, action: str,
                                                  model: type[BaseModel], form: str) -> None:
@@ -57,8 +60,12 @@ def test_review_form_sends_every_aspect(fixture_site: Path) -> None:
 
 
 def test_every_page_the_api_sends_people_to_exists(fixture_site: Path) -> None:
+    from careermitra.api.routes.privacy import CONFIRM_PAGE, RESULT_PAGES
+    from careermitra.api.signed_in import ACCEPT_POLICY_PAGE
+
     pages = [*THANKS_PAGES.values(), *(ERROR_PAGE.format(code=code.replace("_", "-")) for code in STATUS_OF),
-             "/account/verified/", "/account/link-expired/"]
+             "/account/verified/", "/account/link-expired/", CONFIRM_PAGE, *RESULT_PAGES.values(),
+             ACCEPT_POLICY_PAGE, "/cookies/"]
     missing = [url for url in pages if not (fixture_site / url.lstrip("/") / "index.html").is_file()]
     assert not missing
 
@@ -67,3 +74,26 @@ def test_result_pages_are_kept_out_of_search_engines(fixture_site: Path) -> None
     html = (fixture_site / "reviews/thanks/index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in html
     assert "/reviews/thanks/" not in (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_consent_forms_send_the_choice_the_api_accepts(fixture_site: Path) -> None:
+    from typing import get_args
+
+    from careermitra.api.routes.analytics import ConsentChoice
+
+    choices = set(get_args(ConsentChoice.model_fields["choice"].annotation))
+    for page in ("cookies/index.html", "index.html"):
+        html = (fixture_site / page).read_text(encoding="utf-8")
+        _, names = form_fields(html, "/api/consent")
+        assert names == set() and "data-consent" in html  # the choice is the pressed button's value
+        buttons = re.findall(r'<button type="submit" name="choice" value="(\w+)">', html)
+        assert set(buttons) == choices == {"accept", "reject"}
+
+
+def test_the_privacy_confirmation_page_posts_to_the_api_and_the_policy_links_the_request_form(
+        fixture_site: Path) -> None:
+    attributes, names = form_fields((fixture_site / "privacy/confirm/index.html").read_text(encoding="utf-8"),
+                                    "/api/privacy-requests/confirm")
+    assert attributes["method"] == "post" and names == set()
+    footer = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/cookies/">Cookie settings</a>' in footer and 'href="/privacy/request/"' in footer

@@ -10,7 +10,7 @@ from careermitra.api.guard import enforce, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import read_body
 from careermitra.api.services import services
-from careermitra.api.signed_in import signed_in_user
+from careermitra.api.signed_in import consenting_user
 from careermitra.domain.abuse import RATE_LIMITS
 from careermitra.domain.signing import new_secret_token
 
@@ -25,7 +25,7 @@ def create_listing():
 
     svc = services()
     body = read_body(router.current_event, svc.settings.max_body_bytes)
-    proposer = signed_in_user(router.current_event, svc)
+    proposer = consenting_user(router.current_event, svc)
     if not screen("listing", body.fields, router.current_event, svc):
         return accepted("listing", {"id": new_secret_token()[:24], "status": "pending"}, body.redirect)
     for rule in RATE_LIMITS["listing"]:

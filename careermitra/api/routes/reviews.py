@@ -9,7 +9,7 @@ from careermitra.api.guard import enforce, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import read_body
 from careermitra.api.services import services
-from careermitra.api.signed_in import signed_in_user
+from careermitra.api.signed_in import consenting_user
 from careermitra.api.validation import validated
 from careermitra.domain.abuse import RATE_LIMITS
 from careermitra.domain.review_submission import ReviewSubmission
@@ -23,7 +23,7 @@ router = Router()
 def create_review():
     svc = services()
     body = read_body(router.current_event, svc.settings.max_body_bytes)
-    author = signed_in_user(router.current_event, svc)
+    author = consenting_user(router.current_event, svc)
     if not screen("review", body.fields, router.current_event, svc):
         return accepted("review", {"id": new_secret_token()[:24], "status": "pending"}, body.redirect)
     submission = validated(ReviewSubmission, body)

@@ -128,11 +128,13 @@
       }
       list.append(item);
     }
-    if (error.code === "not_signed_in") {
+    const next = { not_signed_in: ["/account/register/", "Register or sign in, then come back to this page"],
+      policy_not_accepted: ["/account/accept-policy/", "Accept the new privacy policy, then come back to this page"] };
+    if (next[error.code]) {
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = "/account/register/";
-      link.textContent = "Register or sign in, then come back to this page";
+      link.href = next[error.code][0];
+      link.textContent = next[error.code][1];
       item.append(link);
       list.append(item);
     }

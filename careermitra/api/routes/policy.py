@@ -1,0 +1,37 @@
+"""A signed-in user accepts a new version of the privacy policy before submitting anything else."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+
+from careermitra.api.answers import accepted
+from careermitra.api.guard import enforce, screen
+from careermitra.api.observability import count
+from careermitra.api.requests import read_body
+from careermitra.api.services import services
+from careermitra.api.signed_in import signed_in_user
+from careermitra.api.validation import validated
+from careermitra.domain.abuse import RATE_LIMITS
+from careermitra.domain.privacy import PolicyAcceptance
+from careermitra.domain.problems import InvalidInput
+
+router = Router()
+
+
+@router.post("/api/policy-consent")
+def accept_policy():
+    svc = services()
+    body = read_body(router.current_event, svc.settings.max_body_bytes)
+    user = signed_in_user(router.current_event, svc)
+    if not screen("policy", body.fields, router.current_event, svc):
+        return accepted("policy", {"status": "accepted", "policy_version": svc.settings.policy_version},
+                        body.redirect)
+    acceptance = validated(PolicyAcceptance, body)
+    if acceptance.policy_version != svc.settings.policy_version:
+        raise InvalidInput("The privacy policy has changed since the page was loaded.",
+                           {"policy_version": "the privacy policy has changed; reload the page and accept it again"})
+    for rule in RATE_LIMITS["policy"]:
+        enforce(rule, user.id, svc)
+    svc.accounts.accept_policy(user, svc.clock())
+    count("PolicyAccepted")
+    return accepted("policy", {"status": "accepted", "policy_version": svc.settings.policy_version}, body.redirect)

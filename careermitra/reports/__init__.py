@@ -1,0 +1,1 @@
+"""Reports for editors: self-contained files and console summaries made from workflow results."""

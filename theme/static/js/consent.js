@@ -1,0 +1,81 @@
+// Career Mitra: the analytics consent banner and the first-party beacon. Nothing is sent before consent,
+// and a browser's Global Privacy Control or Do Not Track signal counts as a refusal.
+"use strict";
+
+(function () {
+  const signal = navigator.globalPrivacyControl === true || navigator.doNotTrack === "1" || window.doNotTrack === "1";
+  const banner = document.getElementById("consent-banner");
+  const status = document.querySelector("[data-consent-status]");
+  const started = Date.now();
+  let hiddenSince = 0;
+  let hiddenFor = 0;
+  let sent = false;
+
+  function choice() {
+    const found = document.cookie.match(/(?:^|;\s*)cm_consent=([^;.]*)/);
+    return found ? found[1] : null;
+  }
+
+  function describe() {
+    if (!status) return;
+    const now = choice();
+    status.textContent = signal
+      ? "Your browser sends a privacy signal (Global Privacy Control or Do Not Track), so we record no analytics for you."
+      : now === "accepted" ? "You have accepted analytics. Thank you."
+      : now === "rejected" ? "You have rejected analytics. Nothing is recorded about your visits."
+      : "You have not chosen yet. Nothing is recorded until you accept.";
+    status.hidden = false;
+  }
+
+  function send() {
+    if (sent || signal || choice() !== "accepted") return;
+    sent = true;
+    const data = { path: location.pathname, seconds: Math.min(21600, Math.round((Date.now() - started - hiddenFor) / 1000)) };
+    if (document.referrer) {
+      const from = new URL(document.referrer);
+      if (from.origin === location.origin) data.previous = from.pathname;
+      else data.referrer = from.origin;
+    }
+    fetch("/api/events", {
+      method: "POST", keepalive: true, credentials: "same-origin",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify(data),
+    }).catch(() => {});
+  }
+
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") {
+      hiddenSince = Date.now();
+      send();
+    } else if (hiddenSince) {
+      hiddenFor += Date.now() - hiddenSince;
+    }
+  });
+  window.addEventListener("pagehide", send);
+
+  for (const form of document.querySelectorAll("form[data-consent]")) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const value = event.submitter && event.submitter.value === "accept" ? "accept" : "reject";
+      fetch(form.action, {
+        method: "POST", credentials: "same-origin",
+        headers: { Accept: "application/json", "Content-Type": "application/json" },
+        body: JSON.stringify({ choice: value }),
+      }).then((answer) => {
+        if (!answer.ok) throw new Error(String(answer.status));
+        if (banner) banner.hidden = true;
+        describe();
+      }).catch(() => {
+        // The API is unreachable: post the form itself, which works without script too.
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "choice";
+        input.value = value;
+        form.append(input);
+        form.submit();
+      });
+    });
+  }
+
+  if (banner && !signal && !choice()) banner.hidden = false;
+  describe();
+})();
