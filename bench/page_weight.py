@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="(/[^"]+)"')
-RESULTS_SHOWN = 30  # theme/static/js/site.js loads the data (one fragment each) of the first 30 results
+RESULTS_SHOWN = 30  # theme/static/js/search.js loads the data (one fragment each) of the first 30 results
 
 
 def page_bytes(output: Path, page: Path) -> dict[str, int]:
