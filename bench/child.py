@@ -98,7 +98,9 @@ class GeneratedReviews:
 
     def approved_for(self, slug: str) -> list[Any]:
         found = self._read(self.folder / f"{slug}.yaml")
-        return [self.new, *found] if slug == self.slug else found
+        if slug != self.slug:
+            return found
+        return [self.new, *(review for review in found if review.id != self.new.id)]  # a rerun approves it again
 
     def all_approved(self) -> dict[str, list[Any]]:
         return {path.stem: self.approved_for(path.stem) for path in sorted(self.folder.glob("*.yaml"))}

@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from boto3.dynamodb.types import TypeDeserializer
-
 from careermitra.domain.slugs import is_slug
 
 APPROVED = "approved"
-_DESERIALIZE = TypeDeserializer().deserialize
 
 
 class BadRecord(ValueError):
@@ -18,12 +15,17 @@ class BadRecord(ValueError):
 
 
 def _field(image: Mapping[str, Any], name: str) -> str:
+    """A string attribute of a stream image ({"S": "..."}): the only kind this module reads.
+
+    Decoded here rather than with boto3's TypeDeserializer, so that importing the handler does not import boto3
+    (the rebuild service imports it on the first batch).
+    """
     if name not in image:
         raise BadRecord(f"the review image has no {name!r}")
-    value = _DESERIALIZE(image[name])
-    if not isinstance(value, str):
+    value = image[name]
+    if not isinstance(value, Mapping) or set(value) != {"S"} or not isinstance(value["S"], str):
         raise BadRecord(f"the review's {name!r} is not a string")
-    return value
+    return value["S"]
 
 
 def affected_institutions(record: Mapping[str, Any]) -> set[str]:

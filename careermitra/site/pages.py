@@ -177,7 +177,6 @@ def all_institutions_page_size(site: SiteSettings) -> int:
 
 
 def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpec]:
-    alphabetical = sorted(model.cards.values(), key=Card.name_key)
     return [
         PageSpec(_path(pagination.url_for(pagination.number)), "all_institutions.html", {
             "cards": cards,
@@ -186,7 +185,7 @@ def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpe
             "page_title": "All institutions, A to Z",
             "page_description": "Every college, university, school and coaching institute on Career Mitra.",
         })
-        for pagination, cards in paginate(alphabetical, all_institutions_page_size(site), "/institutions/",
+        for pagination, cards in paginate(model.alphabetical, all_institutions_page_size(site), "/institutions/",
                                             "/institutions/page/{n}/")
     ]
 

@@ -43,10 +43,10 @@ def test_the_api_loads_neither_the_site_build_nor_the_xray_sdk(settings_env: dic
     assert loaded == set()
 
 
-def test_the_rebuild_loads_pelican_only_when_invoked() -> None:
+def test_the_rebuild_loads_pelican_and_boto3_only_when_invoked() -> None:
     env = {"REVIEWS_TABLE": "import-weight-reviews", "SITE_ROOT": str(ROOT), "SITE_SETTINGS": "pelicanconf.py",
            "SITE_BUCKET": "import-weight-site", "AWS_DEFAULT_REGION": "ap-south-1"}
 
-    loaded = modules_loaded_by_importing(ROOT / "functions" / "rebuild" / "app.py", SITE_BUILD, env)
+    loaded = modules_loaded_by_importing(ROOT / "functions" / "rebuild" / "app.py", (*SITE_BUILD, "boto3"), env)
 
     assert loaded == set()
