@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import json
 import logging
 import resource
@@ -77,6 +78,10 @@ def incremental_publish(settings: Path, content: Path, output: Path, slug: str) 
         s3 = boto3.client("s3", region_name=REGION)
         s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
         seeded = seed_bucket(output)
+        # moto keeps the 40,000 seeded objects as Python objects, which a Lambda's S3 does not; freezing them
+        # keeps Python's cyclic collector from walking them during the timed call.
+        gc.collect()
+        gc.freeze()
         started = time.perf_counter()
         report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), cdn=NoCdn(),
                                  content=content, site=site, renderer=renderer)

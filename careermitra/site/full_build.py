@@ -56,9 +56,14 @@ class ShareResult:
 _JOB: Job | None = None  # set before forking; read by the processes
 
 
+_MADE: set[Path] = set()  # folders this process has created (a full build starts from an empty folder)
+
+
 def write_page(output: Path, spec: PageSpec, renderer: Renderer) -> None:
     target = output / spec.path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.parent not in _MADE:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(target.parent)
     target.write_text(renderer.render(spec), encoding="utf-8")
 
 
@@ -93,6 +98,7 @@ def build_institutions(content: Path, site: SiteSettings, renderer: Renderer, ou
                        workers: int) -> tuple[SiteModel, dict[str, str], int]:
     """Render every institution's pages; return the model for the rest of the site, the sources and a count."""
     global _JOB
+    _MADE.clear()  # the output folder was just emptied
     institutions_dir, reviews_dir = content / site.institutions_path, content / site.reviews_path
     files, errors = institution_files(institutions_dir)
     errors += orphan_reviews(reviews_dir, files)

@@ -81,34 +81,43 @@ class DirectoryGenerator(Generator):
                     ("", f"no institution has the slug {slug!r} (expected content/institutions/{slug}.md)")])
 
     def generate_output(self, writer: Any) -> None:
-        started = time.perf_counter()
         output = Path(self.output_path)
         renderer = Renderer(self.settings, self.site)
         if self.previous is not None:
-            result = rebuild(self.previous, Path(self.path), self.site, renderer, self.changed, stamps=self.stamps)
-            for path, text in result.files.items():
-                write_if_changed(output / path, text)
-            for path in result.removed:
-                (output / path).unlink(missing_ok=True)
-            search_stale = any(path.startswith("institutions/") for path in result.files) or result.removed
-            logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
-                        time.perf_counter() - started)
+            self._write_changes(output, renderer)
         else:
-            workers = self.site.workers or os.cpu_count() or 1
-            model, sources, pages = build_institutions(Path(self.path), self.site, renderer, output, workers)
-            logger.info("Read %d institutions and %d reviews, rendered their %d pages, in %.1f s",
-                        len(model.cards), model.review_count, pages, time.perf_counter() - started)
-            editorial = sorted("/" + page.url for page in [*self.context.get("pages", []),
-                                                           *self.context.get("hidden_pages", [])]
-                               if not getattr(page, "noindex", False))
-            index = SiteIndex(model.cards, model.latest, tuple(editorial), sources, self.fingerprint, self.stamps)
-            specs = list(all_pages(model, self.site))
-            render_pages(specs, renderer, output, workers)
-            for path, text in machine_files(model, self.site, index).items():
-                write_if_changed(output / path, text)
-            search_stale = True
-            logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
+            self._write_everything(output, renderer)
+
+    def _write_changes(self, output: Path, renderer: Renderer) -> None:
+        started = time.perf_counter()
+        result = rebuild(self.previous, Path(self.path), self.site, renderer, self.changed, stamps=self.stamps)
+        for path, text in result.files.items():
+            write_if_changed(output / path, text)
+        for path in result.removed:
+            (output / path).unlink(missing_ok=True)
+        logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
+                    time.perf_counter() - started)
+        search_stale = any(path.startswith("institutions/") for path in [*result.files, *result.removed])
         if self.site.search_index and (search_stale or not (output / "pagefind").is_dir()):
+            build_search_index(output)
+
+    def _write_everything(self, output: Path, renderer: Renderer) -> None:
+        started = time.perf_counter()
+        workers = self.site.workers or os.cpu_count() or 1
+        model, sources, pages = build_institutions(Path(self.path), self.site, renderer, output, workers)
+        logger.info("Read %d institutions and %d reviews, rendered their %d pages, in %.1f s",
+                    len(model.cards), model.review_count, pages, time.perf_counter() - started)
+        editorial = sorted("/" + page.url for page in [*self.context.get("pages", []),
+                                                       *self.context.get("hidden_pages", [])]
+                           if not getattr(page, "noindex", False))
+        index = SiteIndex(model.cards, model.latest, tuple(editorial), sources, self.fingerprint, self.stamps)
+        specs = list(all_pages(model, self.site))
+        render_pages(specs, renderer, output, workers)
+        for path, text in machine_files(model, self.site, index).items():
+            write_if_changed(output / path, text)
+        logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
+        # Not overlapped with the rendering: on two cores both are CPU-bound and together they are slower.
+        if self.site.search_index:
             build_search_index(output)
 
 
