@@ -52,6 +52,21 @@ def table_name(logical_id: str, prefix: str) -> str:
     return "-".join([prefix, *(word.lower() for word in words)])
 
 
+def table_request(props: dict[str, Any], name: str) -> dict[str, Any]:
+    """create_table arguments for a table as the template declares it (keys, indexes, stream)."""
+    request: dict[str, Any] = {
+        "TableName": name,
+        "AttributeDefinitions": props["AttributeDefinitions"],
+        "KeySchema": props["KeySchema"],
+        "BillingMode": props.get("BillingMode", "PAY_PER_REQUEST"),
+    }
+    if "GlobalSecondaryIndexes" in props:
+        request["GlobalSecondaryIndexes"] = props["GlobalSecondaryIndexes"]
+    if "StreamSpecification" in props:
+        request["StreamSpecification"] = {"StreamEnabled": True, **props["StreamSpecification"]}
+    return request
+
+
 def create_tables(dynamodb: Any, prefix: str = "careermitra") -> dict[str, str]:
     """Create every DynamoDB table of the template; returns logical id -> table name.
 
@@ -61,17 +76,7 @@ def create_tables(dynamodb: Any, prefix: str = "careermitra") -> dict[str, str]:
     for logical_id, body in resources_of_type("AWS::DynamoDB::Table").items():
         props = body["Properties"]
         name = table_name(logical_id, prefix)
-        request: dict[str, Any] = {
-            "TableName": name,
-            "AttributeDefinitions": props["AttributeDefinitions"],
-            "KeySchema": props["KeySchema"],
-            "BillingMode": props.get("BillingMode", "PAY_PER_REQUEST"),
-        }
-        if "GlobalSecondaryIndexes" in props:
-            request["GlobalSecondaryIndexes"] = props["GlobalSecondaryIndexes"]
-        if "StreamSpecification" in props:
-            request["StreamSpecification"] = {"StreamEnabled": True, **props["StreamSpecification"]}
-        dynamodb.create_table(**request)
+        dynamodb.create_table(**table_request(props, name))
         ttl = props.get("TimeToLiveSpecification")
         if ttl:
             dynamodb.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
