@@ -58,7 +58,7 @@ def institution_jsonld(entry: Entry, origin: str, reviews: Sequence[PublishedRev
                 "name": review.title,
                 "author": {"@type": "Person", "name": review.display_name},
                 "datePublished": review.published.isoformat(),
-                "reviewBody": review.body,
+                # No reviewBody: the text is on the page already, and repeating it here doubled its weight.
                 "reviewRating": _rating(review.rating),
             }
             for review in reviews

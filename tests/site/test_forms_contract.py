@@ -35,6 +35,7 @@ def top_level(names: set[str]) -> set[str]:
 @pytest.mark.parametrize(("page", "action", "model", "form"), [
     ("account/register/index.html", "/api/register", Registration, "register"),
     ("institutions/alpha-college/write-review/index.html", "/api/reviews", ReviewSubmission, "review"),
+    ("institutions/alpha-college/index.html", "/api/reviews", ReviewSubmission, "review"),  # folded at the end
     ("listings/new/index.html", "/api/listings", Institution, "listing"),
     ("contact/index.html", "/api/contact", ContactMessage, "contact"),
     ("privacy/request/index.html", "/api/privacy-requests", PrivacyRequest, "privacy"),
