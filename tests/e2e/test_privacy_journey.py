@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import ROOT
 from tests.e2e import test_review_journey as journey
-from tests.e2e.test_review_journey import RunningStack, fill_slowly
+from tests.e2e.test_review_journey import RunningStack, fill_slowly, register_and_sign_in, write_review
 
 stack = journey.stack  # `make dev` on a free port, one per module
 
@@ -142,28 +142,9 @@ def request_privacy(stack: RunningStack, page: Page, kind: str, reviews: str | N
 
 def test_access_then_erasure_with_the_review_kept_anonymised(stack: RunningStack, page: Page) -> None:
     # A registered student with a published review
-    page.goto(stack.url + "/account/register/")
-    page.get_by_label("Full name").fill("Neha Kulkarni")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Mobile number").fill(PHONE)
-    page.get_by_label("City").fill("Kolhapur")
-    page.get_by_label("I have read the privacy policy").check()
-    fill_slowly(page)
-    since = time.time() - 1
-    page.get_by_role("button", name="Send me a link").click()
-    page.goto(stack.newest_link(since))
-    page.goto(stack.url + f"/institutions/{SLUG}/write-review/")
-    page.get_by_label("5 stars").check()
-    for label in ["Faculty", "Infrastructure", "Placements", "Campus life", "Value for money"]:
-        page.get_by_label(label, exact=True).select_option("5")
-    page.get_by_label("Title").fill("Juries that teach you to think")
-    page.get_by_label("Your review").fill("Every jury is a lesson: the faculty explain what works and why, and "
-                                          "the studio is open late.")
-    page.get_by_label("Course you studied").fill("B.Arch")
-    page.get_by_label("Year you graduated (or will)").fill("2024")
-    fill_slowly(page)
-    page.get_by_role("button", name="Submit for moderation").click()
-    expect(page).to_have_url(re.compile(r"/reviews/thanks/$"))
+    register_and_sign_in(page, stack, "Neha Kulkarni", EMAIL, PHONE, "Kolhapur")
+    write_review(page, stack, SLUG, 5, "Juries that teach you to think",
+                 "Every jury is a lesson: the faculty explain what works and why, and the studio is open late.", 2024)
     [ours] = [r for r in json.loads(stack.cli("reviews", "list", "--json")) if r["institution"] == SLUG]
     stack.cli("reviews", "approve", ours["id"])
 

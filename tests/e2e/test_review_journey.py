@@ -97,37 +97,45 @@ def fill_slowly(page: Page) -> None:
     page.wait_for_timeout(3200)
 
 
-def test_register_review_approve_and_see_it_on_the_page(stack: RunningStack, page: Page) -> None:
-    # Register, as a person does, with the form (enhanced by the script)
+def register_and_sign_in(page: Page, stack: RunningStack, name: str, email: str, phone: str, city: str) -> None:
+    """Register with the form, as a person does, then follow the emailed link: verified and signed in."""
     page.goto(stack.url + "/account/register/")
-    page.get_by_label("Full name").fill("Asha Verma")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Mobile number").fill("98123 45678")
-    page.get_by_label("City").fill("Nagpur")
+    page.get_by_label("Full name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Mobile number").fill(phone)
+    page.get_by_label("City").fill(city)
     page.get_by_label("I have read the privacy policy").check()
     fill_slowly(page)
     sent_at = time.time() - 1
     page.get_by_role("button", name="Send me a link").click()
     expect(page).to_have_url(re.compile(r"/account/check-email/$"))
-
-    # Follow the link from the outbox: verified and signed in
     page.goto(stack.newest_link(sent_at))
     expect(page).to_have_url(re.compile(r"/account/verified/$"))
 
-    # Write a review of an institution nobody has reviewed yet
-    page.goto(stack.url + f"/institutions/{SLUG}/write-review/")
-    expect(page.locator("[data-session]")).to_have_text("Signed in as Asha V.")
-    page.get_by_label("4 stars").check()
+
+def write_review(page: Page, stack: RunningStack, slug: str, stars: int, title: str, body: str, year: int) -> None:
+    """Send a review of a B.Arch course from the institution's review page, every aspect rated like the whole."""
+    page.goto(stack.url + f"/institutions/{slug}/write-review/")
+    page.get_by_label(f"{stars} stars").check()
     for label in ["Faculty", "Infrastructure", "Placements", "Campus life", "Value for money"]:
-        page.get_by_label(label, exact=True).select_option("4")
-    page.get_by_label("Title").fill("Studios open late, juries are tough")
-    page.get_by_label("Your review").fill("The design studios stay open until midnight and the faculty give "
-                                          "detailed feedback at every jury.\n\nThe hostel is far from campus.")
+        page.get_by_label(label, exact=True).select_option(str(stars))
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Your review").fill(body)
     page.get_by_label("Course you studied").fill("B.Arch")
-    page.get_by_label("Year you graduated (or will)").fill("2025")
+    page.get_by_label("Year you graduated (or will)").fill(str(year))
     fill_slowly(page)
     page.get_by_role("button", name="Submit for moderation").click()
     expect(page).to_have_url(re.compile(r"/reviews/thanks/$"))
+
+
+def test_register_review_approve_and_see_it_on_the_page(stack: RunningStack, page: Page) -> None:
+    register_and_sign_in(page, stack, "Asha Verma", EMAIL, "98123 45678", "Nagpur")
+    page.goto(stack.url + f"/institutions/{SLUG}/write-review/")
+    expect(page.locator("[data-session]")).to_have_text("Signed in as Asha V.")
+    # A review of an institution nobody has reviewed yet
+    write_review(page, stack, SLUG, 4, "Studios open late, juries are tough",
+                 "The design studios stay open until midnight and the faculty give detailed feedback at every "
+                 "jury.\n\nThe hostel is far from campus.", 2025)
 
     # A moderator approves it with the command-line tool
     pending = json.loads(stack.cli("reviews", "list", "--json"))
