@@ -26,13 +26,15 @@ def sample_user(review: PublishedReview) -> User:
                 consent_version="2.0", consented_at=when, created_at=when)
 
 
-def approved_record(slug: str, review: PublishedReview, author: User) -> ReviewRecord:
+def review_record(slug: str, review: PublishedReview, user_id: str,
+                  status: Status = Status.APPROVED) -> ReviewRecord:
+    """The stored record of a published review (sent and, when approved, decided on its published day)."""
     when = dt.datetime.combine(review.published, dt.time(9), tzinfo=dt.UTC)
-    return ReviewRecord(id=review.id, user_id=author.id, display_name=review.display_name, institution=slug,
+    return ReviewRecord(id=review.id, user_id=user_id, display_name=review.display_name, institution=slug,
                         rating=review.rating, aspects=review.aspects, title=review.title, body=review.body,
-                        course=review.course, graduation_year=review.graduation_year, flags=[],
-                        status=Status.APPROVED, fingerprint=f"sample-{review.id}",
-                        created_at=when - dt.timedelta(days=1), decided_at=when)
+                        course=review.course, graduation_year=review.graduation_year, flags=[], status=status,
+                        fingerprint=f"sample-{review.id}", created_at=when,
+                        decided_at=when if status == Status.APPROVED else None)
 
 
 def seed_sample_data(content: Path, users: DynamoUserStore, reviews: DynamoReviewStore) -> tuple[int, int]:
@@ -43,6 +45,6 @@ def seed_sample_data(content: Path, users: DynamoUserStore, reviews: DynamoRevie
         for review in items:
             author = sample_user(review)
             users.add(author)
-            reviews.add(approved_record(slug, review, author))
+            reviews.add(review_record(slug, review, author.id))
             count += 1
     return count, count

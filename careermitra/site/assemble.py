@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from careermitra.site import outputs
 from careermitra.site.index import INDEX_PATH, SiteIndex
 from careermitra.site.model import SiteModel
-from careermitra.site.pages import PageSpec, all_pages, sitemap_urls
+from careermitra.site.pages import PageSpec, sitemap_urls
 from careermitra.site.render import Renderer
 from careermitra.site.settings import SiteSettings
 
@@ -25,9 +25,3 @@ def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dic
 def rendered(specs: Sequence[PageSpec] | Iterator[PageSpec], renderer: Renderer) -> Iterator[tuple[str, str]]:
     for spec in specs:
         yield spec.path, renderer.render(spec)
-
-
-def full_site(model: SiteModel, site: SiteSettings, renderer: Renderer, index: SiteIndex) -> Iterator[tuple[str, str]]:
-    """Everything, for a full build."""
-    yield from rendered(all_pages(model, site), renderer)
-    yield from machine_files(model, site, index).items()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import shutil
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from careermitra.domain.review import PublishedReview
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.local.resources import create_tables
+from careermitra.local.seed import review_record
 from careermitra.local.streams import StreamReader, streams_client
 from careermitra.publish.cdn import NoCdn
 from careermitra.publish.sync import sync_site
@@ -51,12 +51,7 @@ class PublishedSite:
 
 
 def record_for(slug: str, review: PublishedReview, status: Status = Status.APPROVED) -> ReviewRecord:
-    when = dt.datetime.combine(review.published, dt.time(9), tzinfo=dt.UTC)
-    return ReviewRecord(id=review.id, user_id=f"user-{review.id}", display_name=review.display_name,
-                        institution=slug, rating=review.rating, aspects=review.aspects, title=review.title,
-                        body=review.body, course=review.course, graduation_year=review.graduation_year, flags=[],
-                        status=status, fingerprint=f"fp-{review.id}", created_at=when,
-                        decided_at=when if status == Status.APPROVED else None)
+    return review_record(slug, review, f"user-{review.id}", status)
 
 
 def site_root(tmp: Path) -> Path:
