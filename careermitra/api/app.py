@@ -1,4 +1,8 @@
-"""The API's resolver: routes from careermitra.api.routes, one place that turns refusals into answers."""
+"""The API's resolver: every route of careermitra.api.routes, one place that turns refusals into answers.
+
+Importing this module loads Powertools and the settings check only: each route's module (with pydantic, the
+stores and the workflows) is imported on that route's first request, and the AWS clients are made then too.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,12 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from careermitra.api.answers import refused
 from careermitra.api.observability import count, logger
 from careermitra.api.requests import answers_with_redirect, refuse_foreign_origin
-from careermitra.api.routes import accounts, analytics, contact, listings, policy, privacy, reviews
-from careermitra.api.services import settings
+from careermitra.api.routes import ROUTES, Route, RouteFunction, function_of
+from careermitra.api.settings import settings
 from careermitra.domain.problems import NotFound, Problem, Unavailable
 
 # The form each route serves, to send a refused form post to the right error page.
-FORM_OF_PATH = {"/api/register": "register", "/api/reviews": "review", "/api/listings": "listing",
-                "/api/contact": "contact", "/api/privacy-requests": "privacy", "/api/policy-consent": "policy",
-                "/api/consent": "consent"}
+FORM_OF_PATH = {route.path: route.form for route in ROUTES if route.form}
 UNAVAILABLE = Unavailable("Something went wrong on our side; please try again in a minute.")
 
 config = settings()  # a missing or wrong setting stops the cold start here, with the variable's name
@@ -34,9 +36,18 @@ def same_origin_posts(app: APIGatewayRestResolver, next_middleware):
     return next_middleware(app)
 
 
+def answering(route: Route) -> RouteFunction:
+    """What the resolver calls for `route`: its function, imported on the first request, given the event."""
+
+    def answer(**path_parameters: str) -> Response:
+        return function_of(route)(app.current_event, **path_parameters)
+
+    return answer
+
+
 app.use(middlewares=[same_origin_posts])
-for area in (accounts, reviews, listings, contact, privacy, policy, analytics):
-    app.include_router(area.router)
+for route in ROUTES:
+    app.route(route.path, route.method)(answering(route))
 
 
 def _form_and_redirect() -> tuple[str | None, bool]:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import boto3
 
-from careermitra.api.settings import Settings, load_settings
+from careermitra.api.settings import Settings, settings
 from careermitra.mail.messages import Mailer
 from careermitra.store.institutions import InstitutionCatalogue
 from careermitra.store.listings import DynamoListingStore
@@ -38,11 +38,6 @@ class Services:
     catalogue: InstitutionCatalogue
     mailer: Mailer
     clock: Callable[[], dt.datetime] = utc_now
-
-
-@cache
-def settings() -> Settings:
-    return load_settings()
 
 
 def _mailer(config: Settings) -> Mailer:

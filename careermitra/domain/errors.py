@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a type only: the API's cold start imports this module without pydantic (issue 7)
+    from pydantic import ValidationError
 
 
 class ContentError(Exception):

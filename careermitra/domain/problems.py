@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from careermitra.domain.errors import problems_of
+
+if TYPE_CHECKING:  # a type only: the API's cold start imports this module without pydantic (issue 7)
+    from pydantic import ValidationError
 
 
 class Problem(Exception):

@@ -183,6 +183,21 @@ def test_the_nightly_roll_up_keeps_counts_only_and_the_report_reads_it(generated
     assert analytics_report(generated, 3, NOW).days[0].page_views == 1
 
 
+def test_the_scheduled_roll_up_function_totals_yesterday_in_the_table_it_is_given(aws: None) -> None:
+    from careermitra.local.functions import load_function
+    from tests.backend.conftest import LambdaContext
+
+    yesterday = dt.datetime.now(IST) - dt.timedelta(days=1)
+    DynamoAnalyticsStore("test-AnalyticsTable").add(PageView(path="/", previous=None, referrer=None, seconds=9,
+                                                             browser="Chrome", visitor="d" * 22, at=yesterday))
+    rollup = load_function("analytics_rollup")  # ANALYTICS_TABLE is test-AnalyticsTable, as the template wires it
+
+    answer = rollup.lambda_handler({}, LambdaContext(function_name="analytics-rollup-test"))
+
+    assert answer == {"day": yesterday.date().isoformat(), "page_views": 1}
+    assert DynamoAnalyticsStore("test-AnalyticsTable").totals_on(yesterday.date()).page_views == 1
+
+
 def test_the_html_report_is_self_contained_with_inline_svg_charts(generated: DynamoAnalyticsStore) -> None:
     report = analytics_report(generated, 3, NOW)
     html = html_report(report)

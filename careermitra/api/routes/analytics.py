@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 from pydantic import BaseModel, ConfigDict
 
 from careermitra.api.answers import NO_STORE, THANKS_PAGES, json_answer, see_other
@@ -21,7 +21,6 @@ from careermitra.domain.problems import Forbidden
 from careermitra.domain.signing import hashed_ip
 from careermitra.store.analytics import DynamoAnalyticsStore
 
-router = Router()
 MAX_BEACON_BYTES = 2048  # a beacon is a few short fields
 
 
@@ -33,11 +32,9 @@ class ConsentChoice(BaseModel):
     choice: Literal["accept", "reject"]
 
 
-@router.post("/api/consent")
-def choose_analytics():
+def choose_analytics(event: APIGatewayProxyEvent) -> Response:
     """Remember the visitor's choice in the consent cookie; a privacy signal from the browser always refuses."""
     svc = services()
-    event = router.current_event
     body = read_body(event, MAX_BEACON_BYTES)
     for rule in RATE_LIMITS["consent"]:
         enforce(rule, hashed_ip(svc.key, client_ip(event)), svc)
@@ -50,11 +47,9 @@ def choose_analytics():
     return json_answer(200, {"analytics": accepted}, cookies=[cookie])
 
 
-@router.post("/api/events")
-def record_page_view():
+def record_page_view(event: APIGatewayProxyEvent) -> Response:
     """One page view from a consenting visitor: 204. Without consent 403; with GPC or DNT nothing is stored."""
     svc = services()
-    event = router.current_event
     if privacy_signal(event):
         count("PageViewDeclinedBySignal")
         return Response(status_code=204, headers=NO_STORE, body="")

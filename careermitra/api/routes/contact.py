@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted
 from careermitra.api.guard import enforce, screen
@@ -15,14 +16,11 @@ from careermitra.domain.signing import email_digest
 from careermitra.domain.ticket import ContactMessage, decoy_ticket_id
 from careermitra.workflows.contact import open_ticket
 
-router = Router()
 
-
-@router.post("/api/contact")
-def contact():
+def contact(event: APIGatewayProxyEvent) -> Response:
     svc = services()
-    body = read_body(router.current_event, svc.settings.max_body_bytes)
-    if not screen("contact", body.fields, router.current_event, svc):
+    body = read_body(event, svc.settings.max_body_bytes)
+    if not screen("contact", body.fields, event, svc):
         decoy = decoy_ticket_id()
         return accepted("contact", {"ticket": decoy}, body.redirect, {"ticket": decoy})
     message = validated(ContactMessage, body)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted
 from careermitra.api.forms import form_values
@@ -12,21 +13,16 @@ from careermitra.api.requests import read_body
 from careermitra.api.services import services
 from careermitra.api.signed_in import consenting_user
 from careermitra.domain.abuse import RATE_LIMITS
+from careermitra.domain.institution import Institution
 from careermitra.domain.signing import new_secret_token
+from careermitra.workflows.listings import propose_listing
 
-router = Router()
 
-
-@router.post("/api/listings")
-def create_listing():
-    # The institution schema (URL and course validation) is only needed here, so it is imported here.
-    from careermitra.domain.institution import Institution
-    from careermitra.workflows.listings import propose_listing
-
+def create_listing(event: APIGatewayProxyEvent) -> Response:
     svc = services()
-    body = read_body(router.current_event, svc.settings.max_body_bytes)
-    proposer = consenting_user(router.current_event, svc)
-    if not screen("listing", body.fields, router.current_event, svc):
+    body = read_body(event, svc.settings.max_body_bytes)
+    proposer = consenting_user(event, svc)
+    if not screen("listing", body.fields, event, svc):
         return accepted("listing", {"id": new_secret_token()[:24], "status": "pending"}, body.redirect)
     for rule in RATE_LIMITS["listing"]:
         if rule.per == "user":

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted
 from careermitra.api.guard import enforce, screen
@@ -15,15 +16,12 @@ from careermitra.domain.abuse import RATE_LIMITS
 from careermitra.domain.privacy import PolicyAcceptance
 from careermitra.domain.problems import InvalidInput
 
-router = Router()
 
-
-@router.post("/api/policy-consent")
-def accept_policy():
+def accept_policy(event: APIGatewayProxyEvent) -> Response:
     svc = services()
-    body = read_body(router.current_event, svc.settings.max_body_bytes)
-    user = signed_in_user(router.current_event, svc)
-    if not screen("policy", body.fields, router.current_event, svc):
+    body = read_body(event, svc.settings.max_body_bytes)
+    user = signed_in_user(event, svc)
+    if not screen("policy", body.fields, event, svc):
         return accepted("policy", {"status": "accepted", "policy_version": svc.settings.policy_version},
                         body.redirect)
     acceptance = validated(PolicyAcceptance, body)

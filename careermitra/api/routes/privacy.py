@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.shared.cookies import Cookie, SameSite
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted, json_answer, see_other
 from careermitra.api.cookies import request_cookie
 from careermitra.api.guard import enforce, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, read_body
+from careermitra.api.routes import PRIVACY_CONFIRM_PATH
 from careermitra.api.services import Services, services
 from careermitra.api.session_cookie import cleared_session_cookie
 from careermitra.api.validation import validated
@@ -22,8 +24,6 @@ from careermitra.domain.signing import email_digest
 from careermitra.store.privacy_requests import DynamoPrivacyRequestStore
 from careermitra.workflows.privacy import PrivacyRequests
 
-router = Router()
-CONFIRM_PATH = "/api/privacy-requests/confirm"
 # The emailed link only stores its token in this cookie and shows the confirmation page; the request is
 # carried out by the page's POST, so a mail scanner that opens links cannot erase anyone's account.
 LINK_COOKIE = "cm_privacy_link"
@@ -32,8 +32,8 @@ RESULT_PAGES = {None: "/privacy/link-expired/", RequestKind.ACCESS: "/privacy/ac
                 RequestKind.ERASURE: "/privacy/erased/"}
 
 
-def privacy_requests(svc: Services) -> PrivacyRequests:
-    link = f"{svc.settings.site_origin}{CONFIRM_PATH}?token="
+def _privacy_requests(svc: Services) -> PrivacyRequests:
+    link = f"{svc.settings.site_origin}{PRIVACY_CONFIRM_PATH}?token="
     return PrivacyRequests(users=svc.accounts.users, reviews=svc.reviews, listings=svc.listings,
                            pending=DynamoPrivacyRequestStore(svc.settings.users_table), mailer=svc.mailer,
                            link_for=lambda token: link + quote(token))
@@ -44,39 +44,35 @@ def _link_cookie(value: str, max_age: int) -> Cookie:
                   same_site=SameSite.LAX_MODE, max_age=max_age)
 
 
-@router.post("/api/privacy-requests")
-def request_privacy_action():
+def request_privacy_action(event: APIGatewayProxyEvent) -> Response:
     """202 whatever the address: whether we know it is told only to its mailbox."""
     svc = services()
-    body = read_body(router.current_event, svc.settings.max_body_bytes)
+    body = read_body(event, svc.settings.max_body_bytes)
     answer = accepted("privacy", {"status": "confirmation_sent"}, body.redirect)
-    if not screen("privacy", body.fields, router.current_event, svc):
+    if not screen("privacy", body.fields, event, svc):
         return answer
     request = validated(PrivacyRequest, body)
     for rule in RATE_LIMITS["privacy"]:
         if rule.per == "email":
             enforce(rule, email_digest(request.email), svc)
-    known = privacy_requests(svc).request(request, svc.clock())
+    known = _privacy_requests(svc).request(request, svc.clock())
     count("PrivacyRequestConfirmationSent" if known else "PrivacyRequestForUnknownAddress")
     return answer
 
 
-@router.get(CONFIRM_PATH)
-def open_confirmation_link():
-    token = router.current_event.get_query_string_value("token") or ""
+def open_confirmation_link(event: APIGatewayProxyEvent) -> Response:
+    token = event.get_query_string_value("token") or ""
     if not 20 <= len(token) <= 100:
         return see_other(RESULT_PAGES[None])
     max_age = int(CONFIRMATION_LINK_LIFETIME.total_seconds())
     return see_other(CONFIRM_PAGE, cookies=[_link_cookie(token, max_age)])
 
 
-@router.post(CONFIRM_PATH)
-def confirm_privacy_request():
+def confirm_privacy_request(event: APIGatewayProxyEvent) -> Response:
     """Carry out the request whose link this browser opened; the link works once."""
     svc = services()
-    event = router.current_event
     token = request_cookie(event, LINK_COOKIE)
-    kind = privacy_requests(svc).confirm(token, svc.clock()) if token and 20 <= len(token) <= 100 else None
+    kind = _privacy_requests(svc).confirm(token, svc.clock()) if token and 20 <= len(token) <= 100 else None
     count("PrivacyRequestRefused" if kind is None else f"PrivacyRequestDone_{kind.value}")
     cookies = [_link_cookie("", 0)]
     if kind == RequestKind.ERASURE:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted
 from careermitra.api.guard import enforce, screen
@@ -16,15 +17,12 @@ from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.signing import new_secret_token
 from careermitra.workflows.reviews import submit_review
 
-router = Router()
 
-
-@router.post("/api/reviews")
-def create_review():
+def create_review(event: APIGatewayProxyEvent) -> Response:
     svc = services()
-    body = read_body(router.current_event, svc.settings.max_body_bytes)
-    author = consenting_user(router.current_event, svc)
-    if not screen("review", body.fields, router.current_event, svc):
+    body = read_body(event, svc.settings.max_body_bytes)
+    author = consenting_user(event, svc)
+    if not screen("review", body.fields, event, svc):
         return accepted("review", {"id": new_secret_token()[:24], "status": "pending"}, body.redirect)
     submission = validated(ReviewSubmission, body)
     for rule in RATE_LIMITS["review"]:
