@@ -7,7 +7,7 @@ incremental build render only the pages one institution touches.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -277,3 +277,18 @@ def all_pages(model: SiteModel, site: SiteSettings) -> Iterator[PageSpec]:
     yield search_page(model)
     yield listing_request_page()
     yield from simple_pages()
+
+
+def search_records(cards: Iterable[Card]) -> list[PageSpec]:
+    """What Pagefind indexes of each institution, one small file each, at the URL of its page.
+
+    Only the name, type, place and courses are searched; indexing these few lines instead of the whole page
+    spares Pagefind parsing 30 KB of HTML per institution (about 10 s at 10,000 institutions, issue 7).
+    """
+    return [PageSpec(f"institutions/{card.slug}/index.html", "search_record.html", {"card": card})
+            for card in cards]
+
+
+def search_terms(card: Card) -> tuple[object, ...]:
+    """The part of a card that its search record shows: when none changes, the search index stays as it is."""
+    return (card.name, card.type, card.city, card.state, card.course_names)

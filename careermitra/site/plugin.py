@@ -12,7 +12,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +29,14 @@ from careermitra.site.formatting import JINJA_FILTERS
 from careermitra.site.full_build import build_institutions, render_pages
 from careermitra.site.incremental import rebuild
 from careermitra.site.index import INDEX_PATH, SiteIndex
-from careermitra.site.pages import all_pages
+from careermitra.site.model import Card
+from careermitra.site.pages import all_pages, search_records, search_terms
 from careermitra.site.reader import YamlMarkdownReader
 from careermitra.site.render import Renderer
 from careermitra.site.settings import SiteSettings, site_settings
 
 logger = logging.getLogger(__name__)
-SEARCH_GLOB = "institutions/*/index.html"  # only institution pages are searchable
+MEMORY_FOLDER = "/dev/shm"
 
 
 class DirectoryGenerator(Generator):
@@ -97,9 +100,10 @@ class DirectoryGenerator(Generator):
             (output / path).unlink(missing_ok=True)
         logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
                     time.perf_counter() - started)
-        search_stale = any(path.startswith("institutions/") for path in [*result.files, *result.removed])
+        before = {slug: search_terms(card) for slug, card in self.previous.cards.items()}
+        search_stale = before != {slug: search_terms(card) for slug, card in result.index.cards.items()}
         if self.site.search_index and (search_stale or not (output / "pagefind").is_dir()):
-            build_search_index(output)
+            build_search_index(output, result.index.cards.values(), renderer, workers=1)
 
     def _write_everything(self, output: Path, renderer: Renderer) -> None:
         started = time.perf_counter()
@@ -118,7 +122,7 @@ class DirectoryGenerator(Generator):
         logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
         # Not overlapped with the rendering: on two cores both are CPU-bound and together they are slower.
         if self.site.search_index:
-            build_search_index(output)
+            build_search_index(output, model.cards.values(), renderer, workers)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -131,15 +135,31 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def build_search_index(output: Path) -> None:
-    """Index the institution pages with Pagefind (they carry `data-pagefind-body` and the filters)."""
+def build_search_index(output: Path, cards: Iterable[Card], renderer: Renderer, workers: int) -> None:
+    """Index every institution with Pagefind, from a search record per institution (pages.search_records).
+
+    The records are written to a temporary folder laid out like the site, so each result links to the
+    institution's page; only the index itself (`pagefind/`) goes into the output.
+    """
     started = time.perf_counter()
     shutil.rmtree(output / "pagefind", ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", SEARCH_GLOB, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory(prefix="careermitra-search-", dir=_memory_folder()) as records:
+        render_pages(search_records(cards), renderer, Path(records), workers)
+        command = [sys.executable, "-m", "pagefind", "--site", records, "--output-path", str(output / "pagefind"),
+                   "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind failed to index {output}: {result.stderr or result.stdout}")
     logger.info("Search index written to %s/pagefind in %.1f s", output, time.perf_counter() - started)
+
+
+def _memory_folder() -> str | None:
+    """A folder in memory (Linux's /dev/shm) for short-lived files, else the system's temporary folder.
+
+    Creating ten thousand files on disk costs seconds more than in memory, and more still on an ext4 without a
+    journal shortly after many deletions (it skips recently freed inodes one by one).
+    """
+    return MEMORY_FOLDER if os.path.isdir(MEMORY_FOLDER) and os.access(MEMORY_FOLDER, os.W_OK) else None
 
 
 def _add_reader(readers: Any) -> None:

@@ -26,7 +26,9 @@ class Renderer:
 
     def __init__(self, settings: dict[str, Any], site: SiteSettings) -> None:
         templates = os.path.join(settings["THEME"], "templates")
-        self.env = Environment(loader=FileSystemLoader(templates), **settings["JINJA_ENVIRONMENT"])
+        # One Renderer per build: templates never change during it, so Jinja need not stat them on every use.
+        options = {"auto_reload": False, **settings["JINJA_ENVIRONMENT"]}
+        self.env = Environment(loader=FileSystemLoader(templates), **options)
         self.env.filters.update(JINJA_FILTERS)
         self.globals = {name: settings[name] for name in TEMPLATE_SETTINGS}
         self.globals["ASPECT_CHOICES"] = list(ASPECT_LABELS.items())
