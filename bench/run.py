@@ -138,10 +138,20 @@ def measure_build(settings: Path, content: Path, output: Path, cache: Path, fres
     return report
 
 
-def measure_incremental(content: Path, output: Path, slug: str) -> dict[str, Any]:
-    """One approval published through the rebuild's path into moto S3 (see bench.child.incremental_publish)."""
-    return run_child("incremental", "--settings", str(SITE_SETTINGS), "--content", str(content),
-                     "--output", str(output), "--slug", slug)
+def measure_incremental(content: Path, output: Path, slug: str, runs: int) -> dict[str, Any]:
+    """One approval published through the rebuild's path into moto S3 (see bench.child.incremental_publish).
+
+    Each run is a fresh process with a fresh bucket. A single run varies by about ±0.3 s on this VM, as much as
+    the whole target allows, so the table gives the median of `runs` beside the fastest and slowest.
+    """
+    reports = [run_child("incremental", "--settings", str(SITE_SETTINGS), "--content", str(content),
+                         "--output", str(output), "--slug", slug) for _ in range(runs)]
+    failed = [report for report in reports if report.get("status") != "ok"]
+    if failed:
+        return failed[0]
+    seconds = sorted(report["seconds"] for report in reports)
+    median = reports[[report["seconds"] for report in reports].index(seconds[len(seconds) // 2])]
+    return {**median, "runs": seconds, "peak_tree_mb": max(report["peak_tree_mb"] for report in reports)}
 
 
 def machine() -> dict[str, Any]:
@@ -186,7 +196,8 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
         ("page_weights", lambda: page_weights(site, manifest)),
         ("baseline", lambda: measure_build(BASELINE_SETTINGS, content, baseline_site, baseline_cache, fresh=True)),
-        ("incremental", lambda: measure_incremental(content, site, manifest["sample_institution"]["slug"])),
+        ("incremental", lambda: measure_incremental(content, site, manifest["sample_institution"]["slug"],
+                                                    runs=1 if quick else 3)),
         ("imports", lambda: import_times(import_runs)),
     ]
     if quick:  # the baseline equals the current build until the build grows speed-ups; make bench measures it
@@ -245,8 +256,9 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     incremental = results.get("incremental", {})
     if incremental.get("status") == "ok":
         rows.append(("3. incremental publish (moto S3)",
-                     f"{incremental['seconds']:.2f} s, {incremental['uploaded']} files uploaded "
-                     f"of {incremental['bucket_objects']}", f"< {TARGETS['incremental_seconds']:.0f} s, affected only",
+                     f"{incremental['seconds']:.2f} s{_spread(incremental)}, {incremental['uploaded']} files "
+                     f"uploaded of {incremental['bucket_objects']}",
+                     f"< {TARGETS['incremental_seconds']:.0f} s, affected only",
                      judged(incremental["seconds"], TARGETS["incremental_seconds"])))
     else:
         rows.append(("3. incremental publish (moto S3)", _failure(incremental), "< 1 s", NONE))
@@ -308,6 +320,11 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                      f"({report['with_layer_unzipped'] / MB:.0f} MB unzipped)", "< 250 MB unzipped",
                      judged(report["with_layer_unzipped"], TARGETS["package_unzipped_bytes"], size_bound=False)))
     return rows
+
+
+def _spread(report: dict[str, Any]) -> str:
+    runs = report.get("runs", [])
+    return f" (median of {len(runs)}: {runs[0]:.2f}-{runs[-1]:.2f} s)" if len(runs) > 1 else ""
 
 
 def _failure(report: dict[str, Any]) -> str:
