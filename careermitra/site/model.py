@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -126,7 +126,7 @@ class SiteModel:
     listings: dict[str, dict[str, Listing]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.listings = build_listings(self.cards.values())
+        self.listings = build_listings(self.alphabetical)
 
     @cached_property
     def alphabetical(self) -> tuple[Card, ...]:
@@ -165,11 +165,15 @@ def listing_keys(card: Card) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def build_listings(cards: Iterable[Card]) -> dict[str, dict[str, Listing]]:
-    """Group cards into listings of each kind, each A to Z, the listings sorted by title."""
+def build_listings(alphabetical: Sequence[Card]) -> dict[str, dict[str, Listing]]:
+    """Group cards, given A to Z, into listings of each kind, the listings sorted by title.
+
+    Grouping keeps the order cards come in, so each listing is A to Z without sorting it again: one sort of
+    every card instead of one per listing, which is most of what a rebuild spends here.
+    """
     groups: dict[str, dict[str, list[Card]]] = {kind: defaultdict(list) for kind in LISTING_KINDS}
     titles: dict[tuple[str, str], str] = {}
-    for card in cards:
+    for card in alphabetical:
         for kind, keys in listing_keys(card).items():
             for slug, title in keys:
                 groups[kind][slug].append(card)
@@ -180,7 +184,7 @@ def build_listings(cards: Iterable[Card]) -> dict[str, dict[str, Listing]]:
         if kind == "type":
             ordered = [t.value for t in InstitutionType if t.value in by_slug]
         listings[kind] = {
-            slug: Listing(kind, slug, titles[(kind, slug)], tuple(sorted(by_slug[slug], key=Card.name_key)))
+            slug: Listing(kind, slug, titles[(kind, slug)], tuple(by_slug[slug]))
             for slug in ordered
         }
     return listings
