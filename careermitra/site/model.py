@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -158,11 +158,22 @@ def newest_reviews(entries: Iterable[Entry], limit: int) -> tuple[LatestReview, 
 def listing_keys(card: Card) -> dict[str, list[tuple[str, str]]]:
     """The (slug, title) of every listing an institution appears in, by kind."""
     return {
-        "city": [(slugify(card.city), card.city)],
-        "state": [(slugify(card.state), card.state)],
-        "type": [(card.type.value, card.type.plural)],
-        "course": [(slugify(name), name) for name in card.course_names],
+        "city": [_titled(card.city)],
+        "state": [_titled(card.state)],
+        "type": [_type_listing(card.type)],
+        "course": [_titled(name) for name in card.course_names],
     }
+
+
+@lru_cache(maxsize=65536)
+def _titled(title: str) -> tuple[str, str]:
+    """(slug, title) of a city, state or course listing: a few hundred titles shared by ten thousand cards."""
+    return slugify(title), title
+
+
+@cache
+def _type_listing(kind: InstitutionType) -> tuple[str, str]:
+    return kind.value, kind.plural
 
 
 def build_listings(alphabetical: Sequence[Card]) -> dict[str, dict[str, Listing]]:
