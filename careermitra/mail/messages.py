@@ -39,6 +39,7 @@ def sign_in_message(to: str, name: str, link: str) -> Message:
 def review_rejected_message(to: str, name: str, title: str, reason: str) -> Message:
     return Message(to, "Your review on Career Mitra was not published",
                    f"Hello {name},\n\nYour review \"{title}\" was not published, for this reason:\n\n{reason}\n\n"
+                   "You may write a new review of the institution, and a moderator will read it. "
                    "Reply to this email if you have a question about the decision." + SIGNATURE)
 
 

@@ -20,6 +20,8 @@ class RecordStore(Generic[Record]):
     """A table keyed by `id` with a `by-status` index sorted by `created_at` (the moderation queue)."""
 
     model: type[Record]
+    # A record in this status may be written over by a new one with the same id (None: never).
+    replaceable_status: str | None = None
 
     def __init__(self, table_name: str) -> None:
         self._table = table(table_name)
@@ -28,10 +30,15 @@ class RecordStore(Generic[Record]):
         return self.model.model_validate(plain(item))
 
     def add(self, record: Record) -> Record | None:
-        """Write a new record; if one with its id exists already, write nothing and return that one."""
+        """Write a new record; if one with its id exists already (and may not be replaced), write nothing and
+        return that one."""
+        condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(id)"}
+        if self.replaceable_status is not None:
+            condition = {"ConditionExpression": "attribute_not_exists(id) OR #status = :replaceable",
+                         "ExpressionAttributeNames": {"#status": "status"},
+                         "ExpressionAttributeValues": {":replaceable": self.replaceable_status}}
         try:
-            self._table.put_item(Item=record.model_dump(mode="json", exclude_none=True),
-                                 ConditionExpression="attribute_not_exists(id)")
+            self._table.put_item(Item=record.model_dump(mode="json", exclude_none=True), **condition)
         except ClientError as error:
             if not is_conditional_failure(error):
                 raise

@@ -56,6 +56,33 @@ def test_a_second_review_of_the_same_institution_gets_409_with_a_clear_message(a
     assert len(stored_reviews()) == 1
 
 
+def test_after_a_rejection_the_author_may_write_a_new_review_which_replaces_it(api: Api) -> None:
+    from careermitra.api.services import services
+
+    cookie = sign_in(api)
+    first = api.submit("review", "/api/reviews", review(), cookie=cookie).json()
+    assert services().reviews.decide(first["id"], "pending", "rejected", api.clock.now, "reason",
+                                     "It names a member of staff.") is not None
+    again = api.submit("review", "/api/reviews", review(title="Second try, without names"), cookie=cookie)
+    assert again.status == 202
+    assert again.json() == {"id": first["id"], "status": "pending"}
+    [stored] = stored_reviews()
+    assert (stored["status"], stored["title"]) == ("pending", "Second try, without names")
+    assert "reason" not in stored and "decided_at" not in stored  # the old decision went with the old text
+    # Waiting for moderation again, it counts as the person's review of the institution.
+    assert api.submit("review", "/api/reviews", review(title="A third one"), cookie=cookie).status == 409
+
+
+def test_an_approved_review_is_not_replaced(api: Api) -> None:
+    from careermitra.api.services import services
+
+    cookie = sign_in(api)
+    first = api.submit("review", "/api/reviews", review(), cookie=cookie).json()
+    services().reviews.decide(first["id"], "pending", "approved", api.clock.now, "reason", None)
+    assert api.submit("review", "/api/reviews", review(title="Changed my mind"), cookie=cookie).status == 409
+    assert [item["status"] for item in stored_reviews()] == ["approved"]
+
+
 def test_the_same_review_sent_twice_is_one_record_and_the_same_answer(api: Api) -> None:
     cookie = sign_in(api)
     first = api.submit("review", "/api/reviews", review(), cookie=cookie)
