@@ -20,7 +20,7 @@ from careermitra.domain.abuse import (
     tripped_honeypot,
 )
 from careermitra.domain.problems import RateLimited
-from careermitra.domain.signing import hashed_ip
+from careermitra.domain.signing import email_digest, hashed_ip
 
 
 def screen(form: str, fields: dict[str, Any], event: APIGatewayProxyEvent, services: Services) -> bool:
@@ -42,6 +42,13 @@ def screen(form: str, fields: dict[str, Any], event: APIGatewayProxyEvent, servi
     else:
         enforce(WITHOUT_FORM_TOKEN, subject, services)
     return True
+
+
+def enforce_per_email(form: str, email: str, services: Services) -> None:
+    """The form's limits per address, counted against a keyed digest of it (never the address itself)."""
+    for rule in RATE_LIMITS[form]:
+        if rule.per == "email":
+            enforce(rule, email_digest(email), services)
 
 
 def enforce(rule: RateLimit, subject: str, services: Services) -> None:

@@ -51,9 +51,12 @@ class RecordStore(Generic[Record]):
 
     def by_status(self, status: str) -> list[Record]:
         """Every record with this status, oldest first."""
+        return self._query_all(IndexName=STATUS_INDEX, KeyConditionExpression=Key("status").eq(status),
+                               ScanIndexForward=True)
+
+    def _query_all(self, **query: Any) -> list[Record]:
+        """Every record a query finds, page after page."""
         records: list[Record] = []
-        query: dict[str, Any] = {"IndexName": STATUS_INDEX, "KeyConditionExpression": Key("status").eq(status),
-                                 "ScanIndexForward": True}
         while True:
             page = self._table.query(**query)
             records.extend(self._record(item) for item in page.get("Items", []))
@@ -79,14 +82,7 @@ class RecordStore(Generic[Record]):
 
     def by_user(self, user_id: str) -> list[Record]:
         """Every record of one author (the `by-user` index; an erased author's records are not in it)."""
-        records: list[Record] = []
-        query: dict[str, Any] = {"IndexName": USER_INDEX, "KeyConditionExpression": Key("user_id").eq(user_id)}
-        while True:
-            page = self._table.query(**query)
-            records.extend(self._record(item) for item in page.get("Items", []))
-            if "LastEvaluatedKey" not in page:
-                return records
-            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return self._query_all(IndexName=USER_INDEX, KeyConditionExpression=Key("user_id").eq(user_id))
 
     def remove(self, record_id: str) -> None:
         self._table.delete_item(Key={"id": record_id})

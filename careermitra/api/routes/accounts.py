@@ -6,15 +6,14 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import THANKS_PAGES, accepted, json_answer, see_other
-from careermitra.api.guard import enforce, screen
+from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, read_body
 from careermitra.api.services import services
 from careermitra.api.session_cookie import cleared_session_cookie, session_cookie, session_id_from
 from careermitra.api.validation import validated
-from careermitra.domain.abuse import FORM_TOKEN_FIELD, FORMS, RATE_LIMITS, issue_form_token
+from careermitra.domain.abuse import FORM_TOKEN_FIELD, FORMS, issue_form_token
 from careermitra.domain.problems import InvalidInput
-from careermitra.domain.signing import email_digest
 from careermitra.domain.user import Registration
 
 VERIFIED_PAGE = "/account/verified/"
@@ -30,9 +29,7 @@ def register(event: APIGatewayProxyEvent) -> Response:
     if not screen("register", body.fields, event, svc):
         return answer
     registration = validated(Registration, body)
-    for rule in RATE_LIMITS["register"]:
-        if rule.per == "email":
-            enforce(rule, email_digest(registration.email), svc)
+    enforce_per_email("register", registration.email, svc)
     count(MAIL_SENT_METRIC[svc.accounts.register(registration, svc.clock())])
     return answer
 

@@ -6,13 +6,11 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted
-from careermitra.api.guard import enforce, screen
+from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import read_body
 from careermitra.api.services import services
 from careermitra.api.validation import validated
-from careermitra.domain.abuse import RATE_LIMITS
-from careermitra.domain.signing import email_digest
 from careermitra.domain.ticket import ContactMessage, decoy_ticket_id
 from careermitra.workflows.contact import open_ticket
 
@@ -24,9 +22,7 @@ def contact(event: APIGatewayProxyEvent) -> Response:
         decoy = decoy_ticket_id()
         return accepted("contact", {"ticket": decoy}, body.redirect, {"ticket": decoy})
     message = validated(ContactMessage, body)
-    for rule in RATE_LIMITS["contact"]:
-        if rule.per == "email":
-            enforce(rule, email_digest(message.email), svc)
+    enforce_per_email("contact", message.email, svc)
     ticket, created = open_ticket(message, svc.tickets, svc.mailer, svc.settings.grievance_email, svc.clock())
     count("TicketOpened" if created else "TicketResubmitted")
     return accepted("contact", {"ticket": ticket.id}, body.redirect, {"ticket": ticket.id})

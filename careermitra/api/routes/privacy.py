@@ -10,17 +10,15 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted, json_answer, see_other
 from careermitra.api.cookies import request_cookie
-from careermitra.api.guard import enforce, screen
+from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, read_body
 from careermitra.api.routes import PRIVACY_CONFIRM_PATH
 from careermitra.api.services import Services, services
 from careermitra.api.session_cookie import cleared_session_cookie
 from careermitra.api.validation import validated
-from careermitra.domain.abuse import RATE_LIMITS
 from careermitra.domain.privacy import CONFIRMATION_LINK_LIFETIME, PrivacyRequest, RequestKind
 from careermitra.domain.problems import NotFound
-from careermitra.domain.signing import email_digest
 from careermitra.store.privacy_requests import DynamoPrivacyRequestStore
 from careermitra.workflows.privacy import PrivacyRequests
 
@@ -52,9 +50,7 @@ def request_privacy_action(event: APIGatewayProxyEvent) -> Response:
     if not screen("privacy", body.fields, event, svc):
         return answer
     request = validated(PrivacyRequest, body)
-    for rule in RATE_LIMITS["privacy"]:
-        if rule.per == "email":
-            enforce(rule, email_digest(request.email), svc)
+    enforce_per_email("privacy", request.email, svc)
     known = _privacy_requests(svc).request(request, svc.clock())
     count("PrivacyRequestConfirmationSent" if known else "PrivacyRequestForUnknownAddress")
     return answer
