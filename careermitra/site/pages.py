@@ -205,6 +205,11 @@ def simple_pages() -> list[PageSpec]:
     ]
 
 
+def fixed_pages() -> list[PageSpec]:
+    """The plugin's pages that no content changes: the forms and the 404 page."""
+    return [*simple_pages(), listing_request_page()]
+
+
 def search_page(model: SiteModel) -> PageSpec:
     """The search page; its filters offer exactly the values the index was built with."""
     filters = {
@@ -245,8 +250,7 @@ def sitemap_urls(model: SiteModel, site: SiteSettings, editorial_urls: Sequence[
             urls.extend(listing_urls(listing, site))
     total = max(1, math.ceil(len(model.cards) / all_institutions_page_size(site)))
     urls.extend(["/institutions/", *[f"/institutions/page/{n}/" for n in range(2, total + 1)]])
-    urls.extend("/" + spec.path.removesuffix("index.html") for spec in simple_pages() if not spec.context["noindex"])
-    urls.append("/listings/new/")
+    urls.extend(spec.url for spec in fixed_pages() if not spec.context.get("noindex"))
     return urls
 
 
@@ -275,8 +279,7 @@ def all_pages(model: SiteModel, site: SiteSettings) -> Iterator[PageSpec]:
         for listing in listings.values():
             yield from listing_pages(listing, site)
     yield search_page(model)
-    yield listing_request_page()
-    yield from simple_pages()
+    yield from fixed_pages()
 
 
 def search_records(cards: Iterable[Card]) -> list[PageSpec]:
