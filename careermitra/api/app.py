@@ -12,14 +12,15 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 
 from careermitra.api.answers import refused
 from careermitra.api.observability import count, logger
-from careermitra.api.requests import answers_with_redirect, refuse_foreign_origin
+from careermitra.api.requests import answers_with_redirect, origin_header_problem, refuse_foreign_origin
 from careermitra.api.routes import ROUTES, Route, RouteFunction, function_of
 from careermitra.api.settings import settings
-from careermitra.domain.problems import NotFound, Problem, Unavailable
+from careermitra.domain.problems import Forbidden, NotFound, Problem, Unavailable
 
 # The form each route serves, to send a refused form post to the right error page.
 FORM_OF_PATH = {route.path: route.form for route in ROUTES if route.form}
 UNAVAILABLE = Unavailable("Something went wrong on our side; please try again in a minute.")
+NOT_THROUGH_SITE = "Requests must come through the Career Mitra site."
 
 config = settings()  # a missing or wrong setting stops the cold start here, with the variable's name
 # Library modules log through `logging`; give them the same JSON format (and the same rule: no personal data).
@@ -27,6 +28,20 @@ copy_config_to_registered_loggers(source_logger=logger, include={"careermitra"})
 
 app = APIGatewayRestResolver(cors=CORSConfig(allow_origin=config.site_origin, allow_headers=["Content-Type"],
                                              max_age=600, allow_credentials=True))
+
+
+def through_cloudfront(app: APIGatewayRestResolver, next_middleware):
+    """Only CloudFront knows the origin secret: without it, a request reached the execute-api URL directly and
+    could carry a forged CloudFront-Viewer-Address (the key of the per-IP limits), so no route runs for it."""
+    from careermitra.api.services import origin_secret  # boto3 loads on the first request, not at cold start
+
+    problem = origin_header_problem(app.current_event, origin_secret())
+    if problem:
+        # Whether the header was missing or wrong, never its value.
+        logger.warning("request not through CloudFront", extra={"origin_header": problem})
+        count("NotThroughCloudFront")
+        raise Forbidden(NOT_THROUGH_SITE)
+    return next_middleware(app)
 
 
 def same_origin_posts(app: APIGatewayRestResolver, next_middleware):
@@ -45,7 +60,7 @@ def answering(route: Route) -> RouteFunction:
     return answer
 
 
-app.use(middlewares=[same_origin_posts])
+app.use(middlewares=[through_cloudfront, same_origin_posts])
 for route in ROUTES:
     app.route(route.path, route.method)(answering(route))
 

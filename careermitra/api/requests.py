@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hmac
 import json
 import re
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from careermitra.domain.problems import BadRequest, Forbidden, InvalidInput, Too
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 MAX_FIELDS = 200
+# CloudFront adds it, with a secret value, to every request it forwards to the API (template.yaml, OriginSecret).
+ORIGIN_HEADER = "X-Origin-Verify"
 FIELD_NAME = re.compile(r"^[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|\d{1,2})){0,3}$")
 
 
@@ -91,8 +94,20 @@ def nest_form_fields(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     return nested
 
 
+def origin_header_problem(event: APIGatewayProxyEvent, secret: bytes) -> str | None:
+    """'missing' or 'wrong' when the origin header does not prove the request came through CloudFront, else None."""
+    sent = event.headers.get(ORIGIN_HEADER)
+    if sent is None:
+        return "missing"
+    return None if hmac.compare_digest(sent.encode("utf-8", "replace"), secret) else "wrong"
+
+
 def client_ip(event: APIGatewayProxyEvent) -> str:
-    """The visitor's address: CloudFront's viewer address header, else the address API Gateway saw."""
+    """The visitor's address: CloudFront's viewer address header, else the address API Gateway saw.
+
+    The header can be trusted because the app refuses every request without CloudFront's origin secret
+    (`origin_header_problem`), and CloudFront sets the header itself, whatever the viewer sent.
+    """
     viewer = event.headers.get("cloudfront-viewer-address")
     if viewer and ":" in viewer:
         return viewer.rsplit(":", 1)[0].strip("[]")

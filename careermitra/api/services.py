@@ -50,12 +50,23 @@ def _mailer(config: Settings) -> Mailer:
     return SesMailer(config.sender_email)
 
 
-def session_key(secret_id: str) -> bytes:
-    """The signing key from Secrets Manager; rotating it signs everyone out, which is its purpose."""
+def secret_bytes(secret_id: str, purpose: str) -> bytes:
+    """A secret's value from Secrets Manager; one shorter than 32 characters stops the request (never quoted)."""
     secret = boto3.client("secretsmanager").get_secret_value(SecretId=secret_id)["SecretString"]
     if len(secret) < 32:
-        raise RuntimeError("the session signing secret is shorter than 32 characters")
+        raise RuntimeError(f"the {purpose} secret is shorter than 32 characters")
     return secret.encode()
+
+
+def session_key(secret_id: str) -> bytes:
+    """The signing key from Secrets Manager; rotating it signs everyone out, which is its purpose."""
+    return secret_bytes(secret_id, "session signing")
+
+
+@cache
+def origin_secret() -> bytes:
+    """What CloudFront sends in X-Origin-Verify, read once per container: a changed secret needs a redeploy anyway."""
+    return secret_bytes(settings().origin_secret_id, "origin")
 
 
 @cache

@@ -82,6 +82,8 @@ class Settings:
     sender_email: str = field(metadata=_text(3))
     grievance_email: str = field(metadata=_text(3))
     session_secret_id: str = field(metadata=_text(1))
+    # The secret CloudFront sends in X-Origin-Verify: without it a request did not come through the site.
+    origin_secret_id: str = field(metadata=_text(1))
     content_dir: Path = field(metadata=_parsed_by(_folder))
     policy_version: str = field(metadata=_text(1))
     min_fill_seconds: int = field(default=3, metadata=_whole_number(0, 60))

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SENDER = "no-reply@careermitra.local"
 GRIEVANCE_OFFICER = "grievance-officer@careermitra.local"
 SECRET_NAME = "careermitra-session"
+ORIGIN_SECRET_NAME = "careermitra-origin"  # the gateway sends it as CloudFront does; new on every start
 logger = logging.getLogger("careermitra.local")
 
 
@@ -90,8 +91,9 @@ class LocalStack:
         self.dynamodb = boto3.client("dynamodb")
         self.tables = create_tables(self.dynamodb)
         saved_secret = self._saved_state().get("secret")
-        boto3.client("secretsmanager").create_secret(Name=SECRET_NAME,
-                                                     SecretString=saved_secret or secrets.token_urlsafe(48))
+        secretsmanager = boto3.client("secretsmanager")
+        secretsmanager.create_secret(Name=SECRET_NAME, SecretString=saved_secret or secrets.token_urlsafe(48))
+        secretsmanager.create_secret(Name=ORIGIN_SECRET_NAME, SecretString=secrets.token_urlsafe(48))
         boto3.client("ses").verify_email_identity(EmailAddress=SENDER)
         say(f"• created from template.yaml: {', '.join(sorted(self.tables.values()))}")
 
@@ -141,6 +143,7 @@ class LocalStack:
             "RATE_LIMITS_TABLE": self.tables["RateLimitsTable"], "ANALYTICS_TABLE": self.tables["AnalyticsTable"],
             "SITE_ORIGIN": self.origin,
             "SENDER_EMAIL": SENDER, "GRIEVANCE_EMAIL": GRIEVANCE_OFFICER, "SESSION_SECRET_ID": SECRET_NAME,
+            "ORIGIN_SECRET_ID": ORIGIN_SECRET_NAME,
             "CONTENT_DIR": str(ROOT / "content" / "institutions"), "POLICY_VERSION": policy,
             "MAIL_OUTBOX_DIR": str(self.state_dir / "outbox"), "POWERTOOLS_SERVICE_NAME": "careermitra-local",
             "POWERTOOLS_METRICS_NAMESPACE": "CareerMitraLocal", "POWERTOOLS_TRACE_DISABLED": "true",
@@ -177,12 +180,15 @@ class LocalStack:
     def _start_server(self, listener: socket.socket) -> None:
         from http.server import ThreadingHTTPServer
 
+        import boto3
+
         from careermitra.local.functions import load_function
         from careermitra.local.gateway import make_gateway
 
         api = load_function("api").lambda_handler
+        origin_secret = boto3.client("secretsmanager").get_secret_value(SecretId=ORIGIN_SECRET_NAME)["SecretString"]
         listener.close()
-        self.server: ThreadingHTTPServer = make_gateway(self.output, api, self.host, self.port)
+        self.server: ThreadingHTTPServer = make_gateway(self.output, api, origin_secret, self.host, self.port)
         self._thread(self.server.serve_forever, "http")
 
     def _start_stream_worker(self) -> None:

@@ -1,6 +1,7 @@
 """The local stand-in for CloudFront: the built site from a folder, and /api/* to the Lambda handlers.
 
-Requests to /api/* become API Gateway (REST) proxy events, exactly the shape the handlers get in AWS.
+Requests to /api/* become API Gateway (REST) proxy events, exactly the shape the handlers get in AWS, with the
+headers CloudFront adds there: the viewer's address and the origin secret the API checks.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from careermitra.api.requests import ORIGIN_HEADER
 from careermitra.local.serve import SiteHandler
 from careermitra.publish.headers import SECURITY_HEADERS
 
@@ -23,6 +25,19 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 MAX_BODY = 1_048_576  # API Gateway's own limit is 10 MB; the API answers 413 far below this
+VIEWER_ADDRESS = "CloudFront-Viewer-Address"
+
+
+def as_cloudfront_forwards(headers: list[tuple[str, str]], peer: tuple[str, int],
+                           origin_secret: str) -> dict[str, str]:
+    """The browser's headers as CloudFront sends them to the API: its own viewer address and origin secret
+    replace any the browser sent under those names."""
+    own = {VIEWER_ADDRESS.lower(), ORIGIN_HEADER.lower()}
+    forwarded = {name: value for name, value in headers if name.lower() not in own}
+    host, port = peer[:2]
+    forwarded[VIEWER_ADDRESS] = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    forwarded[ORIGIN_HEADER] = origin_secret
+    return forwarded
 
 
 def api_event(method: str, target: str, headers: dict[str, str], body: bytes, client_ip: str) -> dict[str, Any]:
@@ -72,6 +87,7 @@ class GatewayHandler(SiteHandler):
 
     api: Handler
     api_lock: threading.Lock
+    origin_secret: str
 
     def do_POST(self) -> None:
         self._api_or(lambda: self.send_error(405))
@@ -96,7 +112,7 @@ class GatewayHandler(SiteHandler):
             self.send_error(413)
             return
         body = self.rfile.read(length) if length else b""
-        headers = {name: value for name, value in self.headers.items()}
+        headers = as_cloudfront_forwards(self.headers.items(), self.client_address, self.origin_secret)
         event = api_event(self.command, self.path, headers, body, self.client_address[0])
         # Powertools' resolver keeps the current event on the app: Lambda runs one request per instance.
         with self.api_lock:
@@ -129,10 +145,15 @@ class GatewayHandler(SiteHandler):
         super().end_headers()
 
 
-def make_gateway(root: Path, api: Handler, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """The site in `root` and the API on one loopback origin; port 0 picks a free port."""
+def make_gateway(root: Path, api: Handler, origin_secret: str, host: str = "127.0.0.1",
+                 port: int = 0) -> ThreadingHTTPServer:
+    """The site in `root` and the API on one loopback origin; port 0 picks a free port.
+
+    `origin_secret` is the value of the API's origin secret, which the gateway adds to every API request as
+    CloudFront does."""
     handler_class = type("BoundGatewayHandler", (GatewayHandler,), {"api": staticmethod(api),
-                                                                     "api_lock": threading.Lock()})
+                                                                     "api_lock": threading.Lock(),
+                                                                     "origin_secret": origin_secret})
     server = ThreadingHTTPServer((host, port), partial(handler_class, directory=str(root)))
     server.daemon_threads = True
     return server

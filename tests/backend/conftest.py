@@ -26,6 +26,8 @@ SITE = "https://careermitra.in"
 SENDER = "no-reply@careermitra.in"
 OFFICER = "grievance.officer@careermitra.in"
 SECRET_ID = "careermitra-test-session-secret"
+ORIGIN_SECRET_ID = "careermitra-test-origin-secret"
+ORIGIN_SECRET = "o" * 20 + "test-origin-secret-0123456789abcdef"  # what CloudFront sends in X-Origin-Verify
 INSTITUTIONS = ("deccan-institute-of-technology", "alpha-college", "beta-university")
 
 # The personal data the tests send; none of it may appear in a log line or a metric.
@@ -62,7 +64,7 @@ def content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def settings_env(content_dir: Path) -> dict[str, str]:
     env = {
         **_table_names(), "SITE_ORIGIN": SITE, "SENDER_EMAIL": SENDER, "GRIEVANCE_EMAIL": OFFICER,
-        "SESSION_SECRET_ID": SECRET_ID, "CONTENT_DIR": str(content_dir),
+        "SESSION_SECRET_ID": SECRET_ID, "ORIGIN_SECRET_ID": ORIGIN_SECRET_ID, "CONTENT_DIR": str(content_dir),
         "POLICY_VERSION": template()["Parameters"]["PolicyVersion"]["Default"],
         "AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION, "AWS_ACCESS_KEY_ID": "testing",
         "AWS_SECRET_ACCESS_KEY": "testing", "POWERTOOLS_TRACE_DISABLED": "1", "POWERTOOLS_LOG_LEVEL": "DEBUG",
@@ -73,7 +75,7 @@ def settings_env(content_dir: Path) -> dict[str, str]:
 
 @pytest.fixture
 def aws(settings_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A fresh moto account with the template's tables, the signing secret and a verified SES sender."""
+    """A fresh moto account with the template's tables, the signing and origin secrets and a verified SES sender."""
     for name, value in settings_env.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
@@ -87,8 +89,9 @@ def aws(settings_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterat
             ttl = body["Properties"].get("TimeToLiveSpecification")
             if ttl:
                 client.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
-        boto3.client("secretsmanager", region_name=REGION).create_secret(
-            Name=SECRET_ID, SecretString="s" * 20 + "test-signing-key-0123456789abcdef")
+        secrets = boto3.client("secretsmanager", region_name=REGION)
+        secrets.create_secret(Name=SECRET_ID, SecretString="s" * 20 + "test-signing-key-0123456789abcdef")
+        secrets.create_secret(Name=ORIGIN_SECRET_ID, SecretString=ORIGIN_SECRET)
         boto3.client("ses", region_name=REGION).verify_email_identity(EmailAddress=SENDER)
         yield
         _clear_caches()
@@ -99,6 +102,7 @@ def _clear_caches() -> None:
     from careermitra.store import dynamodb
 
     services.services.cache_clear()
+    services.origin_secret.cache_clear()
     dynamodb.dynamodb_resource.cache_clear()
 
 
@@ -143,18 +147,19 @@ SAMPLE_EVENT = json.loads((ROOT / "events" / "register-json.json").read_text(enc
 
 
 class Api:
-    """Sends API Gateway events (shaped like events/*.json) through the real Lambda handler."""
+    """Sends API Gateway events (shaped like events/*.json) through the real Lambda handler, as CloudFront does:
+    with the visitor's address and the origin secret (a header given as None is left out)."""
 
     def __init__(self, handler: Any, clock: Clock) -> None:
         self._handler = handler
         self.clock = clock
 
     def request(self, method: str, path: str, *, json_body: Any = None, form: dict[str, Any] | None = None,
-                raw: str | None = None, content_type: str | None = None, headers: dict[str, str] | None = None,
+                raw: str | None = None, content_type: str | None = None, headers: dict[str, str | None] | None = None,
                 query: dict[str, str] | None = None, cookie: str | None = None, ip: str = IP,
                 base64_body: bool = False) -> Answer:
         event = copy.deepcopy(SAMPLE_EVENT)
-        sent: dict[str, str] = {"CloudFront-Viewer-Address": f"{ip}:51234"}
+        sent: dict[str, str] = {"CloudFront-Viewer-Address": f"{ip}:51234", "X-Origin-Verify": ORIGIN_SECRET}
         body: str | None = None
         if json_body is not None:
             body, sent["Content-Type"], sent["Accept"] = json.dumps(json_body), "application/json", "application/json"
@@ -191,7 +196,7 @@ class Api:
         return token
 
     def submit(self, form: str, path: str, fields: dict[str, Any], *, as_form: bool = False,
-               cookie: str | None = None, ip: str = IP, headers: dict[str, str] | None = None) -> Answer:
+               cookie: str | None = None, ip: str = IP, headers: dict[str, str | None] | None = None) -> Answer:
         """Send a form as a person would: with a fill-time token and an empty honeypot."""
         fields = {**fields, "form_token": self.form_token(form), "fax_number": ""}
         if as_form:

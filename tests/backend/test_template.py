@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from careermitra.api.requests import ORIGIN_HEADER
 from careermitra.publish.headers import SECURITY_HEADERS
 from tests.backend.template import ROOT, resources, template
 
@@ -64,6 +65,25 @@ def test_api_paths_go_to_api_gateway_and_the_bucket_is_reached_only_through_orig
     assert (api_behaviour["PathPattern"], api_behaviour["TargetOriginId"]) == ("/api/*", "api")
     site_origin = next(origin for origin in config["Origins"] if origin["Id"] == "site")
     assert "OriginAccessControlId" in site_origin
+
+
+def test_cloudfront_proves_itself_to_the_api_with_a_secret_only_the_api_functions_can_read() -> None:
+    [distribution] = resources("AWS::CloudFront::Distribution").values()
+    api_origin = next(origin for origin in distribution["Properties"]["DistributionConfig"]["Origins"]
+                      if origin["Id"] == "api")
+    from_secret = {"Fn::Sub": "{{resolve:secretsmanager:${OriginSecret}:SecretString}}"}
+    assert api_origin["OriginCustomHeaders"] == [{"HeaderName": ORIGIN_HEADER, "HeaderValue": from_secret}]
+    secret = resources("AWS::SecretsManager::Secret")["OriginSecret"]["Properties"]
+    assert secret["KmsKeyId"] == {"Ref": "DataKey"} and secret["GenerateSecretString"]["ExcludePunctuation"] is True
+    assert template()["Globals"]["Function"]["Environment"]["Variables"]["ORIGIN_SECRET_ID"] == {"Ref": "OriginSecret"}
+    for name, function in resources("AWS::Serverless::Function").items():
+        policies = function["Properties"].get("Policies", [])
+        readable = [policy["AWSSecretsManagerGetSecretValuePolicy"]["SecretArn"] for policy in policies
+                    if "AWSSecretsManagerGetSecretValuePolicy" in policy]
+        serves_api = any(event["Type"] == "Api" for event in function["Properties"].get("Events", {}).values())
+        # Each API function reads the two secrets by their own ARN, nothing else; other functions read none.
+        assert readable == ([{"Ref": "SessionSecret"}, {"Ref": "OriginSecret"}] if serves_api else []), name
+        assert "secretsmanager" not in str([policy for policy in policies if "Statement" in policy]).lower(), name
 
 
 def test_analytics_events_expire_and_the_audit_table_is_append_only_for_everyone() -> None:
