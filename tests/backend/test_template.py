@@ -67,6 +67,18 @@ def test_api_paths_go_to_api_gateway_and_the_bucket_is_reached_only_through_orig
     assert "OriginAccessControlId" in site_origin
 
 
+def test_only_a_missing_page_gets_the_404_page_so_the_api_s_403_answers_reach_the_browser() -> None:
+    [distribution] = resources("AWS::CloudFront::Distribution").values()
+    errors = distribution["Properties"]["DistributionConfig"]["CustomErrorResponses"]
+    assert [(error["ErrorCode"], error["ResponsePagePath"]) for error in errors] == [(404, "/404.html")]
+    [policy] = resources("AWS::S3::BucketPolicy").values()
+    allowed = {statement["Action"]: statement for statement in policy["Properties"]["PolicyDocument"]["Statement"]
+               if statement["Effect"] == "Allow"}
+    assert set(allowed) == {"s3:GetObject", "s3:ListBucket"}  # S3 answers 404, not 403, for a missing page
+    assert all(statement["Principal"] == {"Service": "cloudfront.amazonaws.com"} and
+               "AWS:SourceArn" in statement["Condition"]["StringEquals"] for statement in allowed.values())
+
+
 def test_cloudfront_proves_itself_to_the_api_with_a_secret_only_the_api_functions_can_read() -> None:
     [distribution] = resources("AWS::CloudFront::Distribution").values()
     api_origin = next(origin for origin in distribution["Properties"]["DistributionConfig"]["Origins"]
