@@ -30,9 +30,7 @@ def screen(form: str, fields: dict[str, Any], event: APIGatewayProxyEvent, servi
     token = fields.pop(FORM_TOKEN_FIELD, None)
     now = services.clock()
     subject = hashed_ip(services.key, client_ip(event))
-    for rule in RATE_LIMITS[form]:
-        if rule.per == "ip":
-            enforce(rule, subject, services)
+    enforce_limits(form, "ip", subject, services)
     if bot:
         count("HoneypotTripped")
         return False
@@ -44,11 +42,16 @@ def screen(form: str, fields: dict[str, Any], event: APIGatewayProxyEvent, servi
     return True
 
 
+def enforce_limits(form: str, per: str, subject: str, services: Services) -> None:
+    """Count one action against each of the form's limits kept per `per` ("ip", "user", ...) for `subject`."""
+    for rule in RATE_LIMITS[form]:
+        if rule.per == per:
+            enforce(rule, subject, services)
+
+
 def enforce_per_email(form: str, email: str, services: Services) -> None:
     """The form's limits per address, counted against a keyed digest of it (never the address itself)."""
-    for rule in RATE_LIMITS[form]:
-        if rule.per == "email":
-            enforce(rule, email_digest(email), services)
+    enforce_limits(form, "email", email_digest(email), services)
 
 
 def enforce(rule: RateLimit, subject: str, services: Services) -> None:

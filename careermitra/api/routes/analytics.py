@@ -10,12 +10,11 @@ from pydantic import BaseModel, ConfigDict
 
 from careermitra.api.answers import NO_STORE, THANKS_PAGES, json_answer, see_other
 from careermitra.api.cookies import consent_cookie, privacy_signal, request_cookie
-from careermitra.api.guard import enforce
+from careermitra.api.guard import enforce_limits
 from careermitra.api.observability import count
 from careermitra.api.requests import client_ip, read_body
 from careermitra.api.services import services
 from careermitra.api.validation import validated
-from careermitra.domain.abuse import RATE_LIMITS
 from careermitra.domain.analytics import CONSENT_COOKIE, PageViewBeacon, consent_cookie_value, page_view, visitor_of
 from careermitra.domain.problems import Forbidden
 from careermitra.domain.signing import hashed_ip
@@ -36,8 +35,7 @@ def choose_analytics(event: APIGatewayProxyEvent) -> Response:
     """Remember the visitor's choice in the consent cookie; a privacy signal from the browser always refuses."""
     svc = services()
     body = read_body(event, MAX_BEACON_BYTES)
-    for rule in RATE_LIMITS["consent"]:
-        enforce(rule, hashed_ip(svc.key, client_ip(event)), svc)
+    enforce_limits("consent", "ip", hashed_ip(svc.key, client_ip(event)), svc)
     accepted = validated(ConsentChoice, body).choice == "accept" and not privacy_signal(event)
     cookie = consent_cookie(consent_cookie_value(accepted))
     count("AnalyticsAccepted" if accepted else "AnalyticsRejected")
@@ -58,8 +56,8 @@ def record_page_view(event: APIGatewayProxyEvent) -> Response:
     if visitor is None:
         raise Forbidden("No analytics without consent: accept analytics in the cookie settings first.",
                         {CONSENT_COOKIE: "missing, or it records a refusal"})
-    for rule in RATE_LIMITS["events"]:
-        enforce(rule, visitor if rule.per == "visitor" else hashed_ip(svc.key, client_ip(event)), svc)
+    enforce_limits("events", "ip", hashed_ip(svc.key, client_ip(event)), svc)
+    enforce_limits("events", "visitor", visitor, svc)
     beacon = validated(PageViewBeacon, body)
     view = page_view(beacon, visitor, event.headers.get("user-agent"), svc.settings.site_origin, svc.clock())
     DynamoAnalyticsStore(svc.settings.analytics_table).add(view)

@@ -6,13 +6,12 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted
-from careermitra.api.guard import enforce, screen
+from careermitra.api.guard import enforce_limits, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import read_body
 from careermitra.api.services import services
 from careermitra.api.signed_in import signed_in_user
 from careermitra.api.validation import validated
-from careermitra.domain.abuse import RATE_LIMITS
 from careermitra.domain.privacy import PolicyAcceptance
 from careermitra.domain.problems import InvalidInput
 
@@ -28,8 +27,7 @@ def accept_policy(event: APIGatewayProxyEvent) -> Response:
     if acceptance.policy_version != svc.settings.policy_version:
         raise InvalidInput("The privacy policy has changed since the page was loaded.",
                            {"policy_version": "the privacy policy has changed; reload the page and accept it again"})
-    for rule in RATE_LIMITS["policy"]:
-        enforce(rule, user.id, svc)
+    enforce_limits("policy", "user", user.id, svc)
     svc.accounts.accept_policy(user, svc.clock())
     count("PolicyAccepted")
     return accepted("policy", {"status": "accepted", "policy_version": svc.settings.policy_version}, body.redirect)
