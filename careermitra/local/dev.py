@@ -93,7 +93,8 @@ class LocalStack:
         saved_secret = self._saved_state().get("secret")
         secretsmanager = boto3.client("secretsmanager")
         secretsmanager.create_secret(Name=SECRET_NAME, SecretString=saved_secret or secrets.token_urlsafe(48))
-        secretsmanager.create_secret(Name=ORIGIN_SECRET_NAME, SecretString=secrets.token_urlsafe(48))
+        self.origin_secret = secrets.token_urlsafe(48)  # the API reads it from moto, the gateway gets it from here
+        secretsmanager.create_secret(Name=ORIGIN_SECRET_NAME, SecretString=self.origin_secret)
         boto3.client("ses").verify_email_identity(EmailAddress=SENDER)
         say(f"• created from template.yaml: {', '.join(sorted(self.tables.values()))}")
 
@@ -180,15 +181,12 @@ class LocalStack:
     def _start_server(self, listener: socket.socket) -> None:
         from http.server import ThreadingHTTPServer
 
-        import boto3
-
         from careermitra.local.functions import load_function
         from careermitra.local.gateway import make_gateway
 
         api = load_function("api").lambda_handler
-        origin_secret = boto3.client("secretsmanager").get_secret_value(SecretId=ORIGIN_SECRET_NAME)["SecretString"]
         listener.close()
-        self.server: ThreadingHTTPServer = make_gateway(self.output, api, origin_secret, self.host, self.port)
+        self.server: ThreadingHTTPServer = make_gateway(self.output, api, self.origin_secret, self.host, self.port)
         self._thread(self.server.serve_forever, "http")
 
     def _start_stream_worker(self) -> None:
