@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from careermitra.domain.user import normalise_email
+from careermitra.domain.user import EmailAddress
 
 # What an erased author's approved review shows when they chose to keep it anonymised.
 ANONYMOUS_DISPLAY_NAME = "Former student"
@@ -30,14 +30,9 @@ class PrivacyRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    email: str
+    email: EmailAddress
     kind: RequestKind
     reviews: ReviewsOnErasure | None = Field(default=None, validate_default=True)
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return normalise_email(value)
 
     @field_validator("reviews")
     @classmethod

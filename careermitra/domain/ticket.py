@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careermitra.domain.submission import plain_text
-from careermitra.domain.user import PersonName, normalise_email
+from careermitra.domain.user import EmailAddress, PersonName
 
 
 class ContactMessage(BaseModel):
@@ -21,14 +21,9 @@ class ContactMessage(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     name: PersonName
-    email: str
+    email: EmailAddress
     subject: Annotated[str, Field(min_length=3, max_length=150)]
     message: Annotated[str, Field(min_length=10, max_length=5000)]
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return normalise_email(value)
 
     @field_validator("subject", "message", mode="before")
     @classmethod

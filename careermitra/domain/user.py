@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
@@ -20,6 +20,10 @@ def normalise_email(text: str) -> str:
     if len(email) > 254 or not EMAIL_PATTERN.match(email):
         raise ValueError("enter an email address like name@example.com")
     return email
+
+
+# An address a person types into a form: trimmed, lower-cased and checked (registration, contact, privacy).
+EmailAddress = Annotated[str, AfterValidator(normalise_email)]
 
 
 def normalise_indian_mobile(text: str) -> str:
@@ -54,7 +58,7 @@ class Registration(_Input):
     """What the register form sends; the same form signs a verified user in again."""
 
     name: PersonName
-    email: str
+    email: EmailAddress
     phone: str
     city: Annotated[str, Field(min_length=2, max_length=80)]
     consent: bool
@@ -66,11 +70,6 @@ class Registration(_Input):
         if not NAME_PATTERN.match(value):
             raise ValueError("write your name in letters, e.g. 'Priya Sharma'")
         return value
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return normalise_email(value)
 
     @field_validator("phone")
     @classmethod
@@ -101,7 +100,7 @@ class User(BaseModel):
 
     id: str
     name: str
-    email: str
+    email: EmailAddress
     phone: str
     city: str
     verified: bool = False
