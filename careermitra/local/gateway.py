@@ -7,6 +7,7 @@ headers CloudFront adds there: the viewer's address and the origin secret the AP
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import threading
 import uuid
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from careermitra.api.requests import ORIGIN_HEADER
-from careermitra.local.serve import SiteHandler
+from careermitra.local.serve import SiteHandler, SiteServer
 from careermitra.publish.headers import SECURITY_HEADERS
 
 logger = logging.getLogger(__name__)
@@ -44,13 +45,7 @@ def api_event(method: str, target: str, headers: dict[str, str], body: bytes, cl
     """An API Gateway REST proxy event for one request."""
     parts = urlsplit(target)
     query = parse_qs(parts.query, keep_blank_values=True)
-    text = body.decode("utf-8") if body else None
-    binary = False
-    if body:
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError:
-            text, binary = base64.b64encode(body).decode("ascii"), True
+    text, binary = _event_body(body)
     return {
         "resource": parts.path,
         "path": parts.path,
@@ -71,6 +66,21 @@ def api_event(method: str, target: str, headers: dict[str, str], body: bytes, cl
     }
 
 
+def _event_body(body: bytes) -> tuple[str | None, bool]:
+    """The body as API Gateway hands it over: text when it is valid UTF-8, otherwise base64 and flagged so."""
+    if not body:
+        return None, False
+    try:
+        return body.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return base64.b64encode(body).decode("ascii"), True
+
+
+def error_body(code: str, message: str) -> bytes:
+    """The API's JSON error shape (DESIGN.md), for the answers the gateway gives before any handler runs."""
+    return json.dumps({"error": {"code": code, "message": message}}).encode("utf-8")
+
+
 class LambdaContext:
     """The few attributes Powertools reads from a Lambda context."""
 
@@ -82,11 +92,61 @@ class LambdaContext:
         self.aws_request_id = str(uuid.uuid4())
 
 
-class GatewayHandler(SiteHandler):
-    """Static files as SiteHandler serves them; /api/* through the API handler, one request at a time."""
+class ApiRunner:
+    """Runs the API handler one event at a time, and never lets a slow or hung call freeze the gateway.
 
-    api: Handler
-    api_lock: threading.Lock
+    One at a time because Powertools keeps the current event on its router class (Lambda runs one request per
+    instance, so in AWS that is right). A request waits at most `wait` seconds for its turn (then 503, like a
+    throttled Lambda), and at most `timeout` seconds for its answer (then 504, like API Gateway's integration
+    timeout; the template's function Timeout is 10 s). At most `queue` requests wait: the rest get 503 at once.
+    A hung call keeps its turn until it returns; meanwhile API requests are answered 503 and pages are served.
+    """
+
+    def __init__(self, api: Handler, timeout: float = 10.0, wait: float = 5.0, queue: int = 32) -> None:
+        self.api, self.timeout, self.wait = api, timeout, wait
+        self._turn = threading.Lock()
+        self._places = threading.BoundedSemaphore(queue)
+
+    def run(self, event: dict[str, Any]) -> dict[str, Any]:
+        """The handler's answer, or the API's JSON error when the API is busy or the call took too long."""
+        if not self._places.acquire(blocking=False):
+            return _gateway_error(503, "busy", "The service is busy; please try again in a minute.")
+        try:
+            if not self._turn.acquire(timeout=self.wait):
+                return _gateway_error(503, "busy", "The service is busy; please try again in a minute.")
+        finally:
+            self._places.release()
+        answers: list[dict[str, Any]] = []
+        done = threading.Event()
+
+        def call() -> None:
+            try:
+                answers.append(self.api(event, LambdaContext()))
+            except Exception:  # a crash in AWS is a 502 from API Gateway; the handler logs its own
+                logger.exception("the API handler raised")
+            finally:
+                done.set()
+                self._turn.release()
+
+        threading.Thread(target=call, name="api-call", daemon=True).start()
+        if not done.wait(self.timeout):
+            logger.warning("an API call took longer than %s s: answered 504", self.timeout)
+            return _gateway_error(504, "timeout", "The service took too long to answer; please try again.")
+        return answers[0] if answers else _gateway_error(502, "internal", "Something went wrong on our side.")
+
+
+def _gateway_error(status: int, code: str, message: str) -> dict[str, Any]:
+    """A proxy answer in the API's JSON error shape."""
+    headers = {"Content-Type": "application/json", "Cache-Control": "no-store"}
+    if status == 503:
+        headers["Retry-After"] = "5"
+    return {"statusCode": status, "headers": headers, "body": error_body(code, message).decode("utf-8")}
+
+
+class GatewayHandler(SiteHandler):
+    """Static files as SiteHandler serves them; /api/* through the API handler (see ApiRunner)."""
+
+    runner: ApiRunner
     origin_secret: str
 
     def do_POST(self) -> None:
@@ -103,21 +163,39 @@ class GatewayHandler(SiteHandler):
 
     do_PUT = do_PATCH = do_DELETE
 
+    def _is_api(self) -> bool:
+        path = getattr(self, "path", "")
+        return path == "/api" or path.startswith(("/api/", "/api?"))
+
     def _api_or(self, otherwise: Callable[[], None]) -> None:
-        if not (self.path == "/api" or self.path.startswith(("/api/", "/api?"))):
+        if not self._is_api():
             otherwise()
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self._content_length()
+        if length is None:
+            self._answer(_gateway_error(400, "bad_request", "Content-Length must be a whole number of bytes."))
+            self.close_connection = True  # the body's end is unknown: the connection cannot be reused
+            return
         if length > MAX_BODY:
-            self.send_error(413)
+            self._answer(_gateway_error(413, "too_large", "The request body is too large."))
+            self.close_connection = True  # the unread body would be taken for the next request
             return
         body = self.rfile.read(length) if length else b""
         headers = as_cloudfront_forwards(self.headers.items(), self.client_address, self.origin_secret)
         event = api_event(self.command, self.path, headers, body, self.client_address[0])
-        # Powertools' resolver keeps the current event on the app: Lambda runs one request per instance.
-        with self.api_lock:
-            answer = self.api(event, LambdaContext())
-        self._answer(answer)
+        self._answer(self.runner.run(event))
+
+    def _content_length(self) -> int | None:
+        """The declared body length; None when it is not a plain non-negative number (`abc`, `-5`)."""
+        declared = (self.headers.get("Content-Length") or "0").strip()
+        return int(declared) if declared.isascii() and declared.isdigit() else None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if self._is_api():
+            self._answer(_gateway_error(code, "bad_request" if code < 500 else "internal",
+                                        message or "The request could not be read."))
+            return
+        super().send_error(code, message, explain)
 
     def _answer(self, answer: dict[str, Any]) -> None:
         payload = answer.get("body") or ""
@@ -137,7 +215,7 @@ class GatewayHandler(SiteHandler):
             self.wfile.write(data)
 
     def end_headers(self) -> None:
-        if self.path.startswith("/api"):
+        if self._is_api():
             for name, value in SECURITY_HEADERS.items():
                 self.send_header(name, value)
             super(SiteHandler, self).end_headers()
@@ -146,14 +224,11 @@ class GatewayHandler(SiteHandler):
 
 
 def make_gateway(root: Path, api: Handler, origin_secret: str, host: str = "127.0.0.1",
-                 port: int = 0) -> ThreadingHTTPServer:
+                 port: int = 0, runner: ApiRunner | None = None) -> ThreadingHTTPServer:
     """The site in `root` and the API on one loopback origin; port 0 picks a free port.
 
     `origin_secret` is the value of the API's origin secret, which the gateway adds to every API request as
-    CloudFront does."""
-    handler_class = type("BoundGatewayHandler", (GatewayHandler,), {"api": staticmethod(api),
-                                                                     "api_lock": threading.Lock(),
+    CloudFront does; `runner` sets the API's time limits (ApiRunner's defaults otherwise)."""
+    handler_class = type("BoundGatewayHandler", (GatewayHandler,), {"runner": runner or ApiRunner(api),
                                                                      "origin_secret": origin_secret})
-    server = ThreadingHTTPServer((host, port), partial(handler_class, directory=str(root)))
-    server.daemon_threads = True
-    return server
+    return SiteServer((host, port), partial(handler_class, directory=str(root)))

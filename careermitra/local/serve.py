@@ -4,27 +4,68 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from careermitra.publish.headers import SECURITY_HEADERS, cache_control_for, content_type_for
 
 logger = logging.getLogger(__name__)
+# The builder's state (site index, fingerprints) lives in the output folder but is not part of the site:
+# CloudFront refuses it too (template.yaml, the viewer-request function).
+PRIVATE_FOLDERS = ("_build",)
+
+
+class SiteServer(ThreadingHTTPServer):
+    """A threading server whose listen queue holds a burst of connections (http.server's default is 5)."""
+
+    request_queue_size = 128
+    daemon_threads = True
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files from the output folder, with the same headers CloudFront adds, and the site's 404 page."""
+    """Static files from the output folder, with the same headers CloudFront adds, and the site's 404 page.
+
+    No directory listings and nothing under a private folder: both answer the site's 404 page."""
+
+    # An unreadable request line is answered with a status line, not as an HTTP/0.9 body without one.
+    default_request_version = "HTTP/1.0"
 
     def end_headers(self) -> None:
         for name, value in SECURITY_HEADERS.items():
             self.send_header(name, value)
-        self.send_header("Cache-Control", "no-cache" if self.path.endswith("/") else cache_control_for(self.path))
+        path = getattr(self, "path", "")  # unset when the request line itself could not be read
+        self.send_header("Cache-Control", "no-cache" if path.endswith("/") or not path else cache_control_for(path))
         super().end_headers()
 
-    def guess_type(self, path: str | Path) -> str:
+    def send_head(self) -> BinaryIO | None:
+        path = unquote(urlsplit(self.path).path)
+        if "\x00" in path:
+            self.send_error(HTTPStatus.BAD_REQUEST, "A path cannot hold a NUL character")
+            return None
+        if self._is_private(Path(self.translate_path(self.path))):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        return super().send_head()
+
+    def _is_private(self, target: Path) -> bool:
+        root = Path(self.directory).resolve()
+        try:
+            relative = target.resolve().relative_to(root)
+        except ValueError:
+            return True  # outside the site (translate_path prevents it; this keeps it so)
+        return bool(relative.parts) and relative.parts[0] in PRIVATE_FOLDERS
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
         return content_type_for(str(path))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -47,10 +88,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """A server for the site in `root`; port 0 picks a free port (see server.server_address)."""
-    handler = partial(SiteHandler, directory=str(root))
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return SiteServer((host, port), partial(SiteHandler, directory=str(root)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     server = make_server(args.root, args.host, args.port)
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]
     print(f"Career Mitra is running at http://{host}:{port}/  (Ctrl-C stops it)", flush=True)
     try:
         server.serve_forever()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -34,3 +35,12 @@ def test_feed_and_sitemap_have_their_types(sample_server: str) -> None:
         assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
     with urllib.request.urlopen(sample_server + "/sitemap.xml") as response:
         assert response.headers["Content-Type"] == "application/xml; charset=utf-8"
+
+
+@pytest.mark.parametrize("path", ["/_build/", "/_build/site-index.json", "/pagefind/", "/theme/", "/feeds/"])
+def test_no_directory_listings_and_no_build_state(sample_server: str, sample_site: Path, path: str) -> None:
+    assert (sample_site / path.strip("/")).exists()  # it is there, and still not served
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(sample_server + path)
+    assert caught.value.code == 404
+    assert "We could not find that page" in caught.value.read().decode()
