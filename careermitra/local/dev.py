@@ -269,6 +269,23 @@ class LocalStack:
             self.moto.stop()
 
 
+def interrupt_once() -> None:
+    """SIGTERM and SIGINT stop the stack, once: later signals are ignored so they cannot cut the shutdown short.
+
+    Stopping `make dev` by its process group signals both make and Python, and make passes its signal on, so
+    Python gets two; a second Ctrl-C is common too. Either, raised inside `stop`, would lose the saved state."""
+    signalled = threading.Event()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if signalled.is_set():
+            return
+        signalled.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run Career Mitra locally: site, API, rebuild, mail outbox.")
     parser.add_argument("--host", default="127.0.0.1", help="loopback address to serve on")
@@ -284,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "pelican", "moto"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     stack = LocalStack(args.state_dir.resolve(), args.host, args.port, args.keep_state, args.output.resolve())
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    interrupt_once()
     try:
         url = stack.start()
         say(f"\nCareer Mitra is running at {url}/")
