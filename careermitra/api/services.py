@@ -40,14 +40,23 @@ class Services:
     clock: Callable[[], dt.datetime] = utc_now
 
 
-def _mailer(config: Settings) -> Mailer:
+def _sender(config: Settings) -> Mailer:
     if config.mail_outbox_dir is not None:
         from careermitra.mail.outbox import OutboxMailer
 
         return OutboxMailer(config.mail_outbox_dir, config.sender_email)
     from careermitra.mail.ses import SesMailer
 
-    return SesMailer(config.sender_email)
+    return SesMailer(config.sender_email, configuration_set=config.ses_configuration_set)
+
+
+def _mailer(config: Settings, key: bytes) -> Mailer:
+    """The outbox locally, SES in AWS; either way nothing goes to an address SES reported as bounced."""
+    from careermitra.api.observability import count
+    from careermitra.mail.suppressed import SuppressingMailer
+    from careermitra.store.suppressions import DynamoSuppressionList
+
+    return SuppressingMailer(_sender(config), DynamoSuppressionList(config.users_table, key), count)
 
 
 def secret_bytes(secret_id: str, purpose: str) -> bytes:
@@ -72,10 +81,11 @@ def origin_secret() -> bytes:
 @cache
 def services() -> Services:
     config = settings()
-    mailer = _mailer(config)
+    key = session_key(config.session_secret_id)
+    mailer = _mailer(config, key)
     verify_url = f"{config.site_origin}/api/verify?token="
     return Services(
-        settings=config, key=session_key(config.session_secret_id),
+        settings=config, key=key,
         accounts=Accounts(users=DynamoUserStore(config.users_table), sessions=DynamoSessionStore(config.users_table),
                           mailer=mailer, link_for=lambda token: verify_url + quote(token),
                           policy_version=config.policy_version),

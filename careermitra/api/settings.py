@@ -90,6 +90,8 @@ class Settings:
     max_body_bytes: int = field(default=32_768, metadata=_whole_number(1024, 1_048_576))
     # Locally (make dev) mail is written to this folder instead of being sent through SES; empty means SES.
     mail_outbox_dir: Path | None = field(default=None, metadata=_parsed_by(_optional_path))
+    # SES sends through this configuration set, whose bounces and complaints feed the suppression list.
+    ses_configuration_set: str = field(default="", metadata=_parsed_by(str))
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
