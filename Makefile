@@ -50,9 +50,9 @@ $(TOOLS)/.installed: requirements-tools.txt
 	touch $@
 
 lint-template: $(TOOLS)/.installed
-	$(TOOLS)/bin/cfn-lint template.yaml
-	BC_SKIP_MAPPING=TRUE $(TOOLS)/bin/checkov --file template.yaml --framework cloudformation --quiet --compact \
-		--skip-download
+	$(TOOLS)/bin/cfn-lint template.yaml waf.yaml
+	BC_SKIP_MAPPING=TRUE $(TOOLS)/bin/checkov --file template.yaml --file waf.yaml --framework cloudformation \
+		--quiet --compact --skip-download
 
 # `sam build` runs this for the API's layer: the package without the site plugin, its pinned dependencies for
 # arm64 Linux, and the institution files (the API reads only their names).
