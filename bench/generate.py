@@ -25,7 +25,7 @@ from pathlib import Path
 from bench import vocabulary as words
 from careermitra.domain.review import ASPECTS, AspectRatings, PublishedReview
 from careermitra.domain.slugs import slugify
-from careermitra.rebuild.export import reviews_yaml
+from careermitra.site.builder.reviews_file import reviews_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_SOURCE = ROOT / "content" / "pages"

@@ -1,9 +1,9 @@
-"""The benchmark's baseline: the site's own pelicanconf.py with every speed-up switched off.
+"""The benchmark's comparison build: the site's own pelicanconf.py with the builder's speed-ups switched off.
 
-Same plugin, theme and content settings, but no content cache, no parallel rendering and no incremental path,
-so `make bench` can say what the speed-ups buy. While the build has none of them yet, this equals pelicanconf.py.
-When one lands, switch it off here too (e.g. a CAREERMITRA "workers" or "site_index" key), keeping this file the
-straightforward Pelican configuration of issue 7.
+Not a plain Pelican build (Pelican alone cannot build the directory's pages): the same Pelican adapter and the
+same builder, theme and content settings, but one process instead of a pool, no incremental path and no Pelican
+content cache, so `make bench` can say what the parallel and incremental builds buy. What stays on: the GC
+tuning during a build, the JSON-syntax reviews files, the fragments rendered once per build.
 """
 
 import importlib.util
@@ -25,7 +25,7 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 CHECK_MODIFIED_METHOD = "mtime"
 
-# Speed-up switches of the plugin, if pelicanconf.py sets them, are turned off (unknown keys are never added:
-# the plugin rejects them).
+# The builder's speed-up switches, if pelicanconf.py sets them, are turned off (unknown keys are never added:
+# the builder rejects them).
 _OFF = {"workers": 1, "processes": 1, "parallel": False, "incremental": False, "cache": False}
 CAREERMITRA = {**CAREERMITRA, **{key: off for key, off in _OFF.items() if key in CAREERMITRA}}  # noqa: F821
