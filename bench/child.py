@@ -90,9 +90,8 @@ class GeneratedReviews:
     """Approved reviews read from the generated tree, with one more approved for `slug`."""
 
     def __init__(self, folder: Path, slug: str) -> None:
-        from careermitra.site.builder.reviews_file import read_reviews
-
         from careermitra.domain.review import PublishedReview
+        from careermitra.site.builder.reviews_file import read_reviews
 
         self._read = read_reviews
         self.folder, self.slug = folder, slug

@@ -185,6 +185,9 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
     for folder in ("institutions", "reviews", "pages"):
         TRASH.move(content / folder)
     manifest = generate(content, institutions, reviews, seed)
+    sample = manifest["sample_institution"]
+    assert isinstance(sample, dict)
+    sample_slug = str(sample["slug"])
     generated = time.perf_counter() - started
     print(f"Generated {institutions} institutions and {reviews} reviews in {generated:.1f} s", flush=True)
 
@@ -196,8 +199,7 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
         ("page_weights", lambda: page_weights(site, manifest)),
         ("speedups_off", lambda: measure_build(SPEEDUPS_OFF_SETTINGS, content, slow_site, slow_cache, fresh=True)),
-        ("incremental", lambda: measure_incremental(content, site, manifest["sample_institution"]["slug"],
-                                                    runs=1 if quick else 3)),
+        ("incremental", lambda: measure_incremental(content, site, sample_slug, runs=1 if quick else 3)),
         ("imports", lambda: import_times(import_runs)),
     ]
     if quick:  # a second full build, one process: make bench measures it
@@ -270,7 +272,8 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             rows.append((label, f"{seconds / slow:.3f}" if seconds else NONE, "< 1", NONE))
 
     for name, label in (("cold", "5. peak memory, cold build"), ("warm", "5. peak memory, warm build"),
-                        ("speedups_off", "5. peak memory, speed-ups off"), ("incremental", "5. peak memory, incremental")):
+                        ("speedups_off", "5. peak memory, speed-ups off"),
+                        ("incremental", "5. peak memory, incremental")):
         report = results.get(name, {})
         if "peak_tree_mb" in report:
             rows.append((label, f"{report['peak_tree_mb']:.0f} MB (process alone {report['maxrss_self_mb']:.0f} MB)",

@@ -6,14 +6,13 @@ content cache, so `make bench` can say what the parallel and incremental builds 
 tuning during a build, the JSON-syntax reviews files, the fragments rendered once per build.
 """
 
-import importlib.util
+import sys
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("careermitra_pelicanconf", _ROOT / "pelicanconf.py")
-_site = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_site)
-globals().update({name: value for name, value in vars(_site).items() if name.isupper()})
+sys.path.insert(0, str(_ROOT))
+from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import CAREERMITRA  # noqa: E402
 
 # Pelican resolves relative paths against this file's folder, so point them back at the repository.
 PATH = str(_ROOT / "content")
@@ -28,4 +27,4 @@ CHECK_MODIFIED_METHOD = "mtime"
 # The builder's speed-up switches, if pelicanconf.py sets them, are turned off (unknown keys are never added:
 # the builder rejects them).
 _OFF = {"workers": 1, "processes": 1, "parallel": False, "incremental": False, "cache": False}
-CAREERMITRA = {**CAREERMITRA, **{key: off for key, off in _OFF.items() if key in CAREERMITRA}}  # noqa: F821
+CAREERMITRA = {**CAREERMITRA, **{key: off for key, off in _OFF.items() if key in CAREERMITRA}}
