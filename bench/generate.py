@@ -281,7 +281,7 @@ def generate(out: Path, institutions: int, reviews: int, seed: int, heavy: int =
     for plan, count in zip(plans, counts, strict=True):
         (out / "institutions" / f"{plan.slug}.md").write_text(plan.text, encoding="utf-8")
         if count:
-            # Exactly what the rebuild exports from DynamoDB.
+            # Exactly what a publish exports from DynamoDB (reviews_file.reviews_yaml).
             items = [review(rng, number + i + 1, plan) for i in range(count)]
             number += count
             (out / "reviews" / f"{plan.slug}.yaml").write_text(reviews_yaml(items), encoding="utf-8")
