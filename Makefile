@@ -22,7 +22,7 @@ build: $(STAMP)
 
 # With CAREERMITRA_STACK (and AWS credentials): export approved reviews, build, upload changes, invalidate.
 publish: $(STAMP)
-	$(BIN)/python -m careermitra.publish.release --settings publishconf.py
+	$(BIN)/careermitra publish --settings publishconf.py
 
 # The whole product locally: moto, the API, the rebuild worker, the site. KEEP_STATE=1 resumes the last state.
 dev: $(STAMP)
@@ -54,8 +54,9 @@ lint-template: $(TOOLS)/.installed
 	BC_SKIP_MAPPING=TRUE $(TOOLS)/bin/checkov --file template.yaml --file waf.yaml --framework cloudformation \
 		--quiet --compact --skip-download
 
-# `sam build` runs this for the API's layer: the package without the site plugin, its pinned dependencies for
-# arm64 Linux, and the institution files (the API reads only their names).
+# `sam build` runs this for the API's layer: the package without the site (careermitra/site: the builder and its
+# Pelican adapter), its pinned dependencies for arm64 Linux, and the institution files (the API reads only their
+# names).
 build-SharedLayer:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --platform manylinux2014_aarch64 \
 		--implementation cp --python-version 3.12 --only-binary=:all: --target "$(ARTIFACTS_DIR)/python" \
@@ -66,7 +67,7 @@ build-SharedLayer:
 	mkdir -p "$(ARTIFACTS_DIR)/content"
 	cp -R content/institutions "$(ARTIFACTS_DIR)/content/"
 
-# `sam build` runs this for the rebuild function: its handler, the whole package with the site renderer, the site
+# `sam build` runs this for the rebuild function: its handler, the whole package with the site builder, the site
 # sources it renders (content, theme, Pelican settings) and its pinned dependencies. The function's code is its
 # own package, not the layer. REBUILD_PLATFORM and REBUILD_PYTHON_VERSION default to the Lambda runtime; the
 # packaging test sets them to the machine it runs on so it can import what it built.

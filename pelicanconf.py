@@ -11,7 +11,7 @@ TIMEZONE = "Asia/Kolkata"
 DEFAULT_LANG = "en"
 LOCALE = ("C",)
 
-PLUGINS = ["careermitra.site"]
+PLUGINS = ["careermitra.site.plugin"]
 CAREERMITRA = {
     "site_origin": "http://127.0.0.1:8000",
     "institutions_path": "institutions",

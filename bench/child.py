@@ -62,18 +62,15 @@ def incremental_publish(settings: Path, content: Path, output: Path, slug: str) 
         if error.name not in {"careermitra.rebuild", "careermitra.rebuild.pipeline"}:
             raise
         return {"status": "not available yet", "reason": "careermitra.rebuild.pipeline does not exist yet"}
-    # TODO(issue 5): if publish_changes changes shape, keep this the one place that calls it:
-    #   publish_changes(slugs, reviews=<ApprovedReviews>, target=<Target>, cdn=<Cdn>, content=Path,
-    #                   site=SiteSettings, renderer=Renderer) -> PublishReport(uploaded=..., removed=...)
     import boto3
     from moto import mock_aws
 
     from careermitra.publish.cdn import NoCdn
     from careermitra.publish.targets import S3Target
-    from careermitra.site.build import renderer_for
+    from careermitra.site.build import site_build_for
 
-    renderer, site = renderer_for(str(settings), {"PATH": str(content), "OUTPUT_PATH": str(output)})
-    reviews = GeneratedReviews(content / site.reviews_path, slug)
+    site_build = site_build_for(str(settings), {"PATH": str(content), "OUTPUT_PATH": str(output)})
+    reviews = GeneratedReviews(content / site_build.site.reviews_path, slug)
     with mock_aws():
         s3 = boto3.client("s3", region_name=REGION)
         s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
@@ -83,8 +80,7 @@ def incremental_publish(settings: Path, content: Path, output: Path, slug: str) 
         gc.collect()
         gc.freeze()
         started = time.perf_counter()
-        report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), cdn=NoCdn(),
-                                 content=content, site=site, renderer=renderer)
+        report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), cdn=NoCdn(), build=site_build)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "uploaded": len(report.uploaded), "removed": len(report.removed),
             "uploaded_paths": list(report.uploaded), "bucket_objects": seeded}
@@ -95,7 +91,7 @@ class GeneratedReviews:
 
     def __init__(self, folder: Path, slug: str) -> None:
         from careermitra.domain.review import PublishedReview
-        from careermitra.site.content import read_reviews
+        from careermitra.site.builder.reviews_file import read_reviews
 
         self._read = read_reviews
         self.folder, self.slug = folder, slug

@@ -25,7 +25,7 @@ from pathlib import Path
 from bench import vocabulary as words
 from careermitra.domain.review import ASPECTS, AspectRatings, PublishedReview
 from careermitra.domain.slugs import slugify
-from careermitra.rebuild.export import reviews_yaml
+from careermitra.site.builder.reviews_file import reviews_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_SOURCE = ROOT / "content" / "pages"
@@ -94,7 +94,7 @@ def rupees(amount: int) -> str:
     if len(digits) <= 3:
         return f"₹{digits}"
     head, tail = digits[:-3], digits[-3:]
-    groups = []
+    groups: list[str] = []
     while len(head) > 2:
         groups.insert(0, head[-2:])
         head = head[:-2]
@@ -281,7 +281,7 @@ def generate(out: Path, institutions: int, reviews: int, seed: int, heavy: int =
     for plan, count in zip(plans, counts, strict=True):
         (out / "institutions" / f"{plan.slug}.md").write_text(plan.text, encoding="utf-8")
         if count:
-            # Exactly what the rebuild exports from DynamoDB.
+            # Exactly what a publish exports from DynamoDB (reviews_file.reviews_yaml).
             items = [review(rng, number + i + 1, plan) for i in range(count)]
             number += count
             (out / "reviews" / f"{plan.slug}.yaml").write_text(reviews_yaml(items), encoding="utf-8")

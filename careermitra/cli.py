@@ -1,5 +1,5 @@
 """`careermitra`: the editors' command for the moderation queues (reviews, listing requests, tickets), the
-analytics report and lawful-request exports of one user's data (audited).
+analytics report, lawful-request exports of one user's data (audited) and the site's publication.
 
 Against the local moto server by default; against AWS when given a stack name (`--stack` or CAREERMITRA_STACK)
 and the usual AWS environment variables (AWS_PROFILE or keys, AWS_REGION).
@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--stack", default=os.environ.get("CAREERMITRA_STACK"),
                         help="CloudFormation stack to work on in AWS (default: the local moto server)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
-    areas = parser.add_subparsers(dest="area", required=True, metavar="{reviews,listings,tickets,analytics,users}")
+    areas = parser.add_subparsers(dest="area", required=True,
+                                  metavar="{reviews,listings,tickets,analytics,users,publish}")
 
     reviews = areas.add_parser("reviews", help="the review moderation queue").add_subparsers(dest="action",
                                                                                               required=True)
@@ -86,7 +87,23 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(export)
     audit_log = users.add_parser("audit-log", help="every disclosure made, oldest first")
     _json_flag(audit_log)
+    _publish_parser(areas)
     return parser
+
+
+def _publish_parser(areas: Any) -> None:
+    root = Path(__file__).resolve().parents[1]
+    publish = areas.add_parser(
+        "publish", help="build the production site; with a stack, export its reviews first and upload the changes",
+        description="The production build (`make publish`). With a stack (--stack or CAREERMITRA_STACK) and AWS "
+                    "credentials, the approved reviews are first exported from DynamoDB (the source of truth), and "
+                    "the build is then uploaded: changed files, removals, one CloudFront invalidation. Without a "
+                    "stack it only builds into the output folder.")
+    publish.add_argument("--settings", type=Path, default=root / "publishconf.py", help="default: publishconf.py")
+    publish.add_argument("--output", type=Path, default=root / "output", help="default: output/")
+    # SUPPRESS: `careermitra publish --stack X` and `careermitra --stack X publish` both work.
+    publish.add_argument("--stack", default=argparse.SUPPRESS, help="the CloudFormation stack to publish to")
+    _json_flag(publish)
 
 
 def _list(actions: Any, help_text: str, statuses: tuple[str, ...]) -> None:
@@ -107,14 +124,47 @@ def _json_flag(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for scripts")
 
 
-def _table_names(stack: str | None) -> dict[str, str]:
-    if not stack:
-        return {area: os.environ.get(f"CAREERMITRA_{area.upper()}_TABLE", name) for area, name in LOCAL_TABLES.items()}
+def stack_outputs(stack: str) -> dict[str, str]:
+    """The outputs of a deployed CloudFormation stack (table, bucket and distribution names), by key."""
     import boto3
 
     outputs = boto3.client("cloudformation").describe_stacks(StackName=stack)["Stacks"][0].get("Outputs", [])
-    values = {item["OutputKey"]: item["OutputValue"] for item in outputs}
+    return {item["OutputKey"]: item["OutputValue"] for item in outputs}
+
+
+def _table_names(stack: str | None) -> dict[str, str]:
+    if not stack:
+        return {area: os.environ.get(f"CAREERMITRA_{area.upper()}_TABLE", name) for area, name in LOCAL_TABLES.items()}
+    values = stack_outputs(stack)
     return {area: values[key] for area, key in STACK_OUTPUTS.items()}
+
+
+def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[str, Any]:
+    """`careermitra publish`: build (from the stack's approved reviews, with a stack), then upload the changes."""
+    import time
+
+    from careermitra.site.build import build, build_with_approved_reviews
+
+    started = time.perf_counter()
+    if not stack:
+        build(str(settings_file), {"OUTPUT_PATH": str(output)})
+        return {"built": str(output), "seconds": round(time.perf_counter() - started, 1),
+                "uploaded": "nothing (no stack given: --stack or CAREERMITRA_STACK)"}
+    import boto3
+
+    from careermitra.publish.cdn import CloudFrontCdn
+    from careermitra.publish.sync import sync_site
+    from careermitra.publish.targets import S3Target
+    from careermitra.store.published_reviews import DynamoApprovedReviews
+
+    outputs = stack_outputs(stack)
+    exported = build_with_approved_reviews(str(settings_file), output,
+                                           DynamoApprovedReviews(outputs["ReviewsTableName"]))
+    seconds = round(time.perf_counter() - started, 1)
+    report = sync_site(output, S3Target(boto3.client("s3"), outputs["SiteBucketName"]),
+                       CloudFrontCdn(boto3.client("cloudfront"), outputs["DistributionId"]))
+    return {"exported_reviews": exported, "built": str(output), "seconds": seconds,
+            "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated)}
 
 
 def _use_local_server_unless(stack: str | None) -> None:
@@ -273,7 +323,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):  # a terminal without UTF-8 gets '?' for an arrow, not a crash
         sys.stdout.reconfigure(errors="replace")
     try:
-        if args.area in {"analytics", "users"}:
+        if args.area == "publish":
+            result = run_publish(args.settings, args.output, args.stack)
+        elif args.area in {"analytics", "users"}:
             _use_local_server_unless(args.stack)
             import datetime as dt
 

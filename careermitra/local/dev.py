@@ -155,27 +155,16 @@ class LocalStack:
         }
 
     def _build_site(self) -> None:
-        from careermitra.rebuild.export import write_reviews
-        from careermitra.site.build import build
+        from careermitra.site.build import build_with_approved_reviews
         from careermitra.store.published_reviews import DynamoApprovedReviews
 
         os.environ.update(self._environment())
-        reviews_dir = self.state_dir / "rebuild" / "reviews"
-        approved = DynamoApprovedReviews(self.tables["ReviewsTable"]).all_approved()
-        for slug, reviews in approved.items():
-            write_reviews(reviews_dir, slug, reviews)
         started = time.perf_counter()
-        settings = self._plugin_settings(reviews_dir)
-        build(str(ROOT / "pelicanconf.py"), {"OUTPUT_PATH": str(self.output), "CAREERMITRA": settings})
+        build_with_approved_reviews(str(ROOT / "pelicanconf.py"), self.output,
+                                    DynamoApprovedReviews(self.tables["ReviewsTable"]))
         pages = sum(1 for _ in self.output.rglob("*.html"))
         say(f"• built {pages} pages into {self.output} in {time.perf_counter() - started:.1f} s "
             f"(reviews exported from DynamoDB)")
-
-    def _plugin_settings(self, reviews_dir: Path) -> dict[str, Any]:
-        from pelican.settings import get_settings_from_file
-
-        base = get_settings_from_file(str(ROOT / "pelicanconf.py"))["CAREERMITRA"]
-        return {**base, "reviews_path": str(reviews_dir)}
 
     # --- serving, the stream, the outbox ----------------------------------------------------------------
     def _start_server(self, listener: socket.socket) -> None:

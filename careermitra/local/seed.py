@@ -10,7 +10,7 @@ from careermitra.domain.review import PublishedReview
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.domain.user import User
-from careermitra.site.content import load_institutions, load_reviews
+from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.store.reviews import DynamoReviewStore
 from careermitra.store.users import DynamoUserStore
 

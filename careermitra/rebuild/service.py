@@ -11,7 +11,7 @@ from careermitra.publish.cdn import Cdn, CloudFrontCdn, NoCdn
 from careermitra.publish.targets import FolderTarget, S3Target, Target
 from careermitra.rebuild.pipeline import PublishReport, publish_changes
 from careermitra.rebuild.settings import RebuildSettings
-from careermitra.site.build import renderer_for
+from careermitra.site.build import site_build_for
 from careermitra.store.published_reviews import DynamoApprovedReviews
 
 
@@ -20,10 +20,9 @@ class RebuildService:
 
     def __init__(self, settings: RebuildSettings) -> None:
         self.settings = settings
-        self.reviews_dir = settings.work_dir / "reviews"
-        self.reviews_dir.mkdir(parents=True, exist_ok=True)
-        settings_file = str(settings.site_root / settings.site_settings)
-        self.renderer, self.site = renderer_for(settings_file, plugin_overrides={"reviews_path": str(self.reviews_dir)})
+        # The packaged content is the editors' commit; the approved reviews come from DynamoDB, in memory.
+        self.build = site_build_for(str(settings.site_root / settings.site_settings),
+                                    {"PATH": str(settings.site_root / "content")})
 
     @cached_property
     def target(self) -> Target:
@@ -39,5 +38,4 @@ class RebuildService:
 
     def publish(self, slugs: Collection[str]) -> PublishReport:
         return publish_changes(slugs, reviews=DynamoApprovedReviews(self.settings.reviews_table), target=self.target,
-                               cdn=self.cdn, content=self.settings.site_root / "content", site=self.site,
-                               renderer=self.renderer)
+                               cdn=self.cdn, build=self.build)

@@ -1,5 +1,5 @@
-"""The Pelican plugin that turns institutions and reviews into the site's pages."""
+"""The site: `builder/` makes the directory's pages without Pelican; `plugin.py`, `reader.py`, `settings.py` and
+`build.py` are the thin Pelican adapter (PLUGINS = ["careermitra.site.plugin"]) and the build command.
 
-from careermitra.site.plugin import register
-
-__all__ = ["register"]
+Nothing is imported here, so `import careermitra.site.builder...` never loads Pelican.
+"""

@@ -1,34 +1,54 @@
-"""`python -m careermitra.site.build`: build the site, failing with a clear message on bad content."""
+"""`python -m careermitra.site.build` (`make build`): build the site, failing with a clear message on bad content.
+
+Also the library functions the other entry points build with: a Pelican build, the SiteBuild a settings file
+describes (for builds without Pelican: the rebuild, the benchmark) and "export approved reviews, then build"
+(`careermitra publish` and `make dev`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+import tempfile
 import time
+from collections.abc import Mapping
+from pathlib import Path
 
 from pelican import Pelican
 from pelican.log import init as init_logging
-from pelican.settings import read_settings
 
 from careermitra.domain.errors import ContentError
-from careermitra.site.render import Renderer
-from careermitra.site.settings import SettingsError, SiteSettings, site_settings
+from careermitra.site.builder.reviews_file import ApprovedReviews, write_all_reviews
+from careermitra.site.builder.settings import SettingsError
+from careermitra.site.builder.site_build import SiteBuild
+from careermitra.site.settings import build_settings, read_pelican_settings
 
 
-def build(settings_file: str, overrides: dict[str, object] | None = None) -> None:
+def build(settings_file: str, overrides: Mapping[str, object] | None = None,
+          plugin_overrides: Mapping[str, object] | None = None) -> None:
     """Run the full Pelican build with the given settings file (and optional overrides)."""
-    settings = read_settings(settings_file, override=overrides or {})
-    Pelican(settings).run()
+    Pelican(read_pelican_settings(settings_file, overrides, plugin_overrides)).run()
 
 
-def renderer_for(settings_file: str, overrides: dict[str, object] | None = None,
-                 plugin_overrides: dict[str, object] | None = None) -> tuple[Renderer, SiteSettings]:
-    """The renderer and plugin settings a full build with these settings would use (for incremental builds)."""
-    settings = read_settings(settings_file, override=overrides or {})
-    settings["CAREERMITRA"] = {**settings["CAREERMITRA"], **(plugin_overrides or {})}
-    site = site_settings(settings)
-    return Renderer(settings, site), site
+def site_build_for(settings_file: str, overrides: Mapping[str, object] | None = None,
+                   plugin_overrides: Mapping[str, object] | None = None) -> SiteBuild:
+    """The SiteBuild a Pelican build with these settings runs (for building without Pelican)."""
+    settings = read_pelican_settings(settings_file, overrides, plugin_overrides)
+    return SiteBuild(build_settings(settings), Path(settings["PATH"]))
+
+
+def build_with_approved_reviews(settings_file: str, output: Path, approved: ApprovedReviews,
+                                overrides: Mapping[str, object] | None = None) -> int:
+    """Export every approved review from the source of truth, then build the whole site with them.
+
+    The content folder's own reviews are left out: DynamoDB holds every review moderators approved. Returns
+    how many reviews were exported.
+    """
+    with tempfile.TemporaryDirectory(prefix="careermitra-reviews-") as folder:
+        count = write_all_reviews(Path(folder), approved.all_approved())
+        build(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)}, {"reviews_path": folder})
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:

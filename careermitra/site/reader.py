@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 
 from pelican.readers import BaseReader
 
-from careermitra.site.content import split_front_matter
-from careermitra.site.model import render_markdown
+from careermitra.site.builder.content import split_front_matter
+from careermitra.site.builder.model import render_markdown
 
 # Pelican parses these itself (dates, status, ...): hand them over as strings.
 PELICAN_KEYS = {"title", "slug", "summary", "date", "modified", "status", "template", "url", "save_as", "lang"}

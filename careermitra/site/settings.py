@@ -1,55 +1,31 @@
-"""The plugin's settings: one dict, `CAREERMITRA`, in pelicanconf.py, each bad key reported clearly."""
+"""The builder's settings read from Pelican's: `CAREERMITRA`, the theme and the few settings its templates use."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pelican.settings import read_settings
 
-from careermitra.domain.errors import problems_of
-
-
-class SiteSettings(BaseModel):
-    """What the Career Mitra plugin reads from `CAREERMITRA` in the Pelican settings."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    institutions_path: str = "institutions"
-    reviews_path: str = "reviews"
-    site_origin: str = Field(pattern=r"^https?://[^/]+$")
-    reviews_per_page: int = Field(default=10, ge=1, le=100)
-    listing_page_size: int = Field(default=20, ge=1, le=200)
-    home_best_rated: int = Field(default=8, ge=1, le=50)
-    listing_best_rated: int = Field(default=5, ge=1, le=20)
-    home_latest_reviews: int = Field(default=6, ge=1, le=50)
-    best_rated_min_reviews: int = Field(default=3, ge=1)
-    feed_size: int = Field(default=50, ge=1, le=500)
-    search_index: bool = True
-    workers: int = Field(default=0, ge=0, le=64)  # processes rendering a full build; 0: one per CPU
-    incremental: bool = True  # redo only what changed since the build whose index is in the output folder
-
-    @property
-    def keep_latest(self) -> int:
-        """How many of the newest reviews the pages show at most: the home page's and the feed's."""
-        return max(self.home_latest_reviews, self.feed_size)
-
-    @property
-    def latest_capacity(self) -> int:
-        """How many newest reviews the site index keeps: twice what pages show, so rebuilds rarely re-read all."""
-        return 2 * self.keep_latest
+from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings, site_settings
 
 
-class SettingsError(Exception):
-    """A wrong key or value in `CAREERMITRA`."""
+def build_settings(settings: Mapping[str, Any]) -> BuildSettings:
+    """BuildSettings from a Pelican settings dict (CAREERMITRA checked, each bad key named)."""
+    return BuildSettings(
+        site=site_settings(settings),
+        theme=Path(settings["THEME"]),
+        jinja_options=dict(settings["JINJA_ENVIRONMENT"]),
+        template_settings={name: settings[name] for name in TEMPLATE_SETTINGS},
+        page_folders=tuple(settings.get("PAGE_PATHS", [])),
+    )
 
 
-def site_settings(settings: dict[str, Any]) -> SiteSettings:
-    """Validate `CAREERMITRA` from the Pelican settings, naming each bad key."""
-    raw = settings.get("CAREERMITRA")
-    if not isinstance(raw, dict):
-        raise SettingsError("pelicanconf.py must define CAREERMITRA = {...} (at least 'site_origin')")
-    try:
-        return SiteSettings.model_validate(raw)
-    except ValidationError as error:
-        lines = [f"CAREERMITRA[{field!r}]: {reason}" for field, reason in problems_of(error)]
-        raise SettingsError("\n".join(lines)) from None
+def read_pelican_settings(settings_file: str, overrides: Mapping[str, object] | None = None,
+                          plugin_overrides: Mapping[str, object] | None = None) -> dict[str, Any]:
+    """A settings file read as Pelican reads it (paths made absolute), with overrides and CAREERMITRA overrides."""
+    settings = read_settings(settings_file, override=dict(overrides or {}))
+    if plugin_overrides:
+        settings["CAREERMITRA"] = {**settings["CAREERMITRA"], **plugin_overrides}
+    return settings

@@ -10,7 +10,7 @@ import pytest
 from careermitra.cli import build_parser, main, run
 from careermitra.domain.problems import Duplicate
 from careermitra.mail.outbox import OutboxMailer
-from careermitra.site.content import parse_institution
+from careermitra.site.builder.content import parse_institution
 from careermitra.workflows.moderation import Moderation
 from tests.backend.conftest import Api, contact_message, listing, review, sign_in
 

@@ -19,8 +19,8 @@ from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.domain.user import User
 from careermitra.local.seed import sample_user, seed_sample_data
-from careermitra.rebuild.export import write_reviews
-from careermitra.site.content import load_institutions, load_reviews
+from careermitra.site.builder.content import load_institutions, load_reviews
+from careermitra.site.builder.reviews_file import write_reviews
 from careermitra.store.published_reviews import DynamoApprovedReviews
 from careermitra.store.reviews import DynamoReviewStore
 from careermitra.store.users import DynamoUserStore

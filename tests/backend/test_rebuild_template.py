@@ -161,8 +161,8 @@ _IMPORT_THE_PACKAGE = """
 import importlib, json, sys
 module_name, function_name = sys.argv[1].rsplit(".", 1)
 handler = getattr(importlib.import_module(module_name), function_name)
-from careermitra.site.build import renderer_for
-renderer, site = renderer_for(sys.argv[2])
+from careermitra.site.build import site_build_for
+site = site_build_for(sys.argv[2]).site
 print(json.dumps({
     "handler": callable(handler),
     "site_origin": site.site_origin,

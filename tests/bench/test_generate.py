@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import MANIFEST, generate
-from careermitra.site.content import load_institutions, load_reviews
+from careermitra.site.builder.content import load_institutions, load_reviews
 
 INSTITUTIONS, REVIEWS, HEAVY, SAMPLE = 60, 900, 300, 20
 

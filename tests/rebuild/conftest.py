@@ -24,7 +24,7 @@ from careermitra.publish.cdn import NoCdn
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
 from careermitra.site.build import build
-from careermitra.site.content import load_institutions, load_reviews
+from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.store.reviews import DynamoReviewStore
 from tests.conftest import FIXTURE_SITE, ROOT
 

@@ -1,4 +1,5 @@
-"""`make publish`: a full build synced to the bucket, changed files only, removals, one invalidation."""
+"""`make publish` (`careermitra publish`): a full build synced to the bucket, changed files only, removals, one
+invalidation."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import json
 from pathlib import Path
 
 import boto3
+import pytest
 
+from careermitra.cli import main
 from careermitra.publish.cdn import CloudFrontCdn
-from careermitra.publish.release import release
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
 from tests.rebuild.conftest import PublishedSite, record_for
@@ -57,10 +59,24 @@ def test_release_exports_approved_reviews_from_the_stack_then_publishes(publishe
         "Resources": {"Placeholder": {"Type": "AWS::SNS::Topic"}},
         "Outputs": {key: {"Value": value} for key, value in outputs.items()}}))
     # When an editor's commit is published
-    assert release(published.root / "pelicanconf.py", tmp_path / "release", "careermitra") == 0
+    assert main(["publish", "--settings", str(published.root / "pelicanconf.py"), "--output", str(tmp_path / "release"),
+                 "--stack", "careermitra"]) == 0
     # Then the live page shows it, and the pages nobody changed were not uploaded again
     page = published.page("institutions/beta-university/index.html")
     assert "Meera J." in page and "from 1 review" in page
     assert "/institutions/beta-university/" in invalidated_paths(published)
     assert "/institutions/alpha-college/reviews/2/" not in invalidated_paths(published)
     assert dt.date(2026, 11, 23).isoformat() in page
+
+
+def test_publish_without_a_stack_only_builds(published: PublishedSite, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # When publishing with no stack named
+    monkeypatch.delenv("CAREERMITRA_STACK", raising=False)
+    before = published.objects()
+    assert main(["publish", "--settings", str(published.root / "pelicanconf.py"), "--output", str(tmp_path / "o")]) == 0
+    # Then the site is built into the output folder and nothing is uploaded
+    assert (tmp_path / "o" / "institutions/alpha-college/index.html").is_file()
+    assert published.objects() == before
+    assert "no stack given" in capsys.readouterr().out

@@ -11,7 +11,7 @@ import pytest
 
 from careermitra.domain.review import AspectRatings, PublishedReview
 from careermitra.domain.submission import Status
-from careermitra.site.index import INDEX_PATH
+from careermitra.site.builder.index import INDEX_PATH
 from tests.rebuild.conftest import PublishedSite, load_rebuild_function, record_for
 
 
@@ -67,6 +67,10 @@ def test_two_approvals_update_the_page_and_upload_only_what_changed(
     page = published.page("institutions/gamma-classes/index.html")
     assert "from 3 reviews" in page and "<strong>4.0</strong>" in page
     assert "Review fx-g-3" in page  # newest first, two a page: fx-g-3 and fx-g-2 on page one
+    # handed over in memory: no reviews file written for the build to read back, in the package or in /tmp
+    assert not (tmp_path / "lambda-tmp").exists()
+    assert published.root.joinpath("content/reviews/gamma-classes.yaml").read_text(encoding="utf-8").count(
+        "- id:") == 1
     assert "institutions/gamma-classes/reviews/2/index.html" in published.objects()  # the old review moved on
     # And only the touched files changed in the bucket
     after = published.objects()

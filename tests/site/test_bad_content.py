@@ -113,7 +113,7 @@ def test_command_exits_non_zero_and_names_file_and_field(tree: Path, tmp_path: P
 
 
 def test_bad_plugin_setting_is_named(tree: Path, tmp_path: Path) -> None:
-    from careermitra.site.settings import SettingsError
+    from careermitra.site.builder.settings import SettingsError
 
     with pytest.raises(SettingsError, match=r"CAREERMITRA\['reviews_per_pag'\]: unknown field"):
         build_site(tree, tmp_path / "out", reviews_per_pag=5)

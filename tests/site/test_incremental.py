@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from careermitra.domain.errors import ContentError
-from careermitra.site.build import renderer_for
-from careermitra.site.incremental import rebuild
-from careermitra.site.index import INDEX_PATH, SiteIndex
+from careermitra.site.build import site_build_for
+from careermitra.site.builder.incremental import Rebuild
+from careermitra.site.builder.index import INDEX_PATH, SiteIndex
+from careermitra.site.builder.reviews_file import read_reviews
+from careermitra.site.builder.site_build import SiteBuild
 from tests.conftest import FIXTURE_SITE, ROOT, build_site, copy_tree
 
 # Small page sizes and a short "latest" list so that pagination and the merge of latest reviews are exercised.
@@ -84,10 +86,18 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
     slugs = change(after_tree)
     after = build_site(after_tree, tmp_path / "out-after", **SETTINGS)
 
-    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), plugin_overrides=SETTINGS)
     index = SiteIndex.from_json((before / INDEX_PATH).read_text(encoding="utf-8"))
-    result = rebuild(index, after_tree, site, renderer, slugs)
+    result = site_build(after_tree).incremental(index, slugs)
 
+    assert_same_as_full_build(result, before, after)
+
+
+def site_build(tree: Path) -> SiteBuild:
+    """The SiteBuild of the real settings (with the test's page sizes) over a content tree."""
+    return site_build_for(str(ROOT / "pelicanconf.py"), {"PATH": str(tree)}, SETTINGS)
+
+
+def assert_same_as_full_build(result: Rebuild, before: Path, after: Path) -> None:
     for path, text in result.files.items():
         if path == INDEX_PATH:
             continue  # carries what each build read (stamps); compared by meaning below
@@ -104,12 +114,28 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
 def test_rebuild_of_unchanged_content_reproduces_the_same_files(tmp_path: Path) -> None:
     tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
     out = build_site(tree, tmp_path / "out", **SETTINGS)
-    renderer, site = renderer_for(str(ROOT / "pelicanconf.py"), plugin_overrides=SETTINGS)
-    result = rebuild(SiteIndex.from_json((out / INDEX_PATH).read_text(encoding="utf-8")), tree, site, renderer,
-                     {"alpha-college"})
+    result = site_build(tree).incremental(SiteIndex.from_json((out / INDEX_PATH).read_text(encoding="utf-8")),
+                                          {"alpha-college"})
     assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items()
                if path != INDEX_PATH)
     assert not result.removed
+
+
+@pytest.mark.parametrize("change", [approve_new_review, reject_after_approval, erase_every_review])
+def test_reviews_handed_over_in_memory_are_the_ones_rendered(tmp_path: Path,
+                                                             change: Callable[[Path], set[str]]) -> None:
+    # Given a full build, and the same content after a moderation changed reviews
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    before = build_site(tree, tmp_path / "out-before", **SETTINGS)
+    after_tree = copy_tree(FIXTURE_SITE, tmp_path / "after")
+    slugs = change(after_tree)
+    after = build_site(after_tree, tmp_path / "out-after", **SETTINGS)
+    # When the rebuild hands the new reviews over in memory, over the content whose reviews files are the old ones
+    approved = {slug: read_reviews(after_tree / "reviews" / f"{slug}.yaml") for slug in slugs}
+    index = SiteIndex.from_json((before / INDEX_PATH).read_text(encoding="utf-8"))
+    result = site_build(tree).incremental(index, slugs, reviews=approved)
+    # Then the pages are those of a full build of the new reviews: the old files were not read
+    assert_same_as_full_build(result, before, after)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from careermitra.site.content import load_institutions, load_reviews
+from careermitra.site.builder.content import load_institutions, load_reviews
 from tests.conftest import ROOT, SAMPLE_CONTENT
 from tests.site.html import links_in, page, text_of
 

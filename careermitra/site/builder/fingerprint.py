@@ -1,8 +1,9 @@
 """What a local build read, cheaply: so the next build redoes only what changed.
 
-A build's fingerprint covers everything that shapes every page (the theme, the plugin's code, the settings,
-the editorial pages); when it is unchanged, each institution's stamp (size and modification time of its file
-and of its reviews file) tells which institutions to render again. Anything else means a full build.
+A build's fingerprint covers everything that shapes every page (the theme, the site's code: builder and Pelican
+adapter, the settings, the editorial pages); when it is unchanged, each institution's stamp (size and
+modification time of its file and of its reviews file) tells which institutions to render again. Anything else
+means a full build.
 """
 
 from __future__ import annotations
@@ -10,12 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 import careermitra.domain
 import careermitra.site
-from careermitra.site.render import TEMPLATE_SETTINGS
-from careermitra.site.settings import SiteSettings
+from careermitra.site.builder.settings import BuildSettings
 
 # The domain modules the pages are made from (the backend's own modules do not change a page).
 SITE_DOMAIN = ("institution.py", "review.py", "ratings.py", "slugs.py", "errors.py")
@@ -30,19 +29,19 @@ def _files(folder: Path, pattern: str = "*") -> list[Path]:
     return sorted(path for path in folder.rglob(pattern) if path.is_file() and "__pycache__" not in path.parts)
 
 
-def build_fingerprint(settings: dict[str, Any], site: SiteSettings, content: Path) -> str:
+def build_fingerprint(settings: BuildSettings, content: Path) -> str:
     """A digest of the theme, the site code, the settings and the editorial pages (by content or stamp)."""
     digest = hashlib.sha256()
     domain = Path(careermitra.domain.__file__).parent
     code = [*_files(Path(careermitra.site.__file__).parent, "*.py"), *(domain / name for name in SITE_DOMAIN)]
-    for path in [*_files(Path(settings["THEME"])), *code]:
+    for path in [*_files(settings.theme), *code]:
         digest.update(f"{path}\0".encode())
         digest.update(path.read_bytes())
-    for folder in settings.get("PAGE_PATHS", []):
+    for folder in settings.page_folders:
         for path in _files(content / folder):
             digest.update(f"{path}\0{_stamp(path)}\0".encode())
-    chosen = {name: settings.get(name) for name in TEMPLATE_SETTINGS}
-    digest.update(json.dumps([site.model_dump(mode="json"), chosen], sort_keys=True, default=str).encode())
+    chosen = dict(settings.template_settings)
+    digest.update(json.dumps([settings.site.model_dump(mode="json"), chosen], sort_keys=True, default=str).encode())
     return digest.hexdigest()
 
 

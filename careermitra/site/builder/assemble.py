@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from careermitra.site import outputs
-from careermitra.site.index import INDEX_PATH, SiteIndex
-from careermitra.site.model import SiteModel
-from careermitra.site.pages import PageSpec, sitemap_urls
-from careermitra.site.render import Renderer
-from careermitra.site.settings import SiteSettings
+from careermitra.site.builder import outputs
+from careermitra.site.builder.index import INDEX_PATH, SiteIndex
+from careermitra.site.builder.model import SiteModel
+from careermitra.site.builder.pages import PageSpec, sitemap_urls
+from careermitra.site.builder.render import Renderer
+from careermitra.site.builder.settings import SiteSettings
 
 
 def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dict[str, str]:

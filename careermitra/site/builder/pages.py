@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from careermitra.domain.institution import APPROVAL_BODIES, NAAC_GRADES, CourseLevel, InstitutionType
-from careermitra.site import jsonld
-from careermitra.site.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
-from careermitra.site.settings import SiteSettings
+from careermitra.site.builder import jsonld
+from careermitra.site.builder.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
+from careermitra.site.builder.settings import SiteSettings
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""The reviews files the rebuild exports: YAML (in JSON syntax) that reads back to the same reviews."""
+"""The published-reviews file: what its writer writes is YAML (in JSON syntax) that its reader reads back."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from pathlib import Path
 import yaml
 
 from careermitra.domain.review import AspectRatings, PublishedReview
-from careermitra.rebuild.export import reviews_yaml, write_reviews
-from careermitra.site.content import parse_reviews, read_reviews
+from careermitra.site.builder.reviews_file import parse_reviews, read_reviews, reviews_yaml, write_reviews
 
 TRICKY = PublishedReview(
     id="r-x-1", display_name="Zoë D'Souza", rating=2,

@@ -41,7 +41,7 @@ class Card(NamedTuple):
     fee_high: int
     naac_grade: str | None
     average: float | None
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count on purpose: templates read card.count
 
     @property
     def url(self) -> str:
@@ -191,7 +191,7 @@ def build_listings(alphabetical: Sequence[Card]) -> dict[str, dict[str, Listing]
                 titles.setdefault((kind, slug), title)
     listings: dict[str, dict[str, Listing]] = {}
     for kind, by_slug in groups.items():
-        ordered = sorted(by_slug, key=lambda slug, kind=kind: titles[(kind, slug)].lower())
+        ordered = sorted(by_slug, key=lambda slug: titles[(kind, slug)].lower())
         if kind == "type":
             ordered = [t.value for t in InstitutionType if t.value in by_slug]
         listings[kind] = {

@@ -12,7 +12,7 @@ from typing import Any
 
 from careermitra.domain.institution import InstitutionType
 from careermitra.domain.review import PublishedReview
-from careermitra.site.model import Card, LatestReview
+from careermitra.site.builder.model import Card, LatestReview
 
 INDEX_PATH = "_build/site-index.json"
 FORMAT_VERSION = 3

@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from feedgenerator import Atom1Feed
 
-from careermitra.site.model import SiteModel
-from careermitra.site.settings import SiteSettings
+from careermitra.site.builder.model import SiteModel
+from careermitra.site.builder.settings import SiteSettings
 
 FEED_PATH = "feeds/reviews.atom.xml"
 EMPTY_FEED_UPDATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

@@ -1,26 +1,25 @@
-"""Read and validate the editors' content: institutions (Markdown + YAML) and approved reviews (YAML)."""
+"""Read and validate the editors' content: institutions (Markdown + YAML) and the folder of reviews files.
+
+The format of one reviews file is reviews_file.py's (its writer and its reader).
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from careermitra.domain.errors import ContentError, problems_of
 from careermitra.domain.institution import Institution
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.slugs import is_slug
+from careermitra.site.builder.reviews_file import read_reviews
+from careermitra.site.builder.yaml_text import load_yaml
 
 logger = logging.getLogger(__name__)
-
-_REVIEWS = TypeAdapter(list[PublishedReview])
-# libyaml's loader is many times faster on large review files; the pure-Python one is the same language.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
@@ -40,27 +39,6 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     return meta, body.strip()
 
 
-def _json_flow(text: str) -> Any:
-    """Files the rebuild exported are YAML in JSON syntax: read those with the (much faster) JSON parser."""
-    if not text.lstrip().startswith("["):
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None  # flow-style YAML that is not JSON: the YAML parser reads it (or says where it is wrong)
-
-
-def load_yaml(text: str, path: str) -> Any:
-    """Parse YAML, reporting a syntax error with its line and column."""
-    try:
-        return yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise ContentError(path, [("", f"invalid YAML: {where}{problem}")]) from None
-
-
 def parse_institution(text: str, path: str, slug: str) -> Institution:
     """Validate one institution file; any missing or wrong field raises ContentError naming it."""
     if not is_slug(slug):
@@ -73,29 +51,6 @@ def parse_institution(text: str, path: str, slug: str) -> Institution:
         return Institution.model_validate({**meta, "slug": slug, "description": body})
     except ValidationError as error:
         raise ContentError(path, problems_of(error)) from None
-
-
-def parse_reviews(text: str, path: str) -> list[PublishedReview]:
-    """Validate one reviews file: a YAML list of approved reviews."""
-    data = _json_flow(text)
-    if data is None:
-        data = load_yaml(text, path)
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise ContentError(path, [("", "a reviews file is a YAML list of reviews")])
-    try:
-        return _REVIEWS.validate_python(data)
-    except ValidationError as error:
-        raise ContentError(path, problems_of(error, ("reviews",))) from None
-
-
-def read_reviews(path: Path) -> list[PublishedReview]:
-    """One reviews file, newest first; a missing file means no approved reviews yet."""
-    if not path.is_file():
-        return []
-    items = parse_reviews(path.read_text(encoding="utf-8"), str(path))
-    return sorted(items, key=lambda r: (r.published, r.id), reverse=True)
 
 
 def institution_files(folder: Path) -> tuple[dict[str, Path], list[ContentError]]:

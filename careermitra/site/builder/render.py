@@ -1,38 +1,31 @@
-"""Render the plugin's pages with the theme: one Jinja environment for full and incremental builds alike.
+"""Render the builder's pages with the theme: its own Jinja environment, for full and incremental builds alike.
 
-The full build (inside Pelican) and the incremental rebuild (in the rebuild Lambda, without running Pelican)
-both render through this class, so the same content gives byte-identical pages either way.
+Full builds and incremental ones (local, or in the rebuild Lambda) all render through this class, so the same
+content gives byte-identical pages either way. Pelican's own environment renders only the editorial pages.
 """
 
 from __future__ import annotations
-
-import os
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from careermitra.domain.review import ASPECT_LABELS
-from careermitra.site.formatting import JINJA_FILTERS
-from careermitra.site.pages import PageSpec
-from careermitra.site.settings import SiteSettings
-
-# The only Pelican settings the plugin's templates read; named here so nothing else leaks in.
-TEMPLATE_SETTINGS = ("SITENAME", "SITE_TAGLINE", "POLICY_VERSION")
+from careermitra.site.builder.formatting import JINJA_FILTERS
+from careermitra.site.builder.pages import PageSpec
+from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings
 
 
 class Renderer:
     """Turns PageSpecs into HTML with the theme's templates."""
 
-    def __init__(self, settings: dict[str, Any], site: SiteSettings) -> None:
-        templates = os.path.join(settings["THEME"], "templates")
+    def __init__(self, settings: BuildSettings) -> None:
         # One Renderer per build: templates never change during it, so Jinja need not stat them on every use.
-        options = {"auto_reload": False, **settings["JINJA_ENVIRONMENT"]}
-        self.env = Environment(loader=FileSystemLoader(templates), **options)
+        options = {"auto_reload": False, **settings.jinja_options}
+        self.env = Environment(loader=FileSystemLoader(settings.theme / "templates"), **options)
         self.env.filters.update(JINJA_FILTERS)
-        self.globals = {name: settings[name] for name in TEMPLATE_SETTINGS}
+        self.globals: dict[str, object] = {name: settings.template_settings[name] for name in TEMPLATE_SETTINGS}
         self.globals["ASPECT_CHOICES"] = list(ASPECT_LABELS.items())
-        self.globals["site_origin"] = site.site_origin
+        self.globals["site_origin"] = settings.site.site_origin
         self.globals["fragment"] = self.fragment
         self._fragments: dict[str, Markup] = {}
 

@@ -8,15 +8,15 @@ byte-identical to what a full build of the same content writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from careermitra.domain.review import PublishedReview
-from careermitra.site.assemble import machine_files, rendered
-from careermitra.site.content import load_reviews, parse_institution, read_reviews
-from careermitra.site.index import SiteIndex
-from careermitra.site.model import (
+from careermitra.site.builder.assemble import machine_files, rendered
+from careermitra.site.builder.content import load_reviews, parse_institution
+from careermitra.site.builder.index import SiteIndex
+from careermitra.site.builder.model import (
     LISTING_KINDS,
     Card,
     Entry,
@@ -27,7 +27,7 @@ from careermitra.site.model import (
     make_entry,
     newest_reviews,
 )
-from careermitra.site.pages import (
+from careermitra.site.builder.pages import (
     PageSpec,
     _path,
     all_institutions_page_size,
@@ -41,8 +41,9 @@ from careermitra.site.pages import (
     listing_urls,
     search_page,
 )
-from careermitra.site.render import Renderer
-from careermitra.site.settings import SiteSettings
+from careermitra.site.builder.render import Renderer
+from careermitra.site.builder.reviews_file import newest_first, read_reviews
+from careermitra.site.builder.settings import SiteSettings
 
 
 @dataclass(frozen=True)
@@ -54,18 +55,44 @@ class Rebuild:
     removed: frozenset[str]
 
 
+ReviewsBySlug = Mapping[str, Sequence[PublishedReview]]
+
+
 def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Renderer, slugs: Collection[str],
+            reviews: ReviewsBySlug | None = None,
             all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
             stamps: dict[str, str] | None = None) -> Rebuild:
-    """Re-read the institutions `slugs` (file and reviews) and produce every file their change touches.
+    """Re-read the institutions `slugs` and produce every file their change touches.
 
-    `all_reviews` is asked, rarely, when the index's list of newest reviews cannot be merged exactly; by
-    default it reads the reviews folder.
+    `reviews`, when given, holds the approved reviews of every changed institution (one missing from it has
+    none): the rebuild hands them over from DynamoDB instead of a reviews file. Without it they are read from
+    the reviews folder. `all_reviews` is asked, rarely, when the index's list of newest reviews cannot be merged
+    exactly; by default it reads the reviews folder.
     """
+    changed = set(slugs)
+    cards, sources, entries = _reread(index, content, site, changed, reviews)
+    latest = merge_latest(index, entries, changed, cards, site.latest_capacity)
+    if latest is None:  # the kept list cannot prove it is exact: read every review once
+        everything = all_reviews() if all_reviews else load_reviews(content / site.reviews_path, cards)
+        latest = newest_of_all(everything, cards, site.latest_capacity)
+    new_index = SiteIndex(cards, latest, index.page_urls, sources, index.fingerprint,
+                          index.stamps if stamps is None else stamps)
+    model = SiteModel(cards, latest, entries)
+    specs, removed = _institution_specs(index, model, site, changed)
+    listing_specs, listing_removed = _listing_specs(index, model, site, changed)
+    specs += [*listing_specs, *_touched_a_to_z_pages(index.cards, model, site, changed)]
+    files = dict(rendered(specs, renderer))
+    files.update(machine_files(model, site, new_index))
+    return Rebuild(new_index, files, frozenset((removed | listing_removed) - {spec.path for spec in specs}))
+
+
+def _reread(index: SiteIndex, content: Path, site: SiteSettings, changed: set[str],
+            reviews: ReviewsBySlug | None) -> tuple[dict[str, Card], dict[str, str], dict[str, Entry]]:
+    """The cards and sources after the change, and an entry (institution + reviews) per changed institution."""
     institutions_dir, reviews_dir = content / site.institutions_path, content / site.reviews_path
     cards, sources = dict(index.cards), dict(index.sources)
     entries: dict[str, Entry] = {}
-    for slug in sorted(set(slugs)):
+    for slug in sorted(changed):
         source = sources.get(slug) or _find_source(institutions_dir, slug)
         if source is None or not (institutions_dir / source).is_file():
             cards.pop(slug, None)
@@ -73,49 +100,60 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
             continue
         path = institutions_dir / source
         institution = parse_institution(path.read_text(encoding="utf-8"), str(path), slug)
-        entries[slug] = make_entry(institution, read_reviews(reviews_dir / f"{slug}.yaml"))
-        cards[slug] = entries[slug].card
-        sources[slug] = source
+        approved = (newest_first(reviews.get(slug, ())) if reviews is not None
+                    else read_reviews(reviews_dir / f"{slug}.yaml"))
+        entries[slug] = make_entry(institution, approved)
+        cards[slug], sources[slug] = entries[slug].card, source
+    return cards, sources, entries
 
-    latest = merge_latest(index, entries, set(slugs), cards, site.latest_capacity)
-    if latest is None:  # the kept list cannot prove it is exact: read every review once
-        everything = all_reviews() if all_reviews else load_reviews(reviews_dir, cards)
-        latest = tuple(sorted((LatestReview(r, cards[s]) for s, reviews in everything.items() if s in cards
-                               for r in reviews),
-                              key=LatestReview.sort_key, reverse=True)[: site.latest_capacity])
-    new_index = SiteIndex(cards, latest, index.page_urls, sources, index.fingerprint,
-                          index.stamps if stamps is None else stamps)
-    model = SiteModel(cards, latest, entries)
 
+def newest_of_all(everything: ReviewsBySlug, cards: dict[str, Card], capacity: int) -> tuple[LatestReview, ...]:
+    """The newest reviews site-wide, from every institution's reviews."""
+    items = (LatestReview(review, cards[slug]) for slug, reviews in everything.items() if slug in cards
+             for review in reviews)
+    return tuple(sorted(items, key=LatestReview.sort_key, reverse=True)[:capacity])
+
+
+def _institution_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
+                       changed: set[str]) -> tuple[list[PageSpec], set[str]]:
+    """The home and search pages and the changed institutions' pages; and their pages that no longer exist."""
     specs: list[PageSpec] = [home_page(model, site), search_page(model)]
     removed: set[str] = set()
-    for slug in slugs:
-        if slug in entries:
-            specs.extend(institution_pages(entries[slug], site))
-        new_paths = institution_paths(cards[slug], site) if slug in cards else set()
+    for slug in sorted(changed):
+        if slug in model.entries:
+            specs.extend(institution_pages(model.entries[slug], site))
+        new_paths = institution_paths(model.cards[slug], site) if slug in model.cards else set()
         old_paths = institution_paths(index.cards[slug], site) if slug in index.cards else set()
         removed |= old_paths - new_paths
+    return specs, removed
 
-    touched = [index.cards[s] for s in slugs if s in index.cards] + [cards[s] for s in slugs if s in cards]
+
+def _listing_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
+                   changed: set[str]) -> tuple[list[PageSpec], set[str]]:
+    """The listing pages a changed institution is (or was) on, and the listing pages that no longer exist."""
+    specs: list[PageSpec] = []
+    removed: set[str] = set()
+    touched = [index.cards[s] for s in changed if s in index.cards] + [model.cards[s] for s in changed
+                                                                       if s in model.cards]
     for kind in LISTING_KINDS:
         specs.append(listing_index_page(kind, model))
-        for listing_slug in {key for card in touched for key, _ in listing_keys(card)[kind]}:
+        for listing_slug in sorted({key for card in touched for key, _ in listing_keys(card)[kind]}):
             new = model.listings[kind].get(listing_slug)
-            old = _listing_before(new, kind, listing_slug, index.cards, set(slugs))
+            old = _listing_before(new, kind, listing_slug, index.cards, changed)
             new_paths = {_path(url) for url in listing_urls(new, site)} if new else set()
             if new:
-                same_order = old is not None and [c.slug for c in old.cards] == [c.slug for c in new.cards]
-                # A to Z: a new rating changes the first page (best rated) and the page the institution is on.
-                numbers = {1, *(listing_page_of(new, slug, site) or 1 for slug in slugs)} if same_order else None
-                specs.extend(listing_pages(new, site, numbers))
+                specs.extend(listing_pages(new, site, _listing_numbers(old, new, changed, site)))
             if old:
                 removed |= {_path(url) for url in listing_urls(old, site)} - new_paths
+    return specs, removed
 
-    specs.extend(_touched_a_to_z_pages(index.cards, model, site, slugs))
-    removed -= {spec.path for spec in specs}
-    files = dict(rendered(specs, renderer))
-    files.update(machine_files(model, site, new_index))
-    return Rebuild(new_index, files, frozenset(removed))
+
+def _listing_numbers(old: Listing | None, new: Listing, changed: set[str], site: SiteSettings) -> set[int] | None:
+    """The page numbers of a listing to render again: all of them (None) unless its order stayed the same."""
+    if old is None or [c.slug for c in old.cards] != [c.slug for c in new.cards]:
+        return None
+    # A to Z: a new rating changes the first page (best rated) and the page the institution is on.
+    return {1, *(listing_page_of(new, slug, site) or 1 for slug in changed)}
 
 
 def merge_latest(index: SiteIndex, entries: dict[str, Entry], changed: set[str], cards: dict[str, Card],

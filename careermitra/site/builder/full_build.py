@@ -17,18 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careermitra.domain.errors import ContentError
-from careermitra.site.content import (
+from careermitra.site.builder.content import (
     duplicate_review_ids,
     institution_files,
     orphan_reviews,
     parse_institution,
     raise_all,
-    read_reviews,
 )
-from careermitra.site.model import Card, LatestReview, SiteModel, make_entry
-from careermitra.site.pages import PageSpec, institution_pages
-from careermitra.site.render import Renderer
-from careermitra.site.settings import SiteSettings
+from careermitra.site.builder.model import Card, LatestReview, SiteModel, make_entry
+from careermitra.site.builder.pages import PageSpec, institution_pages
+from careermitra.site.builder.render import Renderer
+from careermitra.site.builder.reviews_file import read_reviews
+from careermitra.site.builder.settings import SiteSettings
 
 # Below this many institutions (or pages) starting processes costs more than it saves.
 PARALLEL_FROM = 300

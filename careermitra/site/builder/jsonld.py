@@ -8,7 +8,7 @@ from typing import Any
 
 from careermitra.domain.institution import InstitutionType
 from careermitra.domain.review import PublishedReview
-from careermitra.site.model import Entry
+from careermitra.site.builder.model import Entry
 
 SCHEMA_TYPES = {
     InstitutionType.UNIVERSITY: "CollegeOrUniversity",
