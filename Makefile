@@ -85,6 +85,7 @@ build-RebuildFunction:
 
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

@@ -8,9 +8,11 @@ straightforward Pelican configuration of issue 7.
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 _ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("careermitra_pelicanconf", _ROOT / "pelicanconf.py")
+assert _spec is not None and _spec.loader is not None, "pelicanconf.py is missing"
 _site = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_site)
 globals().update({name: value for name, value in vars(_site).items() if name.isupper()})
@@ -28,4 +30,5 @@ CHECK_MODIFIED_METHOD = "mtime"
 # Speed-up switches of the plugin, if pelicanconf.py sets them, are turned off (unknown keys are never added:
 # the plugin rejects them).
 _OFF = {"workers": 1, "processes": 1, "parallel": False, "incremental": False, "cache": False}
-CAREERMITRA = {**CAREERMITRA, **{key: off for key, off in _OFF.items() if key in CAREERMITRA}}  # noqa: F821
+_PLUGIN: dict[str, Any] = vars(_site)["CAREERMITRA"]
+CAREERMITRA = {**_PLUGIN, **{key: off for key, off in _OFF.items() if key in _PLUGIN}}

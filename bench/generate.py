@@ -94,7 +94,7 @@ def rupees(amount: int) -> str:
     if len(digits) <= 3:
         return f"₹{digits}"
     head, tail = digits[:-3], digits[-3:]
-    groups = []
+    groups: list[str] = []
     while len(head) > 2:
         groups.insert(0, head[-2:])
         head = head[:-2]

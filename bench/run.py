@@ -185,6 +185,9 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
     for folder in ("institutions", "reviews", "pages"):
         TRASH.move(content / folder)
     manifest = generate(content, institutions, reviews, seed)
+    sample = manifest["sample_institution"]
+    assert isinstance(sample, dict), sample
+    sample_slug = str(sample["slug"])
     generated = time.perf_counter() - started
     print(f"Generated {institutions} institutions and {reviews} reviews in {generated:.1f} s", flush=True)
 
@@ -196,7 +199,7 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
         ("page_weights", lambda: page_weights(site, manifest)),
         ("baseline", lambda: measure_build(BASELINE_SETTINGS, content, baseline_site, baseline_cache, fresh=True)),
-        ("incremental", lambda: measure_incremental(content, site, manifest["sample_institution"]["slug"],
+        ("incremental", lambda: measure_incremental(content, site, sample_slug,
                                                     runs=1 if quick else 3)),
         ("imports", lambda: import_times(import_runs)),
     ]

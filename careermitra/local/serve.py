@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from functools import partial
 from http import HTTPStatus
@@ -24,7 +25,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache" if self.path.endswith("/") else cache_control_for(self.path))
         super().end_headers()
 
-    def guess_type(self, path: str | Path) -> str:
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
         return content_type_for(str(path))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     server = make_server(args.root, args.host, args.port)
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_port
     print(f"Career Mitra is running at http://{host}:{port}/  (Ctrl-C stops it)", flush=True)
     try:
         server.serve_forever()

@@ -10,7 +10,7 @@ def inr(amount: int) -> str:
     digits = str(abs(amount))
     if len(digits) > 3:
         head, tail = digits[:-3], digits[-3:]
-        groups = []
+        groups: list[str] = []
         while len(head) > 2:
             groups.insert(0, head[-2:])
             head = head[:-2]

@@ -41,7 +41,7 @@ class Card(NamedTuple):
     fee_high: int
     naac_grade: str | None
     average: float | None
-    count: int
+    count: int  # type: ignore[assignment]  # the review count; it hides tuple.count, which no one calls
 
     @property
     def url(self) -> str:
@@ -191,7 +191,8 @@ def build_listings(alphabetical: Sequence[Card]) -> dict[str, dict[str, Listing]
                 titles.setdefault((kind, slug), title)
     listings: dict[str, dict[str, Listing]] = {}
     for kind, by_slug in groups.items():
-        ordered = sorted(by_slug, key=lambda slug, kind=kind: titles[(kind, slug)].lower())
+        sort_titles = {slug: titles[(kind, slug)].lower() for slug in by_slug}
+        ordered = sorted(by_slug, key=sort_titles.__getitem__)
         if kind == "type":
             ordered = [t.value for t in InstitutionType if t.value in by_slug]
         listings[kind] = {

@@ -87,21 +87,21 @@ class DirectoryGenerator(Generator):
         output = Path(self.output_path)
         renderer = Renderer(self.settings, self.site)
         if self.previous is not None:
-            self._write_changes(output, renderer)
+            self._write_changes(self.previous, output, renderer)
         else:
             with fewer_collections():
                 self._write_everything(output, renderer)
 
-    def _write_changes(self, output: Path, renderer: Renderer) -> None:
+    def _write_changes(self, previous: SiteIndex, output: Path, renderer: Renderer) -> None:
         started = time.perf_counter()
-        result = rebuild(self.previous, Path(self.path), self.site, renderer, self.changed, stamps=self.stamps)
+        result = rebuild(previous, Path(self.path), self.site, renderer, self.changed, stamps=self.stamps)
         for path, text in result.files.items():
             write_if_changed(output / path, text)
         for path in result.removed:
             (output / path).unlink(missing_ok=True)
         logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
                     time.perf_counter() - started)
-        before = {slug: search_terms(card) for slug, card in self.previous.cards.items()}
+        before = {slug: search_terms(card) for slug, card in previous.cards.items()}
         search_stale = before != {slug: search_terms(card) for slug, card in result.index.cards.items()}
         if self.site.search_index and (search_stale or not (output / "pagefind").is_dir()):
             build_search_index(output, result.index.cards.values(), renderer, workers=1)
