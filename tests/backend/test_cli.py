@@ -12,7 +12,7 @@ from careermitra.domain.problems import Duplicate
 from careermitra.mail.outbox import OutboxMailer
 from careermitra.site.content import parse_institution
 from careermitra.workflows.moderation import Moderation
-from tests.backend.conftest import Api, contact_message, listing, review, sign_in
+from tests.support.api import Api, contact_message, listing, review, sign_in
 
 
 @pytest.fixture

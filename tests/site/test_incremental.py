@@ -12,7 +12,7 @@ from careermitra.domain.errors import ContentError
 from careermitra.site.build import renderer_for
 from careermitra.site.incremental import rebuild
 from careermitra.site.index import INDEX_PATH, SiteIndex
-from tests.conftest import FIXTURE_SITE, ROOT, build_site, copy_tree
+from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 
 # Small page sizes and a short "latest" list so that pagination and the merge of latest reviews are exercised.
 SETTINGS = {"reviews_per_page": 2, "listing_page_size": 1, "search_index": False, "feed_size": 2,
