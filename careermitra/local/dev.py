@@ -111,11 +111,10 @@ class LocalStack:
             say(f"• restored the saved state ({sum(map(len, saved['tables'].values()))} items)")
             return
         from careermitra.local.seed import seed_sample_data
-        from careermitra.store.reviews import DynamoReviewStore
-        from careermitra.store.users import DynamoUserStore
+        from careermitra.wiring import DynamoStores, TableNames
 
-        users, reviews = seed_sample_data(ROOT / "content", DynamoUserStore(self.tables["UsersTable"]),
-                                          DynamoReviewStore(self.tables["ReviewsTable"]))
+        stores = DynamoStores(TableNames.from_resources(self.tables))
+        users, reviews = seed_sample_data(ROOT / "content", stores.users, stores.reviews)
         say(f"• seeded {users} sample users and {reviews} approved reviews")
 
     def save_state(self) -> None:
@@ -157,11 +156,11 @@ class LocalStack:
     def _build_site(self) -> None:
         from careermitra.rebuild.export import write_reviews
         from careermitra.site.build import build
-        from careermitra.store.published_reviews import DynamoApprovedReviews
+        from careermitra.wiring import DynamoStores, TableNames
 
         os.environ.update(self._environment())
         reviews_dir = self.state_dir / "rebuild" / "reviews"
-        approved = DynamoApprovedReviews(self.tables["ReviewsTable"]).all_approved()
+        approved = DynamoStores(TableNames.from_resources(self.tables)).approved_reviews.all_approved()
         for slug, reviews in approved.items():
             write_reviews(reviews_dir, slug, reviews)
         started = time.perf_counter()

@@ -106,7 +106,7 @@ class Api:
                 query: dict[str, str] | None = None, cookie: str | None = None, ip: str = IP,
                 base64_body: bool = False) -> Answer:
         event = copy.deepcopy(SAMPLE_EVENT)
-        sent: dict[str, str] = {"CloudFront-Viewer-Address": f"{ip}:51234", "X-Origin-Verify": ORIGIN_SECRET}
+        sent: dict[str, str | None] = {"CloudFront-Viewer-Address": f"{ip}:51234", "X-Origin-Verify": ORIGIN_SECRET}
         body: str | None = None
         if json_body is not None:
             body, sent["Content-Type"], sent["Accept"] = json.dumps(json_body), "application/json", "application/json"

@@ -77,12 +77,12 @@ class SessionLogWatch(logging.Handler):
             if not _reaches_root(logger):
                 watch.handle(record)
 
-        logging.Logger.callHandlers = call_handlers  # type: ignore[method-assign]
+        setattr(logging.Logger, "callHandlers", call_handlers)  # noqa: B010 (a method replaced for the session)
 
     def uninstall(self) -> None:
         logging.getLogger().removeHandler(self)
         if self._original is not None:
-            logging.Logger.callHandlers = self._original  # type: ignore[method-assign]
+            setattr(logging.Logger, "callHandlers", self._original)  # noqa: B010
 
     def leaks(self, known: Iterable[str]) -> list[str]:
         """The log lines that hold personal data, each with what was found in it."""
