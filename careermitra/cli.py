@@ -315,7 +315,7 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
             return [("Review", record.id), ("Institution", record.institution), ("Status", record.status.value),
                     ("Flags", ", ".join(record.flags) or "none"), ("Author", record.display_name),
                     ("Course", f"{record.course}, graduating {record.graduation_year}"),
-                    ("Rating", f"{record.rating}★ ({aspects})"), ("Created", _when(record.created_at)), *decided,
+                    ("Rating", f"{record.rating} of 5 ({aspects})"), ("Created", _when(record.created_at)), *decided,
                     *_note("Reason", record.reason), ("Title", record.title), ("Text", record.body)]
         case ListingRecord():
             return [("Listing request", record.id), ("Slug", record.slug), ("Status", record.status.value),
