@@ -86,6 +86,7 @@ build-RebuildFunction:
 
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

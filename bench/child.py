@@ -36,7 +36,7 @@ def build(settings: Path, content: Path, output: Path, cache: Path, profile: Pat
     from careermitra.site.build import build as build_site
 
     init_logging(level=logging.WARNING, fatal="errors", name="pelican")
-    overrides = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
+    overrides: dict[str, object] = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
     started = time.perf_counter()
     if profile:
         profiler = cProfile.Profile()

@@ -8,36 +8,57 @@ and the usual AWS environment variables (AWS_PROFILE or keys, AWS_REGION).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from pydantic import BaseModel
 
+from careermitra.domain.audit import Disclosure
+from careermitra.domain.listing import ListingRecord
 from careermitra.domain.problems import InvalidInput, Problem
+from careermitra.domain.review_submission import ReviewRecord
+from careermitra.domain.ticket import TicketRecord
+
+if TYPE_CHECKING:  # the stores and workflows load after the endpoint is chosen
+    from careermitra.wiring import DynamoStores, TableNames
+    from careermitra.workflows.moderation import Moderation
 
 LOCAL_ENDPOINT = "http://127.0.0.1:5000"
 # `make dev` writes where its moto server listens (a free port each run) and where mail goes.
 LOCAL_STACK_FILE = Path(__file__).resolve().parents[1] / ".dev" / "stack.json"
-LOCAL_TABLES = {"users": "careermitra-users", "reviews": "careermitra-reviews", "listings": "careermitra-listings",
-                "tickets": "careermitra-tickets", "analytics": "careermitra-analytics", "audit": "careermitra-audit"}
-STACK_OUTPUTS = {"users": "UsersTableName", "reviews": "ReviewsTableName", "listings": "ListingsTableName",
-                 "tickets": "TicketsTableName", "analytics": "AnalyticsTableName", "audit": "AuditTableName"}
+LOCAL_STACK_NAME = "careermitra"
+TABLE_AREAS = ("users", "reviews", "listings", "tickets", "rate_limits", "analytics", "audit")
+
+Record: TypeAlias = ReviewRecord | ListingRecord | TicketRecord | Disclosure
 
 
+class TextResult(str):
+    """Printed as it is, with or without --json."""
+
+
+Result: TypeAlias = Record | list[Record] | dict[str, Any] | TextResult
+
+
+# --- the command line -------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="careermitra", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stack", default=os.environ.get("CAREERMITRA_STACK"),
                         help="CloudFormation stack to work on in AWS (default: the local moto server)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
-    areas = parser.add_subparsers(dest="area", required=True,
-                                  metavar="{reviews,listings,tickets,analytics,users,publish}")
+    areas = parser.add_subparsers(dest="area", required=True)
+    for add_commands in AREAS:
+        add_commands(areas)
+    return parser
 
+
+def add_review_commands(areas: Any) -> None:
     reviews = areas.add_parser("reviews", help="the review moderation queue").add_subparsers(dest="action",
                                                                                               required=True)
     _list(reviews, "reviews, oldest first, with their flags (link, email, phone)", ("pending", "approved", "rejected"))
@@ -46,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     _with_id(reviews, "reject", "reject a review; the author is emailed the reason").add_argument(
         "--reason", required=True, help="why, in words the author understands")
 
+
+def add_listing_commands(areas: Any) -> None:
     listings = areas.add_parser("listings", help="listing requests").add_subparsers(dest="action", required=True)
     _list(listings, "listing requests, oldest first", ("pending", "approved", "rejected"))
     _with_id(listings, "show", "one listing request in full")
@@ -57,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where institution files live (default: content/institutions)")
     export.add_argument("--force", action="store_true", help="replace an existing file")
 
+
+def add_ticket_commands(areas: Any) -> None:
     tickets = areas.add_parser("tickets", help="grievances and questions").add_subparsers(dest="action",
                                                                                           required=True)
     _list(tickets, "tickets, oldest first", ("open", "closed"))
@@ -64,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     _with_id(tickets, "close", "close a ticket, emailing the reply to its sender").add_argument(
         "--reply", required=True, help="the answer to send")
 
+
+def add_analytics_commands(areas: Any) -> None:
     analytics = areas.add_parser("analytics", help="first-party analytics").add_subparsers(dest="action",
                                                                                           required=True)
     report = analytics.add_parser("report", help="visits, visitors, pages, referrers, browsers, time, paths",
@@ -72,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, help="also write a self-contained HTML report with charts here")
     _json_flag(report)
 
+
+def add_user_commands(areas: Any) -> None:
     users = areas.add_parser("users", help="lawful requests for one user's data").add_subparsers(dest="action",
                                                                                                  required=True)
     export = users.add_parser("export", help="export one user's data for a lawful request (audited)",
@@ -85,13 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="who is disclosing (default: CAREERMITRA_OFFICER, else the OS user)")
     export.add_argument("--out", type=Path, help="write the JSON export to this file (readable by you only)")
     _json_flag(export)
-    audit_log = users.add_parser("audit-log", help="every disclosure made, oldest first")
-    _json_flag(audit_log)
-    _publish_parser(areas)
-    return parser
+    _json_flag(users.add_parser("audit-log", help="every disclosure made, oldest first"))
 
 
-def _publish_parser(areas: Any) -> None:
+
+
+def add_publish_commands(areas: Any) -> None:
     root = Path(__file__).resolve().parents[1]
     publish = areas.add_parser(
         "publish", help="build the production site; with a stack, export its reviews first and upload the changes",
@@ -106,6 +134,12 @@ def _publish_parser(areas: Any) -> None:
     _json_flag(publish)
 
 
+# One function per area adds its subcommands; a new area is one more function here.
+AREAS: tuple[Callable[[Any], None], ...] = (add_review_commands, add_listing_commands, add_ticket_commands,
+                                            add_analytics_commands, add_user_commands,
+                                            add_publish_commands)
+
+
 def _list(actions: Any, help_text: str, statuses: tuple[str, ...]) -> None:
     command = actions.add_parser("list", help=help_text, description=help_text)
     command.add_argument("--status", choices=statuses, default=statuses[0], help=f"default: {statuses[0]}")
@@ -113,7 +147,7 @@ def _list(actions: Any, help_text: str, statuses: tuple[str, ...]) -> None:
 
 
 def _with_id(actions: Any, name: str, help_text: str) -> argparse.ArgumentParser:
-    command = actions.add_parser(name, help=help_text, description=help_text)
+    command: argparse.ArgumentParser = actions.add_parser(name, help=help_text, description=help_text)
     command.add_argument("id", help="the id shown by `list`")
     _json_flag(command)
     return command
@@ -132,11 +166,16 @@ def stack_outputs(stack: str) -> dict[str, str]:
     return {item["OutputKey"]: item["OutputValue"] for item in outputs}
 
 
-def _table_names(stack: str | None) -> dict[str, str]:
+# --- where the command works: the local moto server or a stack in AWS ------------------------------------
+def table_names(stack: str | None) -> TableNames:
+    """The local tables (each overridable by CAREERMITRA_<AREA>_TABLE), or the stack's, from its outputs."""
+    from careermitra.wiring import TableNames
+
     if not stack:
-        return {area: os.environ.get(f"CAREERMITRA_{area.upper()}_TABLE", name) for area, name in LOCAL_TABLES.items()}
-    values = stack_outputs(stack)
-    return {area: values[key] for area, key in STACK_OUTPUTS.items()}
+        return TableNames(**{area: os.environ.get(f"CAREERMITRA_{area.upper()}_TABLE",
+                                                  f"{LOCAL_STACK_NAME}-{area.replace('_', '-')}")
+                             for area in TABLE_AREAS})
+    return TableNames.from_outputs(stack_outputs(stack))
 
 
 def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[str, Any]:
@@ -187,30 +226,22 @@ def _local_stack() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def _mailer(stack: str | None) -> Any:
-    sender = os.environ.get("CAREERMITRA_SENDER_EMAIL", "no-reply@careermitra.in")
-    if stack:
-        from careermitra.mail.ses import SesMailer
-
-        return SesMailer(sender)
-    from careermitra.mail.outbox import OutboxMailer
-
-    return OutboxMailer(Path(os.environ.get("CAREERMITRA_OUTBOX", ".dev/outbox")), sender)
-
-
-def moderation_for(stack: str | None) -> Any:
-    """The moderation workflow over the stack's tables (or the local ones)."""
+def stores_for(stack: str | None) -> DynamoStores:
+    """The stack's stores (or the local server's)."""
     _use_local_server_unless(stack)
-    from careermitra.store.listings import DynamoListingStore
-    from careermitra.store.reviews import DynamoReviewStore
-    from careermitra.store.tickets import DynamoTicketStore
-    from careermitra.store.users import DynamoUserStore
-    from careermitra.workflows.moderation import Moderation
+    from careermitra.wiring import DynamoStores
 
-    tables = _table_names(stack)
-    return Moderation(users=DynamoUserStore(tables["users"]), reviews=DynamoReviewStore(tables["reviews"]),
-                      listings=DynamoListingStore(tables["listings"]), tickets=DynamoTicketStore(tables["tickets"]),
-                      mailer=_mailer(stack))
+    return DynamoStores(table_names(stack))
+
+
+def moderation_for(stack: str | None) -> Moderation:
+    """The moderation workflow over the stack's tables (or the local ones); mail through SES, or the outbox."""
+    from careermitra.wiring import mailer_for, moderation_over
+
+    sender = os.environ.get("CAREERMITRA_SENDER_EMAIL", "no-reply@careermitra.in")
+    stores = stores_for(stack)
+    outbox = None if stack else Path(os.environ.get("CAREERMITRA_OUTBOX", ".dev/outbox"))
+    return moderation_over(stores, mailer_for(sender, outbox))
 
 
 def _aws_identity(stack: str | None) -> str | None:
@@ -221,56 +252,22 @@ def _aws_identity(stack: str | None) -> str | None:
     return str(boto3.client("sts").get_caller_identity()["Arn"])
 
 
-def run_privacy_and_analytics(args: argparse.Namespace, tables: dict[str, str], now: Any) -> Any:
-    """The analytics report and the lawful-request commands, over the given tables."""
-    from careermitra.store.analytics import DynamoAnalyticsStore
-    from careermitra.store.audit import DynamoAuditLog
-
-    if args.area == "analytics":
-        from careermitra.reports.analytics import html_report, text_summary
-        from careermitra.workflows.analytics import analytics_report
-
-        if not 1 <= args.days <= 3660:
-            raise InvalidInput("Give --days between 1 and 3660.", {"days": "out of range"})
-        report = analytics_report(DynamoAnalyticsStore(tables["analytics"]), args.days, now)
-        if args.out:
-            args.out.write_text(html_report(report), encoding="utf-8")
-        if args.json:
-            return report.as_data()
-        return TextResult(text_summary(report) + (f"\n\nHTML report written to {args.out}" if args.out else ""))
-    audit = DynamoAuditLog(tables["audit"])
-    if args.action == "audit-log":
-        return audit.all()
-    from careermitra.store.listings import DynamoListingStore
-    from careermitra.store.reviews import DynamoReviewStore
-    from careermitra.store.users import DynamoUserStore
-    from careermitra.workflows.privacy import export_for_authorities
-
-    record, export = export_for_authorities(
-        args.email, args.officer or getpass.getuser(), _aws_identity(args.stack), args.reason,
-        DynamoUserStore(tables["users"]), DynamoReviewStore(tables["reviews"]), DynamoListingStore(tables["listings"]),
-        audit, now)
-    text = json.dumps(export, indent=2, ensure_ascii=False)
-    if args.out:
-        args.out.touch(mode=0o600)
-        args.out.write_text(text, encoding="utf-8")
-        return {"audit_record": record.id, "written": str(args.out), "disclosed": ", ".join(record.disclosed)}
-    return {"audit_record": record.id, "export": export} if args.json else TextResult(text)
-
-
-class TextResult(str):
-    """Printed as it is, with or without --json."""
-
-
-def run(args: argparse.Namespace, moderation: Any) -> Any:
-    """Carry out one command; returns what to print."""
-    store = {"reviews": moderation.reviews, "listings": moderation.listings, "tickets": moderation.tickets}[args.area]
-    one = {"reviews": moderation.review, "listings": moderation.listing, "tickets": moderation.ticket}[args.area]
+# --- carrying a command out ---------------------------------------------------------------------------------
+def run(args: argparse.Namespace, moderation: Moderation) -> Result:
+    """Carry out one moderation command; returns what to print."""
     match args.area, args.action:
-        case _, "list":
-            return store.by_status(args.status)
-        case _, "show":
-            return one(args.id)
+        case "reviews", "list":
+            return list(moderation.reviews.by_status(args.status))
+        case "listings", "list":
+            return list(moderation.listings.by_status(args.status))
+        case "tickets", "list":
+            return list(moderation.tickets.by_status(args.status))
+        case "reviews", "show":
+            return moderation.review(args.id)
+        case "listings", "show":
+            return moderation.listing(args.id)
+        case "tickets", "show":
+            return moderation.ticket(args.id)
         case "reviews", "approve":
             return moderation.approve_review(args.id)
         case "reviews", "reject":
@@ -286,36 +283,122 @@ def run(args: argparse.Namespace, moderation: Any) -> Any:
     raise AssertionError(f"unhandled command {args.area} {args.action}")
 
 
-def _as_data(result: Any) -> Any:
+def run_privacy_and_analytics(args: argparse.Namespace, stores: DynamoStores, now: dt.datetime) -> Result:
+    """The analytics report and the lawful-request commands, over the given stores."""
+    if args.area == "analytics":
+        return _analytics_report(args, stores, now)
+    if args.action == "audit-log":
+        return list(stores.audit.all())
+    from careermitra.workflows.privacy import export_for_authorities
+
+    record, export = export_for_authorities(
+        args.email, args.officer or getpass.getuser(), _aws_identity(args.stack), args.reason,
+        stores.users, stores.reviews, stores.listings, stores.audit, now)
+    text = json.dumps(export, indent=2, ensure_ascii=False)
+    if args.out:
+        args.out.touch(mode=0o600)
+        args.out.write_text(text, encoding="utf-8")
+        return {"audit_record": record.id, "written": str(args.out), "disclosed": ", ".join(record.disclosed)}
+    return {"audit_record": record.id, "export": export} if args.json else TextResult(text)
+
+
+def _analytics_report(args: argparse.Namespace, stores: DynamoStores, now: dt.datetime) -> Result:
+    from careermitra.reports.analytics import html_report, text_summary
+    from careermitra.workflows.analytics import analytics_report
+
+    if not 1 <= args.days <= 3660:
+        raise InvalidInput("Give --days between 1 and 3660.", {"days": "out of range"})
+    report = analytics_report(stores.analytics, args.days, now)
+    if args.out:
+        args.out.write_text(html_report(report), encoding="utf-8")
+    if args.json:
+        return report.as_data()
+    return TextResult(text_summary(report) + (f"\n\nHTML report written to {args.out}" if args.out else ""))
+
+
+# --- printing: JSON for scripts, columns and forms for people -------------------------------------------------
+def as_data(result: Result) -> Any:
     if isinstance(result, list):
-        return [_as_data(item) for item in result]
+        return [as_data(item) for item in result]
     if isinstance(result, BaseModel):
         return result.model_dump(mode="json", exclude={"fingerprint"})
     return result
 
 
-def _as_text(result: Any) -> str:
+def as_text(result: Result) -> str:
     if isinstance(result, TextResult):
         return str(result)
     if isinstance(result, list):
-        return "\n".join(_summary(item) for item in result) or "Nothing here."
+        return columns([row_of(record) for record in result]) if result else "Nothing here."
     if isinstance(result, BaseModel):
-        data = _as_data(result)
-        return "\n".join(f"{key}: {value}" for key, value in data.items() if value not in (None, [], ""))
-    return "\n".join(f"{key}: {value}" for key, value in result.items())
+        return form(fields_of(result))
+    return form([(key, str(value)) for key, value in result.items()])
 
 
-def _summary(record: BaseModel) -> str:
-    data = _as_data(record)
-    if "officer" in data:  # a disclosure in the audit log
-        return f"{data['id']}  {data['at'][:16].replace('T', ' ')}  {data['officer']}  {data['reason']}"
-    created = data["created_at"][:16].replace("T", " ")
-    if "institution" in data and "rating" in data:
-        flags = f"  [flags: {', '.join(data['flags'])}]" if data["flags"] else ""
-        return f"{data['id']}  {created}  {data['institution']}  {data['rating']}★  {data['title']}{flags}"
-    if "slug" in data:
-        return f"{data['id']}  {created}  {data['slug']}"
-    return f"{data['id']}  {created}  {data['subject']}"
+def _when(moment: dt.datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def row_of(record: Record) -> dict[str, str]:
+    """One line of a `list`: the columns an editor scans a queue by."""
+    match record:
+        case ReviewRecord():
+            return {"ID": record.id, "CREATED": _when(record.created_at), "INSTITUTION": record.institution,
+                    "STATUS": record.status.value, "RATING": f"{record.rating}★",
+                    "FLAGS": ", ".join(record.flags) or "-", "TITLE": record.title}
+        case ListingRecord():
+            return {"ID": record.id, "CREATED": _when(record.created_at), "SLUG": record.slug,
+                    "STATUS": record.status.value, "NAME": record.institution.name}
+        case TicketRecord():
+            return {"ID": record.id, "CREATED": _when(record.created_at), "STATUS": record.status.value,
+                    "SUBJECT": record.subject}
+        case Disclosure():
+            return {"ID": record.id, "AT": _when(record.at), "OFFICER": record.officer, "REASON": record.reason}
+
+
+def fields_of(record: Record) -> list[tuple[str, str]]:
+    """A record shown by `show`: labelled lines, the long text last."""
+    decided = [("Decided", _when(record.decided_at))] if not isinstance(record, Disclosure) and record.decided_at \
+        else []
+    match record:
+        case ReviewRecord():
+            aspects = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in record.aspects)
+            return [("Review", record.id), ("Institution", record.institution), ("Status", record.status.value),
+                    ("Flags", ", ".join(record.flags) or "none"), ("Author", record.display_name),
+                    ("Course", f"{record.course}, graduating {record.graduation_year}"),
+                    ("Rating", f"{record.rating} of 5 ({aspects})"), ("Created", _when(record.created_at)), *decided,
+                    *_note("Reason", record.reason), ("Title", record.title), ("Text", record.body)]
+        case ListingRecord():
+            return [("Listing request", record.id), ("Slug", record.slug), ("Status", record.status.value),
+                    ("Created", _when(record.created_at)), *decided, *_note("Reason", record.reason),
+                    ("Institution", record.institution.model_dump_json(indent=2, exclude_none=True))]
+        case TicketRecord():
+            return [("Ticket", record.id), ("Status", record.status.value), ("From", f"{record.name} <{record.email}>"),
+                    ("Created", _when(record.created_at)), *decided, ("Subject", record.subject),
+                    ("Message", record.message), *_note("Reply", record.reply)]
+        case Disclosure():
+            return [("Disclosure", record.id), ("At", _when(record.at)), ("Officer", record.officer),
+                    ("Reason", record.reason), ("Disclosed", ", ".join(record.disclosed))]
+
+
+def _note(label: str, text: str | None) -> list[tuple[str, str]]:
+    return [(label, text)] if text else []
+
+
+def columns(rows: list[dict[str, str]]) -> str:
+    """Rows under a header, each column as wide as its widest cell (the last one is left ragged)."""
+    header = list(rows[0])
+    widths = [max(len(name), *(len(row[name]) for row in rows)) for name in header]
+    lines = [[name for name in header], *([row[name] for name in header] for row in rows)]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+                     for line in lines)
+
+
+def form(fields: list[tuple[str, str]]) -> str:
+    """Labels in one column, values beside them; a value of several lines is indented under its first."""
+    width = max(len(label) for label, _ in fields) + 1
+    indent = "\n" + " " * (width + 1)
+    return "\n".join(f"{label + ':':<{width}} {value.replace(chr(10), indent)}" for label, value in fields)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -323,20 +406,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):  # a terminal without UTF-8 gets '?' for an arrow, not a crash
         sys.stdout.reconfigure(errors="replace")
     try:
+        result: Result
         if args.area == "publish":
             result = run_publish(args.settings, args.output, args.stack)
         elif args.area in {"analytics", "users"}:
-            _use_local_server_unless(args.stack)
-            import datetime as dt
-
-            result = run_privacy_and_analytics(args, _table_names(args.stack), dt.datetime.now(dt.UTC))
+            result = run_privacy_and_analytics(args, stores_for(args.stack), dt.datetime.now(dt.UTC))
         else:
             result = run(args, moderation_for(args.stack))
     except Problem as problem:
         print(f"careermitra: {problem.message}", file=sys.stderr)
         return 1
     as_json = args.json and not isinstance(result, TextResult)
-    print(json.dumps(_as_data(result), indent=2, ensure_ascii=False) if as_json else _as_text(result))
+    print(json.dumps(as_data(result), indent=2, ensure_ascii=False) if as_json else as_text(result))
     return 0
 
 

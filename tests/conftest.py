@@ -1,9 +1,8 @@
-"""Shared fixtures: building sites into temporary folders, and serving them on loopback."""
+"""Shared fixtures: building sites into temporary folders, serving them on loopback, and the session's log watch."""
 
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,29 +10,8 @@ from pathlib import Path
 import pytest
 
 from careermitra.local.serve import make_server
-from careermitra.site.build import build
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
-SAMPLE_CONTENT = ROOT / "content"
-
-
-def build_site(content: Path, output: Path, **plugin_settings: object) -> Path:
-    """Build `content` with the real pelicanconf.py into `output`; plugin settings may be overridden."""
-    from pelican.settings import get_settings_from_file
-
-    base = get_settings_from_file(str(ROOT / "pelicanconf.py"))["CAREERMITRA"]
-    build(str(ROOT / "pelicanconf.py"), {
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        "CAREERMITRA": {**base, **plugin_settings},
-    })
-    return output
-
-
-def copy_tree(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
-    return target
+from tests.support.privacy import KNOWN_PERSONAL_DATA, SessionLogWatch
+from tests.support.site import FIXTURE_SITE, SAMPLE_CONTENT, build_site
 
 
 @pytest.fixture(scope="session")
@@ -60,29 +38,17 @@ def sample_server(sample_site: Path) -> Iterator[str]:
     server.server_close()
 
 
-# Personal data that tests seed (users' emails, phones, cities); no log record of the whole session may hold any.
-SEEDED_PERSONAL_DATA: list[str] = []
-
-
 @pytest.fixture(scope="session", autouse=True)
-def session_log_watch() -> Iterator[list[str]]:
-    """Every log record any logger emits during the session, checked at the end against SEEDED_PERSONAL_DATA.
-
-    It hooks Logger.callHandlers, so it sees records of loggers that do not propagate (Powertools') too.
-    """
-    lines: list[str] = []
-    original = logging.Logger.callHandlers
-
-    def recording(self: logging.Logger, record: logging.LogRecord) -> None:
-        try:
-            lines.append(f"{record.getMessage()} {record.__dict__!r}")
-        except Exception:  # a record whose message cannot be formatted is reported by logging itself
-            lines.append(repr(record.__dict__))
-        original(self, record)
-
-    logging.Logger.callHandlers = recording  # type: ignore[method-assign]
-    yield lines
-    logging.Logger.callHandlers = original  # type: ignore[method-assign]
-    text = "\n".join(lines).lower()
-    leaked = [value for value in SEEDED_PERSONAL_DATA if value.lower() in text]
-    assert not leaked, f"personal data in the session's log output: {leaked}"
+def session_log_watch() -> Iterator[SessionLogWatch]:
+    """Every log record of the session, whichever tests run, checked at the end for personal data: the values
+    tests send or seed, and any email address, Indian mobile number or IP literal other than loopback."""
+    watch = SessionLogWatch()
+    ours = logging.getLogger("careermitra")
+    level = ours.level
+    ours.setLevel(logging.DEBUG)  # our own debug lines are checked too
+    watch.install()
+    yield watch
+    watch.uninstall()
+    ours.setLevel(level)
+    leaks = watch.leaks(KNOWN_PERSONAL_DATA)
+    assert not leaks, "personal data in the session's log records:\n" + "\n".join(leaks[:20])

@@ -6,24 +6,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import quote
 
 import boto3
 
 from careermitra.api.settings import Settings, settings
 from careermitra.mail.messages import Mailer
-from careermitra.store.institutions import InstitutionCatalogue
-from careermitra.store.listings import DynamoListingStore
-from careermitra.store.rate_limits import DynamoRateLimitStore
-from careermitra.store.reviews import DynamoReviewStore
-from careermitra.store.sessions import DynamoSessionStore
-from careermitra.store.tickets import DynamoTicketStore
-from careermitra.store.users import DynamoUserStore
+from careermitra.store.analytics import AnalyticsStore
+from careermitra.store.institutions import Catalogue, InstitutionCatalogue
+from careermitra.store.listings import ListingStore
+from careermitra.store.privacy_requests import PrivacyRequestStore
+from careermitra.store.rate_limits import RateLimitStore
+from careermitra.store.reviews import ReviewStore
+from careermitra.store.tickets import TicketStore
+from careermitra.wiring import DynamoStores, TableNames, accounts_over, mailer_for, utc_now
 from careermitra.workflows.accounts import Accounts
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -31,32 +27,15 @@ class Services:
     settings: Settings
     key: bytes
     accounts: Accounts
-    reviews: DynamoReviewStore
-    listings: DynamoListingStore
-    tickets: DynamoTicketStore
-    rate_limits: DynamoRateLimitStore
-    catalogue: InstitutionCatalogue
+    reviews: ReviewStore
+    listings: ListingStore
+    tickets: TicketStore
+    rate_limits: RateLimitStore
+    analytics: AnalyticsStore
+    privacy_requests: PrivacyRequestStore
+    catalogue: Catalogue
     mailer: Mailer
     clock: Callable[[], dt.datetime] = utc_now
-
-
-def _sender(config: Settings) -> Mailer:
-    if config.mail_outbox_dir is not None:
-        from careermitra.mail.outbox import OutboxMailer
-
-        return OutboxMailer(config.mail_outbox_dir, config.sender_email)
-    from careermitra.mail.ses import SesMailer
-
-    return SesMailer(config.sender_email, configuration_set=config.ses_configuration_set)
-
-
-def _mailer(config: Settings, key: bytes) -> Mailer:
-    """The outbox locally, SES in AWS; either way nothing goes to an address SES reported as bounced."""
-    from careermitra.api.observability import count
-    from careermitra.mail.suppressed import SuppressingMailer
-    from careermitra.store.suppressions import DynamoSuppressionList
-
-    return SuppressingMailer(_sender(config), DynamoSuppressionList(config.users_table, key), count)
 
 
 def secret_bytes(secret_id: str, purpose: str) -> bytes:
@@ -78,17 +57,27 @@ def origin_secret() -> bytes:
     return secret_bytes(settings().origin_secret_id, "origin")
 
 
+def suppressing(mailer: Mailer, users_table: str, key: bytes) -> Mailer:
+    """The mailer, refusing every address SES reported as bounced or complaining (counted, never logged)."""
+    from careermitra.api.observability import count
+    from careermitra.mail.suppressed import SuppressingMailer
+    from careermitra.store.suppressions import DynamoSuppressionList
+
+    return SuppressingMailer(mailer, DynamoSuppressionList(users_table, key), count)
+
+
 @cache
 def services() -> Services:
     config = settings()
+    stores = DynamoStores(TableNames(
+        users=config.users_table, reviews=config.reviews_table, listings=config.listings_table,
+        tickets=config.tickets_table, rate_limits=config.rate_limits_table, analytics=config.analytics_table))
     key = session_key(config.session_secret_id)
-    mailer = _mailer(config, key)
-    verify_url = f"{config.site_origin}/api/verify?token="
+    mailer = suppressing(mailer_for(config.sender_email, config.mail_outbox_dir, config.ses_configuration_set),
+                         config.users_table, key)
     return Services(
         settings=config, key=key,
-        accounts=Accounts(users=DynamoUserStore(config.users_table), sessions=DynamoSessionStore(config.users_table),
-                          mailer=mailer, link_for=lambda token: verify_url + quote(token),
-                          policy_version=config.policy_version),
-        reviews=DynamoReviewStore(config.reviews_table), listings=DynamoListingStore(config.listings_table),
-        tickets=DynamoTicketStore(config.tickets_table), rate_limits=DynamoRateLimitStore(config.rate_limits_table),
+        accounts=accounts_over(stores, mailer, config.site_origin, config.policy_version),
+        reviews=stores.reviews, listings=stores.listings, tickets=stores.tickets, rate_limits=stores.rate_limits,
+        analytics=stores.analytics, privacy_requests=stores.privacy_requests,
         catalogue=InstitutionCatalogue(config.content_dir), mailer=mailer)

@@ -111,11 +111,10 @@ class LocalStack:
             say(f"• restored the saved state ({sum(map(len, saved['tables'].values()))} items)")
             return
         from careermitra.local.seed import seed_sample_data
-        from careermitra.store.reviews import DynamoReviewStore
-        from careermitra.store.users import DynamoUserStore
+        from careermitra.wiring import DynamoStores, TableNames
 
-        users, reviews = seed_sample_data(ROOT / "content", DynamoUserStore(self.tables["UsersTable"]),
-                                          DynamoReviewStore(self.tables["ReviewsTable"]))
+        stores = DynamoStores(TableNames.from_resources(self.tables))
+        users, reviews = seed_sample_data(ROOT / "content", stores.users, stores.reviews)
         say(f"• seeded {users} sample users and {reviews} approved reviews")
 
     def save_state(self) -> None:
@@ -156,12 +155,12 @@ class LocalStack:
 
     def _build_site(self) -> None:
         from careermitra.site.build import build_with_approved_reviews
-        from careermitra.store.published_reviews import DynamoApprovedReviews
+        from careermitra.wiring import DynamoStores, TableNames
 
         os.environ.update(self._environment())
         started = time.perf_counter()
-        build_with_approved_reviews(str(ROOT / "pelicanconf.py"), self.output,
-                                    DynamoApprovedReviews(self.tables["ReviewsTable"]))
+        approved = DynamoStores(TableNames.from_resources(self.tables)).approved_reviews
+        build_with_approved_reviews(str(ROOT / "pelicanconf.py"), self.output, approved)
         pages = sum(1 for _ in self.output.rglob("*.html"))
         say(f"• built {pages} pages into {self.output} in {time.perf_counter() - started:.1f} s "
             f"(reviews exported from DynamoDB)")

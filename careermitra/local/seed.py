@@ -11,8 +11,8 @@ from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.domain.user import User
 from careermitra.site.builder.content import load_institutions, load_reviews
-from careermitra.store.reviews import DynamoReviewStore
-from careermitra.store.users import DynamoUserStore
+from careermitra.store.reviews import ReviewStore
+from careermitra.store.users import UserStore
 
 SAMPLE_CITIES = ("Pune", "Mumbai", "Bengaluru", "Jaipur", "Lucknow", "Kochi", "Chennai", "Hyderabad", "Bhopal")
 
@@ -37,7 +37,7 @@ def review_record(slug: str, review: PublishedReview, user_id: str,
                         decided_at=when if status == Status.APPROVED else None)
 
 
-def seed_sample_data(content: Path, users: DynamoUserStore, reviews: DynamoReviewStore) -> tuple[int, int]:
+def seed_sample_data(content: Path, users: UserStore, reviews: ReviewStore) -> tuple[int, int]:
     """Store one sample user per sample review, and the review as approved; returns (users, reviews)."""
     institutions, _ = load_institutions(content / "institutions")
     count = 0

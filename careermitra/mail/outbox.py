@@ -15,7 +15,7 @@ class OutboxMailer:
         self._folder = folder
         self._sender = sender
 
-    def send(self, message: Message) -> Path:
+    def send(self, message: Message) -> None:
         mail = email.message.EmailMessage()
         mail["From"], mail["To"], mail["Subject"] = self._sender, message.to, message.subject
         if message.reply_to:
@@ -24,4 +24,3 @@ class OutboxMailer:
         self._folder.mkdir(parents=True, exist_ok=True)
         path = self._folder / f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(bytes(mail))
-        return path

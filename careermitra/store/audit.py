@@ -6,7 +6,7 @@ AuditTable in template.yaml); here every write is conditional on the id being ne
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from botocore.exceptions import ClientError
 
@@ -16,6 +16,11 @@ from careermitra.store.dynamodb import is_conditional_failure, plain, table
 
 class AuditRecordExists(RuntimeError):
     """An audit record with this id exists: it is never overwritten."""
+
+
+class AuditLog(Protocol):
+    def append(self, record: Disclosure) -> None: ...
+    def all(self) -> list[Disclosure]: ...
 
 
 class DynamoAuditLog:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
+
+
+class Catalogue(Protocol):
+    def exists(self, slug: str) -> bool: ...
 
 
 class InstitutionCatalogue:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
@@ -14,6 +14,24 @@ from careermitra.store.dynamodb import is_conditional_failure, plain, table
 STATUS_INDEX = "by-status"
 USER_INDEX = "by-user"
 Record = TypeVar("Record", bound=BaseModel)
+
+
+class ModerationQueue(Protocol[Record]):
+    """What every moderated submission's store offers the workflows and the CLI."""
+
+    def add(self, record: Record) -> Record | None: ...
+    def get(self, record_id: str) -> Record | None: ...
+    def by_status(self, status: str) -> list[Record]: ...
+    def decide(self, record_id: str, expected: str, status: str, now: dt.datetime,
+               note_field: str, note: str | None) -> Record | None: ...
+
+
+class AuthoredQueue(ModerationQueue[Record], Protocol[Record]):
+    """A queue of submissions by signed-in users, which a privacy request exports, deletes or anonymises."""
+
+    def by_user(self, user_id: str) -> list[Record]: ...
+    def remove(self, record_id: str) -> None: ...
+    def detach_author(self, record_id: str, **replace: str) -> None: ...
 
 
 class RecordStore(Generic[Record]):

@@ -1,8 +1,14 @@
 """Reviews waiting for, or decided by, a moderator; the table's stream feeds the site rebuild."""
 
+from typing import Protocol
+
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
-from careermitra.store.records import RecordStore
+from careermitra.store.records import AuthoredQueue, RecordStore
+
+
+class ReviewStore(AuthoredQueue[ReviewRecord], Protocol):
+    """The reviews as the review workflow, moderation and privacy requests use them."""
 
 
 class DynamoReviewStore(RecordStore[ReviewRecord]):

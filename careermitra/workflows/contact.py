@@ -7,12 +7,12 @@ import logging
 
 from careermitra.domain.ticket import ContactMessage, TicketRecord, TicketStatus, ticket_id_for
 from careermitra.mail.messages import Mailer, Message, ticket_acknowledgement, ticket_notice
-from careermitra.store.tickets import DynamoTicketStore
+from careermitra.store.tickets import TicketStore
 
 logger = logging.getLogger(__name__)
 
 
-def open_ticket(message: ContactMessage, tickets: DynamoTicketStore, mailer: Mailer, grievance_email: str,
+def open_ticket(message: ContactMessage, tickets: TicketStore, mailer: Mailer, grievance_email: str,
                 now: dt.datetime) -> tuple[TicketRecord, bool]:
     """Store the ticket once (a resent message is the same ticket), then mail the sender and the officer."""
     record = TicketRecord(id=ticket_id_for(message, now.date()), **message.model_dump(), status=TicketStatus.OPEN,

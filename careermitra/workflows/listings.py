@@ -9,13 +9,13 @@ from careermitra.domain.listing import ListingRecord, proposed_institution
 from careermitra.domain.problems import Duplicate
 from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.user import User
-from careermitra.store.institutions import InstitutionCatalogue
-from careermitra.store.listings import DynamoListingStore
+from careermitra.store.institutions import Catalogue
+from careermitra.store.listings import ListingStore
 from careermitra.workflows.once import add_once
 
 
-def propose_listing(data: dict[str, Any], proposer: User, listings: DynamoListingStore,
-                    catalogue: InstitutionCatalogue, now: dt.datetime) -> tuple[ListingRecord, bool]:
+def propose_listing(data: dict[str, Any], proposer: User, listings: ListingStore,
+                    catalogue: Catalogue, now: dt.datetime) -> tuple[ListingRecord, bool]:
     """Queue a proposed institution as pending; returns (record, newly stored)."""
     institution = proposed_institution(data)
     if catalogue.exists(institution.slug):

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from careermitra.domain.listing import ListingRecord, institution_file_text
 from careermitra.domain.problems import Duplicate, InvalidInput, NotFound
@@ -13,11 +14,22 @@ from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.domain.ticket import TicketRecord, TicketStatus
 from careermitra.mail.messages import Mailer, listing_rejected_message, review_rejected_message, ticket_reply
-from careermitra.store.listings import DynamoListingStore
-from careermitra.store.reviews import DynamoReviewStore
-from careermitra.store.tickets import DynamoTicketStore
+from careermitra.store.listings import ListingStore
+from careermitra.store.reviews import ReviewStore
+from careermitra.store.tickets import TicketStore
 from careermitra.store.users import UserStore
 from careermitra.workflows.contact import send_after_commit
+
+
+class _Decidable(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> Status | TicketStatus: ...
+
+
+Decided = TypeVar("Decided", bound=_Decidable)
+Found = TypeVar("Found")
 
 
 def _now() -> dt.datetime:
@@ -27,9 +39,9 @@ def _now() -> dt.datetime:
 @dataclass
 class Moderation:
     users: UserStore
-    reviews: DynamoReviewStore
-    listings: DynamoListingStore
-    tickets: DynamoTicketStore
+    reviews: ReviewStore
+    listings: ListingStore
+    tickets: TicketStore
     mailer: Mailer
     clock: Callable[[], dt.datetime] = _now
 
@@ -93,13 +105,13 @@ class Moderation:
         return record
 
     @staticmethod
-    def _decided(updated, current):  # type: ignore[no-untyped-def]
+    def _decided(updated: Decided | None, current: Decided) -> Decided:
         if updated is None:
             raise Duplicate(f"{current.id} is {current.status.value} already; only a pending item can be decided.")
         return updated
 
 
-def _found(record, kind: str, record_id: str):  # type: ignore[no-untyped-def]
+def _found(record: Found | None, kind: str, record_id: str) -> Found:
     if record is None:
         raise NotFound(f"No {kind} has the id {record_id!r}.")
     return record

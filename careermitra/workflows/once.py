@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from pydantic import BaseModel
-
 from careermitra.domain.problems import Duplicate
 
 
 class Fingerprinted(Protocol):
-    id: str
-    fingerprint: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
 
 
-Record = TypeVar("Record", bound=BaseModel)
+Record = TypeVar("Record", bound=Fingerprinted)
 
 
 class WriteOnceStore(Protocol[Record]):
@@ -26,6 +26,6 @@ def add_once(store: WriteOnceStore[Record], record: Record, duplicate: Duplicate
     existing = store.add(record)
     if existing is None:
         return record, True
-    if existing.fingerprint == record.fingerprint:  # type: ignore[attr-defined]
+    if existing.fingerprint == record.fingerprint:
         return existing, False
     raise duplicate

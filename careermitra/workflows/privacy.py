@@ -34,15 +34,15 @@ from careermitra.mail.messages import (
     privacy_export_message,
     privacy_no_account_message,
 )
-from careermitra.store.audit import DynamoAuditLog
-from careermitra.store.listings import DynamoListingStore
+from careermitra.store.audit import AuditLog
+from careermitra.store.listings import ListingStore
 from careermitra.store.privacy_requests import PrivacyRequestStore
-from careermitra.store.reviews import DynamoReviewStore
+from careermitra.store.reviews import ReviewStore
 from careermitra.store.users import UserStore
 from careermitra.workflows.contact import send_after_commit
 
 
-def personal_data_export(user: User, reviews: DynamoReviewStore, listings: DynamoListingStore,
+def personal_data_export(user: User, reviews: ReviewStore, listings: ListingStore,
                          now: dt.datetime) -> dict[str, Any]:
     """Everything we hold about one person: profile, consent history, reviews and listing requests."""
     profile = user.model_dump(mode="json", exclude={"consent_history", "consent_version", "consented_at"})
@@ -58,8 +58,8 @@ def personal_data_export(user: User, reviews: DynamoReviewStore, listings: Dynam
 @dataclass
 class PrivacyRequests:
     users: UserStore
-    reviews: DynamoReviewStore
-    listings: DynamoListingStore
+    reviews: ReviewStore
+    listings: ListingStore
     pending: PrivacyRequestStore
     mailer: Mailer
     link_for: Callable[[str], str]
@@ -118,7 +118,7 @@ class PrivacyRequests:
 
 
 def export_for_authorities(email: str, officer: str, identity: str | None, reason: str, users: UserStore,
-                           reviews: DynamoReviewStore, listings: DynamoListingStore, audit: DynamoAuditLog,
+                           reviews: ReviewStore, listings: ListingStore, audit: AuditLog,
                            now: dt.datetime) -> tuple[Disclosure, dict[str, Any]]:
     """A lawful request's export; the audit record is written first, so no data leaves without one."""
     if len(reason.strip()) < 5:

@@ -8,13 +8,13 @@ from careermitra.domain.problems import Duplicate, InvalidInput
 from careermitra.domain.review_submission import ReviewRecord, ReviewSubmission
 from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.user import User
-from careermitra.store.institutions import InstitutionCatalogue
-from careermitra.store.reviews import DynamoReviewStore
+from careermitra.store.institutions import Catalogue
+from careermitra.store.reviews import ReviewStore
 from careermitra.workflows.once import add_once
 
 
-def submit_review(submission: ReviewSubmission, author: User, reviews: DynamoReviewStore,
-                  catalogue: InstitutionCatalogue, now: dt.datetime) -> tuple[ReviewRecord, bool]:
+def submit_review(submission: ReviewSubmission, author: User, reviews: ReviewStore,
+                  catalogue: Catalogue, now: dt.datetime) -> tuple[ReviewRecord, bool]:
     """Queue a review as pending with its flags; one per user and institution. Returns (record, newly stored)."""
     if not catalogue.exists(submission.institution):
         raise InvalidInput("There is no such institution on the site.",

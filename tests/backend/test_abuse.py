@@ -8,7 +8,7 @@ import boto3
 import pytest
 
 from careermitra.domain.abuse import RATE_LIMITS, WITHOUT_FORM_TOKEN
-from tests.backend.conftest import (
+from tests.support.api import (
     OTHER_IP,
     REGION,
     SITE,

@@ -15,7 +15,7 @@ from careermitra.domain.analytics import IST, PageView, browser_family, daily_to
 from careermitra.reports.analytics import html_report, text_summary
 from careermitra.store.analytics import DynamoAnalyticsStore
 from careermitra.workflows.analytics import analytics_report, roll_up, roll_up_yesterday
-from tests.backend.conftest import IP, REGION, SITE, Api
+from tests.support.api import IP, REGION, SITE, Api, moto_stores
 
 CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
@@ -185,7 +185,7 @@ def test_the_nightly_roll_up_keeps_counts_only_and_the_report_reads_it(generated
 
 def test_the_scheduled_roll_up_function_totals_yesterday_in_the_table_it_is_given(aws: None) -> None:
     from careermitra.local.functions import load_function
-    from tests.backend.conftest import LambdaContext
+    from tests.support.api import LambdaContext
 
     yesterday = dt.datetime.now(IST) - dt.timedelta(days=1)
     DynamoAnalyticsStore("test-AnalyticsTable").add(PageView(path="/", previous=None, referrer=None, seconds=9,
@@ -214,11 +214,11 @@ def test_the_command_writes_the_html_report_and_prints_the_summary(
 
     out = tmp_path / "report.html"
     args = build_parser().parse_args(["analytics", "report", "--days", "3", "--out", str(out)])
-    result = run_privacy_and_analytics(args, {"analytics": "test-AnalyticsTable"}, NOW)
+    result = run_privacy_and_analytics(args, moto_stores(), NOW)
     assert "visits 6" in result and str(out) in result
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
     args = build_parser().parse_args(["analytics", "report", "--days", "3", "--json"])
-    data = run_privacy_and_analytics(args, {"analytics": "test-AnalyticsTable"}, NOW)
+    data = run_privacy_and_analytics(args, moto_stores(), NOW)
     assert data["visits"] == 6 and data["top_paths"] == [("/ → /institutions/x/", 2)]
 
 

@@ -12,7 +12,7 @@ from careermitra.domain.problems import Duplicate
 from careermitra.mail.outbox import OutboxMailer
 from careermitra.site.builder.content import parse_institution
 from careermitra.workflows.moderation import Moderation
-from tests.backend.conftest import Api, contact_message, listing, review, sign_in
+from tests.support.api import Api, contact_message, listing, review, sign_in
 
 
 @pytest.fixture
@@ -108,3 +108,34 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
             build_parser().parse_args(argv)
         assert exit_.value.code == 0
     assert "content/institutions/<slug>.md" in capsys.readouterr().out
+
+
+def test_the_queue_reads_as_columns_and_a_review_as_a_form(api: Api, moderation: Moderation) -> None:
+    from careermitra.cli import as_text
+
+    cookie = sign_in(api)
+    body = "Ask for the notes at www.example-notes.com, the faculty are good and the labs open late."
+    review_id = api.submit("review", "/api/reviews", review(body=body), cookie=cookie).json()["id"]
+    header, row = as_text(cli(moderation, "reviews", "list")).splitlines()  # type: ignore[arg-type]
+    assert header.split() == ["ID", "CREATED", "INSTITUTION", "STATUS", "RATING", "FLAGS", "TITLE"]
+    created = api.clock.now.strftime("%Y-%m-%d %H:%M").split()
+    assert row.split()[:6] == [review_id, *created, "deccan-institute-of-technology", "pending", "4★"]
+    assert row.index("deccan-institute-of-technology") == header.index("INSTITUTION")  # columns line up
+    assert row.index("link") == header.index("FLAGS")
+    shown = as_text(cli(moderation, "reviews", "show", review_id)).splitlines()  # type: ignore[arg-type]
+    labels = {line.split(":", 1)[0]: line.split(":", 1)[1].strip() for line in shown if not line.startswith(" ")}
+    assert labels["Review"] == review_id and labels["Status"] == "pending" and labels["Flags"] == "link"
+    assert labels["Institution"] == "deccan-institute-of-technology" and labels["Author"] == "Priya S."
+    assert labels["Title"] == "Strong teaching, crowded labs" and labels["Text"] == body
+    assert len({len(line) - len(line.split(":", 1)[1].lstrip()) for line in shown}) == 1  # values in one column
+
+
+def test_an_empty_queue_and_a_ticket_read_plainly(api: Api, moderation: Moderation) -> None:
+    from careermitra.cli import as_text
+
+    assert as_text(cli(moderation, "tickets", "list")) == "Nothing here."  # type: ignore[arg-type]
+    ticket = api.submit("contact", "/api/contact", contact_message()).json()["ticket"]
+    [row] = as_text(cli(moderation, "tickets", "list")).splitlines()[1:]  # type: ignore[arg-type]
+    assert row.split()[0] == ticket and row.endswith("Wrong fees listed")
+    shown = as_text(cli(moderation, "tickets", "show", ticket))  # type: ignore[arg-type]
+    assert f"Ticket:  {ticket}" in shown and "Subject: Wrong fees listed" in shown

@@ -24,7 +24,8 @@ from careermitra.site.builder.reviews_file import write_reviews
 from careermitra.store.published_reviews import DynamoApprovedReviews
 from careermitra.store.reviews import DynamoReviewStore
 from careermitra.store.users import DynamoUserStore
-from tests.conftest import ROOT, SEEDED_PERSONAL_DATA, build_site
+from tests.support.privacy import KNOWN_PERSONAL_DATA
+from tests.support.site import ROOT, build_site
 
 # Distinctive values, so that finding one anywhere can only mean it leaked.
 SEEDED = [
@@ -62,7 +63,7 @@ def site_from_seeded_tables(aws: None, tmp_path: Path) -> tuple[Path, list[str]]
     institutions, _ = load_institutions(ROOT / "content" / "institutions")
     for items in load_reviews(ROOT / "content" / "reviews", institutions).values():
         needles += [needle for review in items for needle in needles_of(sample_user(review))]
-    SEEDED_PERSONAL_DATA.extend(needles)
+    KNOWN_PERSONAL_DATA.extend(needles)
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("reviews"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.backend.conftest import Api, registration, review, sent_mail
+from tests.support.api import Api, registration, review, sent_mail
 
 pytestmark = pytest.mark.usefixtures("no_personal_data_in_logs")
 
@@ -45,8 +45,8 @@ def test_the_sample_events_are_answered_as_documented(api: Api, handler: object,
                                                        location: str) -> None:
     import json
 
-    from tests.backend.conftest import ORIGIN_SECRET, LambdaContext
     from tests.backend.template import ROOT
+    from tests.support.api import ORIGIN_SECRET, LambdaContext
 
     event = json.loads((ROOT / "events" / sample).read_text(encoding="utf-8"))
     event["headers"]["X-Origin-Verify"] = ORIGIN_SECRET  # the samples hold a placeholder for the stack's secret

@@ -10,7 +10,7 @@ from careermitra.cli import build_parser, run
 from careermitra.mail.messages import GRIEVANCE_RESPONSE_DAYS
 from careermitra.mail.outbox import OutboxMailer
 from careermitra.workflows.moderation import Moderation
-from tests.backend.conftest import EMAIL, OFFICER, ROOT, Api, contact_message, sent_mail
+from tests.support.api import EMAIL, OFFICER, ROOT, Api, contact_message, sent_mail
 
 
 def test_a_ticket_from_the_form_to_the_emailed_reply(api: Api, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import boto3
 import pytest
 
-from tests.backend.conftest import EMAIL, OFFICER, REGION, Api, contact_message, listing, sent_mail, sign_in
+from tests.support.api import EMAIL, OFFICER, REGION, Api, contact_message, listing, sent_mail, sign_in
 
 pytestmark = pytest.mark.usefixtures("no_personal_data_in_logs")
 

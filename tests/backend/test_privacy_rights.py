@@ -14,12 +14,13 @@ import pytest
 from boto3.dynamodb.types import TypeSerializer
 
 from careermitra.rebuild.changes import affected_institutions
-from tests.backend.conftest import (
+from tests.support.api import (
     EMAIL,
     INSTITUTIONS,
     REGION,
     Api,
     listing,
+    moto_stores,
     registration,
     review,
     sent_mail,
@@ -209,12 +210,11 @@ def test_a_lawful_request_export_is_audited_and_the_record_cannot_be_replaced(ap
 
     cookie = sign_in(api)
     api.submit("review", "/api/reviews", review(), cookie=cookie)
-    tables = {"users": "test-UsersTable", "reviews": "test-ReviewsTable", "listings": "test-ListingsTable",
-              "audit": "test-AuditTable"}
+    stores = moto_stores()
     out = tmp_path / "export.json"
     args = build_parser().parse_args(["users", "export", EMAIL, "--reason", "Pune Police case 12/2026, BNSS s.94",
                                       "--officer", "Meera Iyer", "--out", str(out)])
-    result = run_privacy_and_analytics(args, tables, api.clock.now)
+    result = run_privacy_and_analytics(args, stores, api.clock.now)
     assert json.loads(out.read_text())["profile"]["email"] == EMAIL
     assert out.stat().st_mode & 0o077 == 0
     [record] = DynamoAuditLog("test-AuditTable").all()
@@ -231,5 +231,5 @@ def test_a_lawful_request_export_is_audited_and_the_record_cannot_be_replaced(ap
 
     with pytest.raises(InvalidInput):
         run_privacy_and_analytics(build_parser().parse_args(["users", "export", EMAIL, "--reason", "x"]),
-                                  tables, api.clock.now)
+                                  stores, api.clock.now)
     assert len(DynamoAuditLog("test-AuditTable").all()) == 1

@@ -8,7 +8,7 @@ import boto3
 import pytest
 
 from careermitra.domain.review_submission import ReviewSubmission
-from tests.backend.conftest import INSTITUTIONS, REGION, Api, review, sign_in
+from tests.support.api import INSTITUTIONS, REGION, Api, review, sign_in
 
 pytestmark = pytest.mark.usefixtures("no_personal_data_in_logs")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import boto3
 import pytest
 
-from tests.backend.conftest import (
+from tests.support.api import (
     EMAIL,
     PHONE_E164,
     REGION,

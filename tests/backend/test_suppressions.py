@@ -13,7 +13,7 @@ import pytest
 from careermitra.local.functions import load_function
 from careermitra.local.gateway import LambdaContext
 from careermitra.store.suppressions import DynamoSuppressionList, addresses_to_suppress, suppression_digest
-from tests.backend.conftest import EMAIL, REGION, SECRET_ID, Api, registration, sent_mail
+from tests.support.api import EMAIL, REGION, SECRET_ID, Api, registration, sent_mail
 
 EVENTS = Path(__file__).resolve().parents[2] / "events"
 

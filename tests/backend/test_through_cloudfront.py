@@ -7,7 +7,7 @@ import logging
 import boto3
 import pytest
 
-from tests.backend.conftest import EMAIL, ORIGIN_SECRET, OTHER_IP, REGION, Api, registration, sent_mail
+from tests.support.api import EMAIL, ORIGIN_SECRET, OTHER_IP, REGION, Api, registration, sent_mail
 
 WRONG_VALUES = {"missing": None, "wrong": "not-the-origin-secret-0123456789abcdefghij",
                 "one character short": ORIGIN_SECRET[:-1], "not ascii": "ß" * 40}

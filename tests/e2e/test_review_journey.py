@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
 

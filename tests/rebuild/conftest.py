@@ -26,7 +26,7 @@ from careermitra.publish.targets import S3Target
 from careermitra.site.build import build
 from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.store.reviews import DynamoReviewStore
-from tests.conftest import FIXTURE_SITE, ROOT
+from tests.support.site import FIXTURE_SITE, ROOT
 
 PAGE_SIZES = '{"reviews_per_page": 2, "listing_page_size": 1, "search_index": False, "feed_size": 3}'
 

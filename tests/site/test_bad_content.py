@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from careermitra.domain.errors import ContentError
-from tests.conftest import FIXTURE_SITE, ROOT, build_site, copy_tree
+from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURE_SITE, ROOT
+from tests.support.site import FIXTURE_SITE, ROOT
 
 _BUILD_WITHOUT_PELICAN = """
 import json, sys

@@ -14,7 +14,7 @@ from careermitra.site.builder.incremental import Rebuild
 from careermitra.site.builder.index import INDEX_PATH, SiteIndex
 from careermitra.site.builder.reviews_file import read_reviews
 from careermitra.site.builder.site_build import SiteBuild
-from tests.conftest import FIXTURE_SITE, ROOT, build_site, copy_tree
+from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 
 # Small page sizes and a short "latest" list so that pagination and the merge of latest reviews are exercised.
 SETTINGS = {"reviews_per_page": 2, "listing_page_size": 1, "search_index": False, "feed_size": 2,

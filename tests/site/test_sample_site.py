@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from careermitra.site.builder.content import load_institutions, load_reviews
-from tests.conftest import ROOT, SAMPLE_CONTENT
 from tests.site.html import links_in, page, text_of
+from tests.support.site import ROOT, SAMPLE_CONTENT
 
 INSTITUTIONS, _ = load_institutions(SAMPLE_CONTENT / "institutions")
 REVIEWS = load_reviews(SAMPLE_CONTENT / "reviews", INSTITUTIONS)

@@ -1,0 +1,1 @@
+"""Helpers the tests import (conftest modules hold fixtures only)."""
