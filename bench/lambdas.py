@@ -27,8 +27,6 @@ from typing import Any
 
 import yaml
 
-from careermitra.api.routes import ROUTES
-
 ROOT = Path(__file__).resolve().parent.parent
 FUNCTIONS = ROOT / "functions"
 HEAVY_MODULES = ("pelican", "markdown", "jinja2", "careermitra.site", "yaml")
@@ -42,10 +40,9 @@ for name in {deferred!r}:
     importlib.import_module(name)
 print(json.dumps([elapsed, time.perf_counter() - started, heavy]))
 """
-# What each handler imports on its first invocation instead of at import (issue 7): for the API every route's
-# module, read from its route table; for the roll-up its store and workflow; for the rebuild the site build.
+# What each handler imports on its first invocation instead of at import (issue 7): for the roll-up its store and
+# workflow; for the rebuild the site build. The API imports every route with its app (issue 11).
 FIRST_INVOCATION_IMPORTS = {
-    "api": tuple(dict.fromkeys(route.module for route in ROUTES)),
     "analytics_rollup": ("careermitra.store.analytics", "careermitra.workflows.analytics"),
     "rebuild": ("careermitra.rebuild.service",),
 }

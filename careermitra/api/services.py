@@ -12,8 +12,10 @@ import boto3
 
 from careermitra.api.settings import Settings, settings
 from careermitra.mail.messages import Mailer
+from careermitra.store.analytics import DynamoAnalyticsStore
 from careermitra.store.institutions import InstitutionCatalogue
 from careermitra.store.listings import DynamoListingStore
+from careermitra.store.privacy_requests import DynamoPrivacyRequestStore
 from careermitra.store.rate_limits import DynamoRateLimitStore
 from careermitra.store.reviews import DynamoReviewStore
 from careermitra.store.sessions import DynamoSessionStore
@@ -37,6 +39,8 @@ class Services:
     rate_limits: DynamoRateLimitStore
     catalogue: InstitutionCatalogue
     mailer: Mailer
+    analytics: DynamoAnalyticsStore
+    privacy_requests: DynamoPrivacyRequestStore
     clock: Callable[[], dt.datetime] = utc_now
 
 
@@ -81,4 +85,6 @@ def services() -> Services:
                           policy_version=config.policy_version),
         reviews=DynamoReviewStore(config.reviews_table), listings=DynamoListingStore(config.listings_table),
         tickets=DynamoTicketStore(config.tickets_table), rate_limits=DynamoRateLimitStore(config.rate_limits_table),
-        catalogue=InstitutionCatalogue(config.content_dir), mailer=mailer)
+        catalogue=InstitutionCatalogue(config.content_dir), mailer=mailer,
+        analytics=DynamoAnalyticsStore(config.analytics_table),
+        privacy_requests=DynamoPrivacyRequestStore(config.users_table))
