@@ -51,3 +51,18 @@ def test_the_rebuild_loads_pelican_and_boto3_only_when_invoked() -> None:
     loaded = modules_loaded_by_importing(ROOT / "functions" / "rebuild" / "app.py", (*SITE_BUILD, "boto3"), env)
 
     assert loaded == set()
+
+
+def test_every_api_function_restores_a_snapshot_and_the_nightly_jobs_do_not() -> None:
+    from tests.backend.template import resources
+
+    functions = resources("AWS::Serverless::Function")
+    api = {name for name, body in functions.items() if body["Properties"].get("CodeUri", "functions/api/")
+           in ("functions/api/", "functions/api")}
+    assert len(api) == 6
+    for name, body in functions.items():
+        snap = body["Properties"].get("SnapStart")
+        if name in api:
+            assert snap == {"ApplyOn": "PublishedVersions"} and body["Properties"]["AutoPublishAlias"] == "live"
+        else:
+            assert snap is None, name
