@@ -27,8 +27,6 @@ from typing import Any
 
 import yaml
 
-from careermitra.api.routes import ROUTES
-
 ROOT = Path(__file__).resolve().parent.parent
 FUNCTIONS = ROOT / "functions"
 HEAVY_MODULES = ("pelican", "markdown", "jinja2", "careermitra.site", "yaml")
@@ -42,10 +40,9 @@ for name in {deferred!r}:
     importlib.import_module(name)
 print(json.dumps([elapsed, time.perf_counter() - started, heavy]))
 """
-# What each handler imports on its first invocation instead of at import (issue 7): for the API every route's
-# module, read from its route table; for the roll-up its store and workflow; for the rebuild the site build.
+# What each handler imports on its first invocation instead of at import (issue 7): for the roll-up its store and
+# workflow; for the rebuild the site build. The API imports every route with its app (issue 11).
 FIRST_INVOCATION_IMPORTS = {
-    "api": tuple(dict.fromkeys(route.module for route in ROUTES)),
     "analytics_rollup": ("careermitra.store.analytics", "careermitra.workflows.analytics"),
     "rebuild": ("careermitra.rebuild.service",),
 }
@@ -126,12 +123,114 @@ def time_import(module: str, path: list[Path], environment: dict[str, str], runs
 
 
 def import_times(runs: int) -> dict[str, Any]:
-    """`import boto3` and each handler module (alone, and with its first invocation's imports), in one run."""
+    """`import boto3`, each handler module (alone, and with its first invocation's imports), and the API's cold
+    start per route (init plus its first request), in one run."""
     boto3 = time_import("boto3", [ROOT], lambda_environment(FUNCTIONS / "api"), runs)
     handlers = {folder.name: time_import("app", [folder, ROOT], lambda_environment(folder), runs,
                                          FIRST_INVOCATION_IMPORTS.get(folder.name, ()))
                 for folder in handler_folders()}
-    return {"boto3": boto3, "handlers": handlers}
+    return {"boto3": boto3, "handlers": handlers, "api_routes": api_cold_starts(runs)}
+
+
+# The first request of each route after a cold start, as a visitor's browser sends it (no session: the routes
+# that need one answer 401 at their gate, before validation and the workflow).
+FIRST_REQUESTS: tuple[tuple[str, str, dict[str, str] | None, dict[str, Any] | None], ...] = (
+    ("POST", "/api/register", None, {"name": "Bench Student", "email": "bench.student@example.in",
+                                     "phone": "9876543210", "city": "Pune", "consent": True,
+                                     "policy_version": "2.0"}),
+    ("GET", "/api/verify", {"token": "x" * 40}, None),
+    ("GET", "/api/session", None, None),
+    ("POST", "/api/logout", None, None),
+    ("GET", "/api/form-token", {"form": "contact"}, None),
+    ("POST", "/api/reviews", None, {"institution": "x"}),
+    ("POST", "/api/listings", None, {"name": "x"}),
+    ("POST", "/api/contact", None, {"name": "Bench Student", "email": "bench.student@example.in",
+                                    "subject": "A question", "message": "When does admission open this year?"}),
+    ("POST", "/api/privacy-requests", None, {"email": "bench.student@example.in", "kind": "access"}),
+    ("GET", "/api/privacy-requests/confirm", {"token": "x" * 40}, None),
+    ("POST", "/api/privacy-requests/confirm", None, None),
+    ("POST", "/api/policy-consent", None, {"policy_version": "2.0"}),
+    ("POST", "/api/consent", None, {"choice": "accept"}),
+    ("POST", "/api/events", None, {"path": "/", "seconds": 3}),
+)
+ORIGIN_SECRET = "bench-origin-secret-0123456789abcdefghij"
+SITE_ORIGIN = "https://www.careermitra.in"
+COLD_START = """
+import json, sys, time
+started = time.perf_counter()
+import app
+initialised = time.perf_counter()
+class Context:
+    function_name, memory_limit_in_mb, aws_request_id = "bench", 512, "bench-request"
+    invoked_function_arn = "arn:aws:lambda:ap-south-1:123456789012:function:bench"
+answer = app.lambda_handler(json.loads(sys.argv[1]), Context())
+print(json.dumps([initialised - started, time.perf_counter() - initialised, answer["statusCode"]]))
+"""
+
+
+def api_cold_starts(runs: int) -> dict[str, Any]:
+    """Per route: median seconds of the API's init (importing functions/api/app.py) and of that route's first
+    request, each run in a fresh interpreter against a moto server on loopback holding the template's tables."""
+    import tempfile
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    from careermitra.local.gateway import api_event
+    from careermitra.local.resources import create_tables
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        aws = {"region_name": "ap-south-1", "endpoint_url": endpoint, "aws_access_key_id": "bench",
+               "aws_secret_access_key": "bench"}
+        tables = create_tables(boto3.client("dynamodb", **aws), prefix="bench")
+        secrets = boto3.client("secretsmanager", **aws)
+        secrets.create_secret(Name="bench-session", SecretString="s" * 40)
+        secrets.create_secret(Name="bench-origin", SecretString=ORIGIN_SECRET)
+        boto3.client("ses", **aws).verify_email_identity(EmailAddress="bench@careermitra.in")
+        folder = FUNCTIONS / "api"
+        with tempfile.TemporaryDirectory() as outbox:
+            environment = {**lambda_environment(folder), "AWS_ENDPOINT_URL": endpoint, "SITE_ORIGIN": SITE_ORIGIN,
+                           "SESSION_SECRET_ID": "bench-session", "ORIGIN_SECRET_ID": "bench-origin",
+                           "MAIL_OUTBOX_DIR": outbox, "POWERTOOLS_TRACE_DISABLED": "1", "MIN_FILL_SECONDS": "0",
+                           **{_table_variable(logical_id): name for logical_id, name in tables.items()}}
+            env = {"PATH": os.environ.get("PATH", ""), **environment,
+                   "PYTHONPATH": os.pathsep.join(map(str, [folder, ROOT]))}
+            policy = {"policy_version": environment.get("POLICY_VERSION", "")}
+            return {f"{method} {path}": _cold_start(method, path, query, {**body, **policy} if body and
+                                                    "policy_version" in body else body, env, folder, runs, api_event)
+                    for method, path, query, body in FIRST_REQUESTS}
+    finally:
+        server.stop()
+
+
+def _table_variable(logical_id: str) -> str:
+    """UsersTable -> USERS_TABLE, RateLimitsTable -> RATE_LIMITS_TABLE."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", logical_id).upper()
+
+
+def _cold_start(method: str, path: str, query: dict[str, str] | None, body: dict[str, Any] | None,
+                env: dict[str, str], folder: Path, runs: int, api_event: Any) -> dict[str, Any]:
+    target = f"{path}?{'&'.join(f'{name}={value}' for name, value in query.items())}" if query else path
+    headers = {"X-Origin-Verify": ORIGIN_SECRET, "CloudFront-Viewer-Address": "192.0.2.1:50000",
+               "Origin": SITE_ORIGIN, "Accept": "application/json", "Content-Type": "application/json"}
+    event = api_event(method, target, headers, json.dumps(body).encode() if body else b"", "192.0.2.1")
+    inits: list[float] = []
+    requests: list[float] = []
+    status = 0
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-c", COLD_START, json.dumps(event)], cwd=folder, env=env,
+                                capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            return {"status": "failed", "reason": result.stderr.strip().splitlines()[-1:] or ["no output"]}
+        init, request, status = json.loads(result.stdout.strip().splitlines()[-1])
+        inits.append(init)
+        requests.append(request)
+    return {"status": "ok", "init_seconds": statistics.median(inits), "request_seconds": statistics.median(requests),
+            "answer": status}
 
 
 def requirement_names(path: Path) -> list[str]:

@@ -315,6 +315,14 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             rows.append((f"7. import functions/{name}/app.py",
                          f"{report['seconds'] * 1000:.0f} ms = {ratio:.1f}x boto3{heavy}{later}",
                          f"<= {TARGETS['import_ratio']}x", judged(ratio, TARGETS["import_ratio"], size_bound=False)))
+    for route, report in imports.get("api_routes", {}).items() if boto3 else ():
+        if report.get("status") != "ok":
+            rows.append((f"7. API cold start, {route}", _failure(report), "", ""))
+            continue
+        init, request = report["init_seconds"], report["request_seconds"]
+        rows.append((f"7. API cold start, {route}",
+                     f"init {init * 1000:.0f} ms + first request {request * 1000:.0f} ms ({report['answer']})"
+                     f" = {(init + request) / boto3:.1f}x boto3", NONE, NONE))
     packages = results.get("packages", {})
     for name, report in packages.get("functions", {}).items():
         own = f"{report['zip'] / KB:.0f} KB zip" + (" with the site" if report["includes_site"] else "")

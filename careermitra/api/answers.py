@@ -9,19 +9,9 @@ from urllib.parse import urlencode
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.shared.cookies import Cookie
 
+from careermitra.api.form_specs import FormSpec
 from careermitra.domain.problems import Problem, RateLimited
 
-# The site's pages for a form that worked, by form.
-THANKS_PAGES = {
-    "register": "/account/check-email/",
-    "review": "/reviews/thanks/",
-    "listing": "/listings/thanks/",
-    "contact": "/contact/thanks/",
-    "logout": "/account/signed-out/",
-    "privacy": "/privacy/check-email/",
-    "policy": "/account/policy-accepted/",
-    "consent": "/cookies/saved/",
-}
 # The site's page for each kind of refusal: /form-error/<code>/?form=review&fields=title,body
 ERROR_PAGE = "/form-error/{code}/"
 STATUS_OF = {
@@ -33,29 +23,29 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def json_answer(status: int, body: dict[str, Any], headers: dict[str, str] | None = None,
-                cookies: list[Cookie] | None = None) -> Response:
+                cookies: list[Cookie] | None = None) -> Response[Any]:
     return Response(status_code=status, content_type="application/json", body=json.dumps(body),
                     headers={**NO_STORE, **(headers or {})}, cookies=cookies)
 
 
-def see_other(location: str, cookies: list[Cookie] | None = None) -> Response:
+def see_other(location: str, cookies: list[Cookie] | None = None) -> Response[Any]:
     return Response(status_code=303, headers={**NO_STORE, "Location": location}, body="", cookies=cookies)
 
 
-def accepted(form: str, body: dict[str, Any], redirect: bool, page_query: dict[str, str] | None = None,
-             cookies: list[Cookie] | None = None) -> Response:
-    """202 with the JSON body, or a 303 to the form's thank-you page."""
+def accepted(form: FormSpec, body: dict[str, Any], redirect: bool, page_query: dict[str, str] | None = None,
+             cookies: list[Cookie] | None = None, status: int = 202) -> Response[Any]:
+    """202 (or `status`) with the JSON body, or a 303 to the form's result page."""
     if redirect:
         query = f"?{urlencode(page_query)}" if page_query else ""
-        return see_other(THANKS_PAGES[form] + query, cookies)
-    return json_answer(202, body, cookies=cookies)
+        return see_other(form.done_page + query, cookies)
+    return json_answer(status, body, cookies=cookies)
 
 
-def refused(problem: Problem, form: str | None, redirect: bool) -> Response:
+def refused(problem: Problem, form: FormSpec | None, redirect: bool) -> Response[Any]:
     """The error shape of DESIGN.md, or a 303 to the site's page for this kind of error naming the fields."""
     headers = {"Retry-After": str(problem.retry_after)} if isinstance(problem, RateLimited) else {}
     if redirect and form:
-        query = {"form": form, **({"fields": ",".join(problem.fields)} if problem.fields else {})}
+        query = {"form": form.name, **({"fields": ",".join(problem.fields)} if problem.fields else {})}
         page = ERROR_PAGE.format(code=problem.code.replace("_", "-"))
         return Response(status_code=303, headers={**NO_STORE, **headers, "Location": f"{page}?{urlencode(query)}"},
                         body="")

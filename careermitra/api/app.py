@@ -1,24 +1,26 @@
-"""The API's resolver: every route of careermitra.api.routes, one place that turns refusals into answers.
-
-Importing this module loads Powertools and the settings check only: each route's module (with pydantic, the
-stores and the workflows) is imported on that route's first request, and the AWS clients are made then too.
-"""
+"""The API's resolver: every area's Router included, Powertools' validation, one place that answers refusals."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler.api_gateway import APIGatewayRestResolver, CORSConfig, Response
+import json
+from typing import Any
+
+from aws_lambda_powertools.event_handler.api_gateway import APIGatewayRestResolver, BaseRouter, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 
 from careermitra.api.answers import refused
+from careermitra.api.form_specs import FORM_AT_PATH, FormSpec
 from careermitra.api.observability import count, logger
-from careermitra.api.requests import answers_with_redirect, origin_header_problem, refuse_foreign_origin
-from careermitra.api.routes import ROUTES, Route, RouteFunction, function_of
+from careermitra.api.requests import answers_with_redirect, origin_header_problem, refuse_foreign_origin, request_of
+from careermitra.api.routes import ROUTERS
+from careermitra.api.services import origin_secret
 from careermitra.api.settings import settings
+from careermitra.api.signed_in import identify_sender
+from careermitra.api.validation import GatedRequestValidation, problem_of
 from careermitra.domain.problems import Forbidden, NotFound, Problem, Unavailable
 
-# The form each route serves, to send a refused form post to the right error page.
-FORM_OF_PATH = {route.path: route.form for route in ROUTES if route.form}
 UNAVAILABLE = Unavailable("Something went wrong on our side; please try again in a minute.")
 NOT_THROUGH_SITE = "Requests must come through the Career Mitra site."
 
@@ -26,66 +28,68 @@ config = settings()  # a missing or wrong setting stops the cold start here, wit
 # Library modules log through `logging`; give them the same JSON format (and the same rule: no personal data).
 copy_config_to_registered_loggers(source_logger=logger, include={"careermitra"})
 
-app = APIGatewayRestResolver(cors=CORSConfig(allow_origin=config.site_origin, allow_headers=["Content-Type"],
-                                             max_age=600, allow_credentials=True))
 
-
-def through_cloudfront(app: APIGatewayRestResolver, next_middleware):
+def through_cloudfront(app: BaseRouter) -> None:
     """Only CloudFront knows the origin secret: without it, a request reached the execute-api URL directly and
     could carry a forged CloudFront-Viewer-Address (the key of the per-IP limits), so no route runs for it."""
-    from careermitra.api.services import origin_secret  # boto3 loads on the first request, not at cold start
-
-    problem = origin_header_problem(app.current_event, origin_secret())
+    problem = origin_header_problem(request_of(app), origin_secret())
     if problem:
         # Whether the header was missing or wrong, never its value.
         logger.warning("request not through CloudFront", extra={"origin_header": problem})
         count("NotThroughCloudFront")
         raise Forbidden(NOT_THROUGH_SITE)
-    return next_middleware(app)
 
 
-def same_origin_posts(app: APIGatewayRestResolver, next_middleware):
+def same_origin_posts(app: BaseRouter) -> None:
     """Every state-changing request must come from the site itself (the cookie is SameSite=Lax as well)."""
-    if app.current_event.http_method == "POST":
-        refuse_foreign_origin(app.current_event, config.site_origin)
-    return next_middleware(app)
+    if request_of(app).http_method == "POST":
+        refuse_foreign_origin(request_of(app), config.site_origin)
 
 
-def answering(route: Route) -> RouteFunction:
-    """What the resolver calls for `route`: its function, imported on the first request, given the event."""
-
-    def answer(**path_parameters: str) -> Response:
-        return function_of(route)(app.current_event, **path_parameters)
-
-    return answer
-
-
-app.use(middlewares=[through_cloudfront, same_origin_posts])
-for route in ROUTES:
-    app.route(route.path, route.method)(answering(route))
+app = APIGatewayRestResolver(cors=CORSConfig(allow_origin=config.site_origin, allow_headers=["Content-Type"],
+                                             max_age=600, allow_credentials=True), enable_validation=True)
+# Powertools runs its request validation before any middleware; the gates (through CloudFront, from the site,
+# signed in where the form needs it) and the site's way of sending forms have to come before it, so the
+# resolver's validation middleware is this subclass of Powertools' own (checked by tests/backend/test_routes.py).
+app._request_validation_middleware = GatedRequestValidation(
+    gates=(through_cloudfront, same_origin_posts, identify_sender), max_body_bytes=lambda: config.max_body_bytes)
+for router in ROUTERS:
+    app.include_router(router)
 
 
-def _form_and_redirect() -> tuple[str | None, bool]:
-    event = app.current_event
-    return FORM_OF_PATH.get(event.path), answers_with_redirect(event)
+def openapi_schema() -> dict[str, Any]:
+    """The OpenAPI document of every route, with each body's JSON schema, generated by Powertools from the code."""
+    document: dict[str, Any] = json.loads(app.get_openapi_json_schema(title="Career Mitra API", version="1"))
+    return document
+
+
+def _form_and_redirect() -> tuple[FormSpec | None, bool]:
+    event = request_of(app)
+    return FORM_AT_PATH.get(event.path), answers_with_redirect(event)
 
 
 @app.exception_handler(Problem)
-def answer_problem(problem: Problem) -> Response:
+def answer_problem(problem: Problem) -> Response[Any]:
     """Every refusal of every route: the JSON error shape, or a 303 to the site's error page for a form post."""
     logger.info("request refused", extra={"code": problem.code, "fields": sorted(problem.fields)})
     count(f"Refused_{problem.code}")
     return refused(problem, *_form_and_redirect())
 
 
+@app.exception_handler(RequestValidationError)
+def answer_invalid(error: RequestValidationError) -> Response[Any]:
+    """What Powertools' validation refused: a 422 naming each field, like every other refusal."""
+    return answer_problem(problem_of(error))
+
+
 @app.not_found
-def answer_not_found(_: NotFoundError) -> Response:
+def answer_not_found(_: NotFoundError) -> Response[Any]:
     count("NotFound")
     return refused(NotFound("There is no such address in the API."), None, False)
 
 
 @app.exception_handler(Exception)
-def answer_failure(error: Exception) -> Response:
+def answer_failure(error: Exception) -> Response[Any]:
     """An unexpected failure: logged by type only (messages can quote personal data), counted, answered as 500."""
     logger.error("unhandled error", extra={"error_type": type(error).__name__})
     count("UnhandledError")

@@ -7,13 +7,12 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
+from careermitra.api.form_specs import FormSpec
 from careermitra.api.observability import count
 from careermitra.api.requests import client_ip
 from careermitra.api.services import Services
 from careermitra.domain.abuse import (
     FORM_TOKEN_FIELD,
-    HONEYPOT_FIELD,
-    RATE_LIMITS,
     WITHOUT_FORM_TOKEN,
     RateLimit,
     check_fill_time,
@@ -23,35 +22,33 @@ from careermitra.domain.problems import RateLimited
 from careermitra.domain.signing import email_digest, hashed_ip
 
 
-def screen(form: str, fields: dict[str, Any], event: APIGatewayProxyEvent, services: Services) -> bool:
-    """Take the honeypot and fill-time fields off `fields`; False means a bot, to be answered as if it worked."""
-    bot = tripped_honeypot(fields)
-    fields.pop(HONEYPOT_FIELD, None)
-    token = fields.pop(FORM_TOKEN_FIELD, None)
+def screen(form: FormSpec, guard: dict[str, Any], event: APIGatewayProxyEvent, services: Services) -> bool:
+    """Check the honeypot and fill-time fields the body carried; False means a bot, to be answered as if it worked."""
+    bot = tripped_honeypot(guard)
+    token = guard.get(FORM_TOKEN_FIELD)
     now = services.clock()
     subject = hashed_ip(services.key, client_ip(event))
-    enforce_limits(form, "ip", subject, services)
+    enforce_limits(form.limits_per("ip"), subject, services)
     if bot:
         count("HoneypotTripped")
         return False
     if isinstance(token, str) and token:
         minimum = services.settings.min_fill_seconds
-        check_fill_time(services.key, form, token, now, minimum=dt.timedelta(seconds=minimum))
+        check_fill_time(services.key, form.name, token, now, minimum=dt.timedelta(seconds=minimum))
     else:
         enforce(WITHOUT_FORM_TOKEN, subject, services)
     return True
 
 
-def enforce_limits(form: str, per: str, subject: str, services: Services) -> None:
-    """Count one action against each of the form's limits kept per `per` ("ip", "user", ...) for `subject`."""
-    for rule in RATE_LIMITS[form]:
-        if rule.per == per:
-            enforce(rule, subject, services)
+def enforce_limits(rules: tuple[RateLimit, ...], subject: str, services: Services) -> None:
+    """Count one action for `subject` against each of `rules` (a form's limits of one kind of subject)."""
+    for rule in rules:
+        enforce(rule, subject, services)
 
 
-def enforce_per_email(form: str, email: str, services: Services) -> None:
+def enforce_per_email(form: FormSpec, email: str, services: Services) -> None:
     """The form's limits per address, counted against a keyed digest of it (never the address itself)."""
-    enforce_limits(form, "email", email_digest(email), services)
+    enforce_limits(form.limits_per("email"), email_digest(email), services)
 
 
 def enforce(rule: RateLimit, subject: str, services: Services) -> None:
@@ -62,4 +59,3 @@ def enforce(rule: RateLimit, subject: str, services: Services) -> None:
         count("RateLimited")
         raise RateLimited("Too many submissions; please wait before sending again.",
                           retry_after=int((window_end - now).total_seconds()) + 1)
-

@@ -6,10 +6,10 @@ import base64
 import hmac
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from aws_lambda_powertools.event_handler.api_gateway import BaseRouter
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.domain.problems import BadRequest, Forbidden, InvalidInput, TooLarge, UnsupportedMediaType
@@ -22,13 +22,12 @@ ORIGIN_HEADER = "X-Origin-Verify"
 FIELD_NAME = re.compile(r"^[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|\d{1,2})){0,3}$")
 
 
-@dataclass(frozen=True)
-class Body:
-    """A submission's fields; `form_encoded` values are all strings; `redirect` when no script sent the form."""
-
-    fields: dict[str, Any]
-    form_encoded: bool
-    redirect: bool
+def request_of(app: BaseRouter) -> APIGatewayProxyEvent:
+    """The request being answered, as the REST API's event (the only kind this resolver is given)."""
+    event = app.current_event
+    if not isinstance(event, APIGatewayProxyEvent):
+        raise TypeError("the API answers API Gateway REST events only")
+    return event
 
 
 def media_type(event: APIGatewayProxyEvent) -> str:
@@ -41,8 +40,11 @@ def answers_with_redirect(event: APIGatewayProxyEvent) -> bool:
     return media_type(event) == FORM and JSON not in accept
 
 
-def read_body(event: APIGatewayProxyEvent, max_bytes: int) -> Body:
-    """The body's fields, refusing other media types (415), bodies over the limit (413) and malformed ones (400)."""
+def read_body(event: APIGatewayProxyEvent, max_bytes: int) -> dict[str, Any]:
+    """The body's fields, refusing other media types (415), bodies over the limit (413) and malformed ones (400).
+
+    A form's fields come back nested by their names and still strings (`form_values` types them by a model).
+    """
     kind = media_type(event)
     if kind not in {JSON, FORM}:
         raise UnsupportedMediaType(f"Send the form as {JSON} or {FORM}.")
@@ -58,16 +60,19 @@ def read_body(event: APIGatewayProxyEvent, max_bytes: int) -> Body:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BadRequest("Send the form as UTF-8 text.") from None
-    if kind == JSON:
+    if kind == FORM:
         try:
-            fields = json.loads(text) if text.strip() else {}
-        except json.JSONDecodeError:
-            raise BadRequest("The body is not valid JSON.") from None
-        if not isinstance(fields, dict):
-            raise BadRequest("Send the fields as one JSON object.")
-        return Body(fields, form_encoded=False, redirect=False)
-    return Body(nest_form_fields(parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)),
-                form_encoded=True, redirect=answers_with_redirect(event))
+            pairs = parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        except ValueError:
+            raise BadRequest(f"The form has too many fields; send at most {MAX_FIELDS}.") from None
+        return nest_form_fields(pairs)
+    try:
+        fields = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError:
+        raise BadRequest("The body is not valid JSON.") from None
+    if not isinstance(fields, dict):
+        raise BadRequest("Send the fields as one JSON object.")
+    return fields
 
 
 def nest_form_fields(pairs: list[tuple[str, str]]) -> dict[str, Any]:

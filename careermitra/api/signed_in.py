@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from aws_lambda_powertools.event_handler.api_gateway import BaseRouter
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
-from careermitra.api.services import Services
+from careermitra.api.form_specs import FORM_AT_PATH
+from careermitra.api.requests import request_of
+from careermitra.api.services import Services, services
 from careermitra.api.session_cookie import session_id_from
 from careermitra.domain.problems import NotSignedIn, PolicyNotAccepted
 from careermitra.domain.user import User
@@ -30,4 +33,22 @@ def consenting_user(event: APIGatewayProxyEvent, services: Services) -> User:
             f"Our privacy policy has changed to version {version}. Read it and accept it on "
             f"{ACCEPT_POLICY_PAGE} before you submit anything; browsing needs nothing.",
             {"policy_version": f"accept version {version} of the privacy policy first"})
+    return user
+
+
+SENDER_CONTEXT = "sender"
+
+
+def identify_sender(app: BaseRouter) -> None:
+    """The gate of a form only signed-in users may send: 401 (or 403 for an old policy) before its fields count."""
+    form = FORM_AT_PATH.get(request_of(app).path)
+    if form is None or form.sender == "anyone":
+        return
+    check = consenting_user if form.sender == "consenting" else signed_in_user
+    app.append_context(**{SENDER_CONTEXT: check(request_of(app), services())})
+
+
+def sender(app: BaseRouter) -> User:
+    """The user `identify_sender` let through for this request."""
+    user: User = app.context[SENDER_CONTEXT]
     return user

@@ -13,7 +13,6 @@ HONEYPOT_FIELD = "fax_number"
 FORM_TOKEN_FIELD = "form_token"
 FORM_TOKEN_PURPOSE = "form-token"
 FORM_TOKEN_MAX_AGE = dt.timedelta(days=1)
-FORMS = ("register", "review", "listing", "contact", "privacy", "policy")
 
 
 def tripped_honeypot(data: dict[str, Any]) -> bool:
@@ -61,17 +60,5 @@ class RateLimit:
 
 HOUR = dt.timedelta(hours=1)
 DAY = dt.timedelta(days=1)
-# Per-IP limits are generous: a college campus or a mobile carrier puts many people behind one address.
-RATE_LIMITS: dict[str, tuple[RateLimit, ...]] = {
-    "register": (RateLimit("register", "ip", 20, HOUR), RateLimit("register", "email", 5, HOUR)),
-    "review": (RateLimit("review", "ip", 60, HOUR), RateLimit("review", "user", 20, DAY)),
-    "listing": (RateLimit("listing", "ip", 30, HOUR), RateLimit("listing", "user", 10, DAY)),
-    "contact": (RateLimit("contact", "ip", 10, HOUR), RateLimit("contact", "email", 5, HOUR)),
-    "privacy": (RateLimit("privacy", "ip", 10, HOUR), RateLimit("privacy", "email", 3, HOUR)),
-    "policy": (RateLimit("policy", "user", 10, DAY),),
-    "consent": (RateLimit("consent", "ip", 60, HOUR),),
-    # One beacon per page view: generous per address (a campus), tighter per visitor id (one person).
-    "events": (RateLimit("events", "ip", 1200, HOUR), RateLimit("events", "visitor", 300, HOUR)),
-}
 # A form sent without a fill-time token (no JavaScript) has only the honeypot in front of it: a tighter limit.
 WITHOUT_FORM_TOKEN = RateLimit("no-form-token", "ip", 10, HOUR)

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from careermitra.domain.errors import problems_of
+from careermitra.function_settings import FunctionSettings, FunctionSettingsError, settings_from_environment
 
-
-class RebuildSettingsError(RuntimeError):
-    """A missing or wrong environment variable of the rebuild function."""
+RebuildSettingsError = FunctionSettingsError
 
 
-class RebuildSettings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore", alias_generator=str.upper, populate_by_name=True)
+class RebuildSettings(FunctionSettings):
+    """Each field is read from the variable of its name in upper case (REVIEWS_TABLE, SITE_ROOT, …)."""
 
     reviews_table: str = Field(min_length=3)
     site_root: Path  # holds content/, theme/ and the Pelican settings files (packaged with the function)
@@ -36,8 +33,5 @@ class RebuildSettings(BaseModel):
 
 
 def load_rebuild_settings(environ: Mapping[str, str] | None = None) -> RebuildSettings:
-    try:
-        return RebuildSettings.model_validate(dict(os.environ if environ is None else environ))
-    except ValidationError as error:
-        problems = "; ".join(f"{field.upper() or 'settings'}: {why}" for field, why in problems_of(error))
-        raise RebuildSettingsError(f"the rebuild cannot start: {problems}") from None
+    """The settings from environment variables; a RebuildSettingsError names every missing or wrong one."""
+    return settings_from_environment(RebuildSettings, "the rebuild", environ)

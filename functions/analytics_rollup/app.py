@@ -3,34 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import cache
-from typing import TYPE_CHECKING
 
 from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
-if TYPE_CHECKING:
-    from careermitra.store.analytics import AnalyticsStore
+from careermitra.reports.settings import load_rollup_settings
+from careermitra.store.analytics import DynamoAnalyticsStore
+from careermitra.workflows.analytics import roll_up_yesterday
 
 logger = Logger(service="analytics-rollup")
+settings = load_rollup_settings()  # a missing or wrong setting stops the cold start here, with the variable's name
 
 
 @cache
-def store() -> AnalyticsStore:
-    """The analytics table, made on the first invocation and kept for the container's life.
-
-    The store brings boto3's DynamoDB resource and the domain's pydantic models: loading them here instead of at
-    import keeps the cold start's import near `import boto3` alone (issue 7); a nightly job waits on no one.
-    """
-    from careermitra.store.analytics import DynamoAnalyticsStore
-
-    return DynamoAnalyticsStore(os.environ["ANALYTICS_TABLE"])
+def store() -> DynamoAnalyticsStore:
+    """The analytics table, made on the first invocation and kept for the container's life."""
+    return DynamoAnalyticsStore(settings.analytics_table)
 
 
 @logger.inject_lambda_context(log_event=False)
-def lambda_handler(event: dict, context: object) -> dict:
-    from careermitra.workflows.analytics import roll_up_yesterday  # loaded with the store, on the first run
-
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
     totals = roll_up_yesterday(store(), dt.datetime.now(dt.UTC))
     # Counts only: the totals hold no visitor ids, and nothing here is personal data.
     logger.info("rolled up", extra={"day": totals.day.isoformat(), "page_views": totals.page_views})

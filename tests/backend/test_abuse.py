@@ -7,7 +7,8 @@ import json
 import boto3
 import pytest
 
-from careermitra.domain.abuse import RATE_LIMITS, WITHOUT_FORM_TOKEN
+from careermitra.api.form_specs import FORMS
+from careermitra.domain.abuse import WITHOUT_FORM_TOKEN
 from tests.support.api import (
     OTHER_IP,
     REGION,
@@ -28,7 +29,7 @@ def count(table: str) -> int:
 
 
 def limit(form: str, per: str) -> int:
-    return next(rule.limit for rule in RATE_LIMITS[form] if rule.per == per)
+    return next(rule.limit for rule in FORMS[form].limits_per(per))
 
 
 def test_a_bot_that_fills_the_honeypot_is_told_it_worked_but_nothing_is_stored_or_sent(api: Api) -> None:

@@ -1,6 +1,5 @@
-"""What a cold start loads: the API loads no route module, no pydantic, no site build and no X-Ray SDK (a route's
-module loads on its first request); the roll-up makes its store, and the rebuild loads Pelican, only when invoked.
-(Import time itself is measured by bench/lambdas.py, not asserted here.)"""
+"""What a cold start leaves for later: the API's X-Ray SDK and the rebuild's Pelican load on the first invocation,
+and the API loads no site build. (Cold-start time itself is measured by bench/lambdas.py, not asserted here.)"""
 
 from __future__ import annotations
 
@@ -10,13 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from careermitra.api.routes import ROUTES
 from tests.backend.template import ROOT
 
 SITE_BUILD = ("pelican", "jinja2", "markdown", "careermitra.site")
-# What a route needs and the app's import must leave to the route's first request (issue 7).
-ROUTE_WORK = ("pydantic", "careermitra.api.services", "careermitra.store", "careermitra.workflows",
-              *sorted({route.module for route in ROUTES}))
 LOADED_AFTER_IMPORT = """
 import importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("app", sys.argv[1])
@@ -39,21 +34,14 @@ def modules_loaded_by_importing(handler: Path, watched: tuple[str, ...], env: di
     return set(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def test_the_api_loads_no_route_module_pydantic_site_build_or_xray_sdk(settings_env: dict[str, str]) -> None:
+def test_the_api_loads_every_route_but_no_site_build_or_xray_sdk(settings_env: dict[str, str]) -> None:
     # Tracing on, as in AWS: the tracer must still wait for the first invocation.
     env = {name: value for name, value in settings_env.items() if name != "POWERTOOLS_TRACE_DISABLED"}
 
     loaded = modules_loaded_by_importing(ROOT / "functions" / "api" / "app.py",
-                                         (*SITE_BUILD, "aws_xray_sdk", *ROUTE_WORK), env)
+                                         (*SITE_BUILD, "aws_xray_sdk", "careermitra.api.routes.reviews"), env)
 
-    assert loaded == set()
-
-
-def test_the_analytics_roll_up_makes_its_store_only_when_invoked(settings_env: dict[str, str]) -> None:
-    loaded = modules_loaded_by_importing(ROOT / "functions" / "analytics_rollup" / "app.py",
-                                         (*SITE_BUILD, "boto3", "pydantic", "careermitra.store"), settings_env)
-
-    assert loaded == set()
+    assert loaded == {"careermitra.api.routes.reviews"}  # the routes load with the app: no loader of our own
 
 
 def test_the_rebuild_loads_pelican_and_boto3_only_when_invoked() -> None:
@@ -63,3 +51,18 @@ def test_the_rebuild_loads_pelican_and_boto3_only_when_invoked() -> None:
     loaded = modules_loaded_by_importing(ROOT / "functions" / "rebuild" / "app.py", (*SITE_BUILD, "boto3"), env)
 
     assert loaded == set()
+
+
+def test_every_api_function_restores_a_snapshot_and_the_nightly_jobs_do_not() -> None:
+    from tests.backend.template import resources
+
+    functions = resources("AWS::Serverless::Function")
+    api = {name for name, body in functions.items() if body["Properties"].get("CodeUri", "functions/api/")
+           in ("functions/api/", "functions/api")}
+    assert len(api) == 6
+    for name, body in functions.items():
+        snap = body["Properties"].get("SnapStart")
+        if name in api:
+            assert snap == {"ApplyOn": "PublishedVersions"} and body["Properties"]["AutoPublishAlias"] == "live"
+        else:
+            assert snap is None, name

@@ -3,7 +3,6 @@ re-consent after a policy change, retention of unverified registrations, the aud
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -163,7 +162,7 @@ def test_a_policy_change_asks_a_signed_in_user_to_accept_it_before_submitting(
 
     cookie = sign_in(api)
     svc = services()
-    monkeypatch.setattr(svc, "settings", dataclasses.replace(svc.settings, policy_version="3.0"))
+    monkeypatch.setattr(svc, "settings", svc.settings.model_copy(update={"policy_version": "3.0"}))
     object.__setattr__(svc.accounts, "policy_version", "3.0")  # a frozen dataclass; put back at the end
     refused = api.submit("review", "/api/reviews", review(), cookie=cookie)
     assert refused.status == 403 and refused.json()["error"]["code"] == "policy_not_accepted"

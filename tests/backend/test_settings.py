@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from careermitra.api.settings import SettingsError, load_settings
 
@@ -17,7 +17,7 @@ def test_the_settings_come_from_the_environment_with_the_origin_tidied_and_defau
     assert settings.site_origin == "https://careermitra.in"
     assert settings.content_dir == content_dir and settings.users_table == settings_env["USERS_TABLE"]
     assert (settings.min_fill_seconds, settings.max_body_bytes, settings.mail_outbox_dir) == (3, 32_768, None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(ValidationError, match="frozen"):
         settings.site_origin = "https://elsewhere.example"  # type: ignore[misc]
 
 
@@ -57,3 +57,18 @@ def test_a_wrong_value_is_named_by_its_variable_and_never_quoted(settings_env: d
     message = str(refused.value)
     assert message.startswith(f"the API cannot start: {variable}: ") and ";" not in message
     assert not value or value not in message
+
+
+def test_every_function_reads_its_settings_the_same_way_and_names_what_is_wrong(tmp_path: Path) -> None:
+    from careermitra.function_settings import FunctionSettingsError
+    from careermitra.rebuild.settings import load_rebuild_settings
+    from careermitra.reports.settings import load_rollup_settings
+
+    with pytest.raises(FunctionSettingsError) as rollup:
+        load_rollup_settings({"ANALYTICS_TABLE": "ab"})
+    with pytest.raises(FunctionSettingsError) as rebuild:
+        load_rebuild_settings({"SITE_ROOT": str(tmp_path), "SITE_BUCKET": "site"})
+
+    assert str(rollup.value).startswith("the analytics roll-up cannot start: ANALYTICS_TABLE: ")
+    assert str(rebuild.value) == "the rebuild cannot start: REVIEWS_TABLE: this required field is missing"
+    assert load_rollup_settings({"ANALYTICS_TABLE": "test-AnalyticsTable"}).analytics_table == "test-AnalyticsTable"

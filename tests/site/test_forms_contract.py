@@ -7,15 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
-from careermitra.api.answers import ERROR_PAGE, STATUS_OF, THANKS_PAGES
-from careermitra.domain.abuse import FORMS
-from careermitra.domain.institution import Institution
-from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
+from careermitra.api.answers import ERROR_PAGE, STATUS_OF
+from careermitra.api.form_specs import FORMS, FormSpec
 from careermitra.domain.review_submission import ReviewSubmission
-from careermitra.domain.ticket import ContactMessage
-from careermitra.domain.user import Registration
 
 GUARD_FIELDS = {"fax_number", "form_token"}  # the honeypot, and the token the script adds
 
@@ -32,25 +27,36 @@ def top_level(names: set[str]) -> set[str]:
     return {name.split(".")[0] for name in names} - GUARD_FIELDS
 
 
-@pytest.mark.parametrize(("page", "action", "model", "form"), [
-    ("account/register/index.html", "/api/register", Registration, "register"),
-    ("institutions/alpha-college/write-review/index.html", "/api/reviews", ReviewSubmission, "review"),
-    ("institutions/alpha-college/index.html", "/api/reviews", ReviewSubmission, "review"),  # folded at the end
-    ("listings/new/index.html", "/api/listings", Institution, "listing"),
-    ("contact/index.html", "/api/contact", ContactMessage, "contact"),
-    ("privacy/request/index.html", "/api/privacy-requests", PrivacyRequest, "privacy"),
-    ("account/accept-policy/index.html", "/api/policy-consent", PolicyAcceptance, "policy"),
-])
-def test_form_sends_only_fields_the_api_accepts(fixture_site: Path, page: str, action: str,
-                                                 model: type[BaseModel], form: str) -> None:
-    attributes, names = form_fields((fixture_site / page).read_text(encoding="utf-8"), action)
-    accepted = set(model.model_fields) - {"slug"}
+# The page of each form with fields (the review form is on two pages: its own and, folded, the institution's).
+PAGES = {"register": ["account/register/index.html"],
+         "review": ["institutions/alpha-college/write-review/index.html", "institutions/alpha-college/index.html"],
+         "listing": ["listings/new/index.html"], "contact": ["contact/index.html"],
+         "privacy": ["privacy/request/index.html"], "policy": ["account/accept-policy/index.html"],
+         "logout": ["account/index.html"]}
+FIELD_FORMS = [(spec, page) for spec in FORMS.values() if spec.screened for page in PAGES[spec.name]]
+
+
+def test_every_form_with_a_page_is_checked() -> None:
+    assert set(PAGES) == {name for name, spec in FORMS.items() if name != "consent"}  # consent: its own test
+
+
+@pytest.mark.parametrize(("spec", "page"), FIELD_FORMS, ids=[f"{spec.name}:{page}" for spec, page in FIELD_FORMS])
+def test_form_sends_only_fields_the_api_accepts(fixture_site: Path, spec: FormSpec, page: str) -> None:
+    attributes, names = form_fields((fixture_site / page).read_text(encoding="utf-8"), spec.path)
+    assert spec.model is not None
+    accepted = set(spec.model.model_fields) - {"slug"}
     assert top_level(names) <= accepted, top_level(names) - accepted
-    required = {name for name, info in model.model_fields.items() if info.is_required()} - {"slug"}
+    required = {name for name, info in spec.model.model_fields.items() if info.is_required()} - {"slug"}
     assert required <= top_level(names), required - top_level(names)
     assert "fax_number" in names
-    assert attributes["data-form"] == form and form in FORMS
-    assert attributes["data-done"] == THANKS_PAGES[form]
+    assert attributes["data-form"] == spec.name
+    assert attributes["data-done"] == spec.done_page
+
+
+def test_the_sign_out_form_is_the_logout_form_spec(fixture_site: Path) -> None:
+    spec = FORMS["logout"]
+    attributes, names = form_fields((fixture_site / PAGES["logout"][0]).read_text(encoding="utf-8"), spec.path)
+    assert (attributes["data-form"], attributes["data-done"], names) == (spec.name, spec.done_page, set())
 
 
 def test_review_form_sends_every_aspect(fixture_site: Path) -> None:
@@ -64,7 +70,8 @@ def test_every_page_the_api_sends_people_to_exists(fixture_site: Path) -> None:
     from careermitra.api.routes.privacy import CONFIRM_PAGE, RESULT_PAGES
     from careermitra.api.signed_in import ACCEPT_POLICY_PAGE
 
-    pages = [*THANKS_PAGES.values(), *(ERROR_PAGE.format(code=code.replace("_", "-")) for code in STATUS_OF),
+    pages = [*(spec.done_page for spec in FORMS.values()),
+             *(ERROR_PAGE.format(code=code.replace("_", "-")) for code in STATUS_OF),
              "/account/verified/", "/account/link-expired/", CONFIRM_PAGE, *RESULT_PAGES.values(),
              ACCEPT_POLICY_PAGE, "/cookies/"]
     missing = [url for url in pages if not (fixture_site / url.lstrip("/") / "index.html").is_file()]
@@ -80,12 +87,12 @@ def test_result_pages_are_kept_out_of_search_engines(fixture_site: Path) -> None
 def test_the_consent_forms_send_the_choice_the_api_accepts(fixture_site: Path) -> None:
     from typing import get_args
 
-    from careermitra.api.routes.analytics import ConsentChoice
-
-    choices = set(get_args(ConsentChoice.model_fields["choice"].annotation))
+    consent = FORMS["consent"]
+    assert consent.model is not None
+    choices = set(get_args(consent.model.model_fields["choice"].annotation))
     for page in ("cookies/index.html", "index.html"):
         html = (fixture_site / page).read_text(encoding="utf-8")
-        _, names = form_fields(html, "/api/consent")
+        _, names = form_fields(html, consent.path)
         assert names == set() and "data-consent" in html  # the choice is the pressed button's value
         buttons = re.findall(r'<button type="submit" name="choice" value="(\w+)">', html)
         assert set(buttons) == choices == {"accept", "reject"}

@@ -2,42 +2,49 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+from typing import Annotated, Any
 
-from careermitra.api.answers import THANKS_PAGES, accepted, json_answer, see_other
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
+
+from careermitra.api.answers import accepted, json_answer, see_other
+from careermitra.api.form_specs import FORMS, SCREENED_FORMS
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
-from careermitra.api.requests import answers_with_redirect, read_body
+from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import services
 from careermitra.api.session_cookie import cleared_session_cookie, session_cookie, session_id_from
-from careermitra.api.validation import validated
-from careermitra.domain.abuse import FORM_TOKEN_FIELD, FORMS, issue_form_token
+from careermitra.api.validation import guard_fields
+from careermitra.domain.abuse import FORM_TOKEN_FIELD, issue_form_token
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.user import Registration
 
+router = Router()
+REGISTER = FORMS["register"]
+LOGOUT = FORMS["logout"]
 VERIFIED_PAGE = "/account/verified/"
 LINK_EXPIRED_PAGE = "/account/link-expired/"
 MAIL_SENT_METRIC = {"verification": "VerificationMailSent", "sign_in": "SignInMailSent", "none": "MailSuppressed"}
 
 
-def register(event: APIGatewayProxyEvent) -> Response:
+@router.post(REGISTER.path, summary="Register, or ask for a sign-in link")
+def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     """Same answer for a new, a pending and a verified address: the email is the only channel that differs."""
     svc = services()
-    body = read_body(event, svc.settings.max_body_bytes)
-    answer = accepted("register", {"status": "verification_sent"}, body.redirect)
-    if not screen("register", body.fields, event, svc):
+    event = request_of(router)
+    answer = accepted(REGISTER, {"status": "verification_sent"}, answers_with_redirect(event))
+    if not screen(REGISTER, guard_fields(router), event, svc):
         return answer
-    registration = validated(Registration, body)
-    enforce_per_email("register", registration.email, svc)
+    enforce_per_email(REGISTER, registration.email, svc)
     count(MAIL_SENT_METRIC[svc.accounts.register(registration, svc.clock())])
     return answer
 
 
-def verify(event: APIGatewayProxyEvent) -> Response:
+@router.get("/api/verify", summary="Follow the link of a verification or sign-in mail")
+def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
     """Follow a link from an email: verified and signed in, or sent to the page that offers a new link."""
     svc = services()
-    token = event.get_query_string_value("token") or ""
     session_id = svc.accounts.follow_link(token, svc.clock()) if 20 <= len(token) <= 100 else None
     if session_id is None:
         count("LinkRefused")
@@ -46,32 +53,35 @@ def verify(event: APIGatewayProxyEvent) -> Response:
     return see_other(VERIFIED_PAGE, cookies=[session_cookie(svc.key, session_id)])
 
 
-def session(event: APIGatewayProxyEvent) -> Response:
+@router.get("/api/session", summary="Who is signed in")
+def session() -> Response[Any]:
+    """Whether the request's session cookie signs someone in, and their display name."""
     svc = services()
-    session_id = session_id_from(event, svc.key)
+    session_id = session_id_from(request_of(router), svc.key)
     user = svc.accounts.signed_in_user(session_id, svc.clock()) if session_id else None
     count("SessionChecked")
     return json_answer(200, {"authenticated": user is not None, "display_name": user.display_name if user else None})
 
 
-def logout(event: APIGatewayProxyEvent) -> Response:
+@router.post(LOGOUT.path, summary="Sign out")
+def logout() -> Response[Any]:
     """End the session on the server and clear the cookie; a copy of the old cookie no longer signs anyone in."""
     svc = services()
+    event = request_of(router)
     session_id = session_id_from(event, svc.key)
     if session_id:
         svc.accounts.sign_out(session_id)
     count("SignedOut")
-    if answers_with_redirect(event):
-        return see_other(THANKS_PAGES["logout"], cookies=[cleared_session_cookie()])
-    return json_answer(200, {"authenticated": False}, cookies=[cleared_session_cookie()])
+    return accepted(LOGOUT, {"authenticated": False}, answers_with_redirect(event), status=200,
+                    cookies=[cleared_session_cookie()])
 
 
-def form_token(event: APIGatewayProxyEvent) -> Response:
+@router.get("/api/form-token", summary="A fill-time token for one of the site's forms")
+def form_token(form: Annotated[str, Query()] = "") -> Response[Any]:
     """A signed 'opened at' for a form; the page's script fills the form's hidden field with it."""
     svc = services()
-    form = event.get_query_string_value("form") or ""
-    if form not in FORMS:
-        raise InvalidInput("Unknown form.", {"form": f"one of {', '.join(FORMS)}"})
+    if form not in SCREENED_FORMS:
+        raise InvalidInput("Unknown form.", {"form": f"one of {', '.join(SCREENED_FORMS)}"})
     token = issue_form_token(svc.key, form, svc.clock())
     count("FormTokenIssued")
     return json_answer(200, {"field": FORM_TOKEN_FIELD, "token": token, "min_seconds": svc.settings.min_fill_seconds})

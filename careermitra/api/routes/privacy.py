@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.shared.cookies import Cookie, SameSite
-from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 
 from careermitra.api.answers import accepted, json_answer, see_other
 from careermitra.api.cookies import request_cookie
+from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
-from careermitra.api.requests import answers_with_redirect, read_body
-from careermitra.api.routes import PRIVACY_CONFIRM_PATH
+from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import Services, services
 from careermitra.api.session_cookie import cleared_session_cookie
-from careermitra.api.validation import validated
+from careermitra.api.validation import guard_fields
 from careermitra.domain.privacy import CONFIRMATION_LINK_LIFETIME, PrivacyRequest, RequestKind
 from careermitra.domain.problems import NotFound
-from careermitra.store.privacy_requests import DynamoPrivacyRequestStore
 from careermitra.workflows.privacy import PrivacyRequests
 
+router = Router()
+PRIVACY = FORMS["privacy"]
+CONFIRM_PATH = "/api/privacy-requests/confirm"
 # The emailed link only stores its token in this cookie and shows the confirmation page; the request is
 # carried out by the page's POST, so a mail scanner that opens links cannot erase anyone's account.
 LINK_COOKIE = "cm_privacy_link"
@@ -29,44 +33,42 @@ CONFIRM_PAGE = "/privacy/confirm/"
 RESULT_PAGES = {None: "/privacy/link-expired/", RequestKind.ACCESS: "/privacy/access-sent/",
                 RequestKind.ERASURE: "/privacy/erased/"}
 
-
 def _privacy_requests(svc: Services) -> PrivacyRequests:
-    link = f"{svc.settings.site_origin}{PRIVACY_CONFIRM_PATH}?token="
+    link = f"{svc.settings.site_origin}{CONFIRM_PATH}?token="
     return PrivacyRequests(users=svc.accounts.users, reviews=svc.reviews, listings=svc.listings,
-                           pending=DynamoPrivacyRequestStore(svc.settings.users_table), mailer=svc.mailer,
+                           pending=svc.privacy_requests, mailer=svc.mailer,
                            link_for=lambda token: link + quote(token))
-
 
 def _link_cookie(value: str, max_age: int) -> Cookie:
     return Cookie(name=LINK_COOKIE, value=value, path="/api/privacy-requests", secure=True, http_only=True,
                   same_site=SameSite.LAX_MODE, max_age=max_age)
 
-
-def request_privacy_action(event: APIGatewayProxyEvent) -> Response:
+@router.post(PRIVACY.path, summary="Ask for a copy of one's data, or for its erasure")
+def request_privacy_action(request: Annotated[PrivacyRequest, Body()]) -> Response[Any]:
     """202 whatever the address: whether we know it is told only to its mailbox."""
     svc = services()
-    body = read_body(event, svc.settings.max_body_bytes)
-    answer = accepted("privacy", {"status": "confirmation_sent"}, body.redirect)
-    if not screen("privacy", body.fields, event, svc):
+    event = request_of(router)
+    answer = accepted(PRIVACY, {"status": "confirmation_sent"}, answers_with_redirect(event))
+    if not screen(PRIVACY, guard_fields(router), event, svc):
         return answer
-    request = validated(PrivacyRequest, body)
-    enforce_per_email("privacy", request.email, svc)
+    enforce_per_email(PRIVACY, request.email, svc)
     known = _privacy_requests(svc).request(request, svc.clock())
     count("PrivacyRequestConfirmationSent" if known else "PrivacyRequestForUnknownAddress")
     return answer
 
-
-def open_confirmation_link(event: APIGatewayProxyEvent) -> Response:
-    token = event.get_query_string_value("token") or ""
+@router.get(CONFIRM_PATH, summary="Open the emailed confirmation link")
+def open_confirmation_link(token: Annotated[str, Query()] = "") -> Response[Any]:
+    """Keep the link's token in a cookie and show the page whose button carries the request out."""
     if not 20 <= len(token) <= 100:
         return see_other(RESULT_PAGES[None])
     max_age = int(CONFIRMATION_LINK_LIFETIME.total_seconds())
     return see_other(CONFIRM_PAGE, cookies=[_link_cookie(token, max_age)])
 
-
-def confirm_privacy_request(event: APIGatewayProxyEvent) -> Response:
+@router.post(CONFIRM_PATH, summary="Carry out the confirmed request")
+def confirm_privacy_request() -> Response[Any]:
     """Carry out the request whose link this browser opened; the link works once."""
     svc = services()
+    event = request_of(router)
     token = request_cookie(event, LINK_COOKIE)
     kind = _privacy_requests(svc).confirm(token, svc.clock()) if token and 20 <= len(token) <= 100 else None
     count("PrivacyRequestRefused" if kind is None else f"PrivacyRequestDone_{kind.value}")

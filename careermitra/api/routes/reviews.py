@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
+from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import enforce_limits, screen
 from careermitra.api.observability import count
-from careermitra.api.requests import read_body
+from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import services
-from careermitra.api.signed_in import consenting_user
-from careermitra.api.validation import validated
+from careermitra.api.signed_in import sender
+from careermitra.api.validation import guard_fields
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.signing import new_secret_token
 from careermitra.workflows.reviews import submit_review
 
+router = Router()
+REVIEW = FORMS["review"]
 
-def create_review(event: APIGatewayProxyEvent) -> Response:
+
+@router.post(REVIEW.path, summary="Write a review (signed in)")
+def create_review(submission: Annotated[ReviewSubmission, Body()]) -> Response[Any]:
+    """Queue the signed-in author's review for moderation."""
     svc = services()
-    body = read_body(event, svc.settings.max_body_bytes)
-    author = consenting_user(event, svc)
-    if not screen("review", body.fields, event, svc):
-        return accepted("review", {"id": new_secret_token()[:24], "status": "pending"}, body.redirect)
-    submission = validated(ReviewSubmission, body)
-    enforce_limits("review", "user", author.id, svc)
+    event = request_of(router)
+    redirect = answers_with_redirect(event)
+    author = sender(router)
+    if not screen(REVIEW, guard_fields(router), event, svc):
+        return accepted(REVIEW, {"id": new_secret_token()[:24], "status": "pending"}, redirect)
+    enforce_limits(REVIEW.limits_per("user"), author.id, svc)
     record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock())
     count("ReviewSubmitted" if created else "ReviewResubmitted")
     if record.flags:
         count("ReviewFlagged")
-    return accepted("review", {"id": record.id, "status": record.status.value}, body.redirect)
+    return accepted(REVIEW, {"id": record.id, "status": record.status.value}, redirect)

@@ -1,0 +1,81 @@
+"""Every form of the site, named once: the path it posts to, its model, its rate limits and its result page.
+
+The routes, the abuse guard, the fill-time token endpoint, the error pages and the form contract test all read
+this table; the theme's `data-form` and `data-done` attributes are checked against it by
+tests/site/test_forms_contract.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from careermitra.domain.abuse import DAY, HOUR, RateLimit
+from careermitra.domain.institution import Institution
+from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
+from careermitra.domain.review_submission import ReviewSubmission
+from careermitra.domain.ticket import ContactMessage
+from careermitra.domain.user import Registration
+
+
+class ConsentChoice(BaseModel):
+    """The banner's and the cookie settings page's two equal buttons."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    choice: Literal["accept", "reject"]
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """One form: `name` is its `data-form` in the theme, the `?form=` of an error page and its token's form."""
+
+    name: str
+    path: str
+    model: type[BaseModel] | None  # what its fields must satisfy (None: a form without fields)
+    done_page: str  # where a form posted without script lands when it worked
+    limits: tuple[RateLimit, ...] = ()
+    screened: bool = True  # honeypot and fill-time token in front of it (and a token from /api/form-token)
+    # Who may send it: anyone; a signed-in user; a signed-in user who accepted the current privacy policy.
+    # Checked before the fields are, so a person who is not signed in is asked to sign in first.
+    sender: Literal["anyone", "signed_in", "consenting"] = "anyone"
+    max_body_bytes: int | None = None  # None: the API's MAX_BODY_BYTES setting
+
+    def limits_per(self, per: str) -> tuple[RateLimit, ...]:
+        """The form's limits counted per `per` ("ip", "user", "email")."""
+        return tuple(rule for rule in self.limits if rule.per == per)
+
+
+def _limits(form: str, **per: tuple[int, dt.timedelta]) -> tuple[RateLimit, ...]:
+    """`_limits("review", ip=(60, HOUR))`: at most 60 reviews an hour from one address."""
+    return tuple(RateLimit(form, subject, limit, window) for subject, (limit, window) in per.items())
+
+
+SMALL_BODY_BYTES = 2048  # the consent choice and the analytics beacon are a few short fields
+# Per-IP limits are generous: a college campus or a mobile carrier puts many people behind one address.
+FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
+    FormSpec("register", "/api/register", Registration, "/account/check-email/",
+             _limits("register", ip=(20, HOUR), email=(5, HOUR))),
+    FormSpec("review", "/api/reviews", ReviewSubmission, "/reviews/thanks/",
+             _limits("review", ip=(60, HOUR), user=(20, DAY)), sender="consenting"),
+    FormSpec("listing", "/api/listings", Institution, "/listings/thanks/",
+             _limits("listing", ip=(30, HOUR), user=(10, DAY)), sender="consenting"),
+    FormSpec("contact", "/api/contact", ContactMessage, "/contact/thanks/",
+             _limits("contact", ip=(10, HOUR), email=(5, HOUR))),
+    FormSpec("privacy", "/api/privacy-requests", PrivacyRequest, "/privacy/check-email/",
+             _limits("privacy", ip=(10, HOUR), email=(3, HOUR))),
+    FormSpec("policy", "/api/policy-consent", PolicyAcceptance, "/account/policy-accepted/",
+             _limits("policy", user=(10, DAY)), sender="signed_in"),
+    FormSpec("consent", "/api/consent", ConsentChoice, "/cookies/saved/", _limits("consent", ip=(60, HOUR)),
+             screened=False, max_body_bytes=SMALL_BODY_BYTES),
+    FormSpec("logout", "/api/logout", None, "/account/signed-out/", screened=False),
+)}
+FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
+# The forms /api/form-token issues a fill-time token for.
+SCREENED_FORMS = tuple(name for name, spec in FORMS.items() if spec.screened)
+EVENTS_PATH = "/api/events"  # the analytics beacon: not a form, but a small body too
+BODY_LIMIT_AT_PATH: dict[str, int] = {EVENTS_PATH: SMALL_BODY_BYTES, **{
+    spec.path: spec.max_body_bytes for spec in FORMS.values() if spec.max_body_bytes}}
