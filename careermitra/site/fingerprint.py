@@ -14,11 +14,12 @@ from typing import Any
 
 import careermitra.domain
 import careermitra.site
+from careermitra.domain.geography import PLACES_FILE
 from careermitra.site.render import TEMPLATE_SETTINGS
 from careermitra.site.settings import SiteSettings
 
 # The domain modules the pages are made from (the backend's own modules do not change a page).
-SITE_DOMAIN = ("institution.py", "review.py", "ratings.py", "slugs.py", "errors.py")
+SITE_DOMAIN = ("institution.py", "facts.py", "geography.py", "review.py", "ratings.py", "slugs.py", "errors.py")
 
 
 def _stamp(path: Path) -> str:
@@ -34,7 +35,8 @@ def build_fingerprint(settings: dict[str, Any], site: SiteSettings, content: Pat
     """A digest of the theme, the site code, the settings and the editorial pages (by content or stamp)."""
     digest = hashlib.sha256()
     domain = Path(careermitra.domain.__file__).parent
-    code = [*_files(Path(careermitra.site.__file__).parent, "*.py"), *(domain / name for name in SITE_DOMAIN)]
+    code = [*_files(Path(careermitra.site.__file__).parent, "*.py"), *(domain / name for name in SITE_DOMAIN),
+            PLACES_FILE]
     for path in [*_files(Path(settings["THEME"])), *code]:
         digest.update(f"{path}\0".encode())
         digest.update(path.read_bytes())
