@@ -121,13 +121,13 @@ def rupees(amount: int) -> str:
     return "₹" + ",".join([head, *groups, tail])
 
 
-def provenance_lines(rng: random.Random, indent: str, host: str) -> list[str]:
-    """source, source_url, as_of and basis of a block, varied."""
+def provenance_lines(rng: random.Random, indent: str, host: str, since: int = 2024) -> list[str]:
+    """source, source_url, as_of (not before `since`, the year the figures are of) and basis of a block."""
     basis, source, url = rng.choice(SOURCES)
     lines = [f"{indent}source: {q(source)}"]
     if url:
         lines.append(f"{indent}source_url: {q(url.format(host=host))}")
-    return [*lines, f"{indent}as_of: {rng.choice((2024, 2025, 2025, 2026))}", f"{indent}basis: {basis}"]
+    return [*lines, f"{indent}as_of: {max(since, rng.choice((2024, 2025, 2025, 2026)))}", f"{indent}basis: {basis}"]
 
 
 def admissions_lines(rng: random.Random, pool: str, kind: str, host: str) -> list[str]:
@@ -145,7 +145,7 @@ def admissions_lines(rng: random.Random, pool: str, kind: str, host: str) -> lis
             for category, share in (("General", 1.0), ("OBC-NCL", 1.6), ("SC", 4.0)):
                 lines.append(f"        - {{year: {year}, exam: {q(ranked[0])}, round: {rng.randint(1, 6)}, "
                              f"category: {category}, rank: {int(base * share * (1.05 if year == 2024 else 1))}}}")
-    return lines + provenance_lines(rng, "      ", host)
+    return lines + provenance_lines(rng, "      ", host, 2025 if lines[-1].startswith("        - ") else 2024)
 
 
 def course_lines(rng: random.Random, pool: str, kind: str = "college",
@@ -218,7 +218,7 @@ def facts_lines(rng: random.Random, kind: str, host: str) -> list[str]:
             recruiters = ", ".join(q(name) for name in rng.sample(RECRUITERS, 4))
             lines += [f"  - year: {year}", f"    eligible: {eligible}", f"    placed: {placed}",
                       f"    median_package_inr: {median}", f"    highest_package_inr: {median * rng.randint(3, 8)}",
-                      f"    top_recruiters: [{recruiters}]", *provenance_lines(rng, "    ", host)]
+                      f"    top_recruiters: [{recruiters}]", *provenance_lines(rng, "    ", host, year)]
     if kind != "coaching" or rng.random() < 0.3:
         lines.append("cost_of_attendance:")
         if kind != "school" or rng.random() < 0.2:

@@ -22,7 +22,8 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
 RANKED_EXAMS = (
     "JEE Main", "JEE Advanced", "NEET UG", "NEET PG", "CUET UG", "CUET PG", "CAT", "XAT", "CMAT", "MAT", "GMAT",
     "CLAT", "AILET", "NATA", "GATE", "BITSAT", "VITEEE", "COMEDK UGET", "MHT CET", "KCET", "KEAM", "AP EAPCET",
-    "TS EAPCET", "WBJEE", "GUJCET", "OJEE", "UPSEE", "MAH MBA CET", "TANCET", "MAH LLB CET", "Assam CEE",
+    "TS EAPCET", "WBJEE", "GUJCET", "OJEE", "UPSEE", "MAH MBA CET", "TANCET", "MAH LLB CET", "Assam CEE", "GPAT",
+    "NIMCET",
 )
 OTHER_ADMISSION_ROUTES = ("Class 12 marks", "Class 10 marks", "Institution's own test", "Interview")
 EXAMS = RANKED_EXAMS + OTHER_ADMISSION_ROUTES
@@ -173,6 +174,8 @@ class Admissions(Sourced):
                 raise ValueError(f"{where}.exam: {rank.exam!r} is not among this course's exams; add it to exams")
             if rank.exam not in RANKED_EXAMS:
                 raise ValueError(f"{where}.exam: {rank.exam!r} does not rank candidates; give no closing rank")
+            if rank.year > self.as_of_year:
+                raise ValueError(f"{where}.year: {rank.year} is after as_of ({self.as_of_year}); correct either")
             key = (rank.year, rank.exam, rank.round, rank.category)
             if key in seen:
                 raise ValueError(f"{where}: the same year, exam, round and category is given twice")
@@ -206,6 +209,8 @@ class PlacementYear(Sourced):
             raise ValueError(f"placed ({self.placed}) is more than eligible ({self.eligible}); check both")
         if self.median_package_inr > self.highest_package_inr:
             raise ValueError("median_package_inr is more than highest_package_inr; check both")
+        if self.as_of_year < self.year:
+            raise ValueError(f"as_of ({self.as_of_year}) is before the placement year {self.year}; correct either")
         return self
 
     @property
