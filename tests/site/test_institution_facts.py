@@ -109,7 +109,7 @@ def test_a_bad_fact_is_refused_naming_the_file_and_the_field(old: str, new: str,
 def test_a_school_gives_no_closing_ranks_and_coaching_no_placements() -> None:
     school = alpha_text().replace("type: college", "type: school").replace("ownership: private\n", "")
     school = school.split("placements:")[0] + "---\n" + school.split("\n---\n", 1)[1]
-    with pytest.raises(ContentError, match="courses: courses\\[0\\].admissions.closing_ranks: schools admit"):
+    with pytest.raises(ContentError, match=r"courses: courses\[0\]\.admissions\.closing_ranks: schools admit"):
         load(school)
     coaching = alpha_text().replace("type: college", "type: coaching")
     with pytest.raises(ContentError, match="placements: a coaching institute has no campus placements"):
