@@ -64,8 +64,9 @@ build-SharedLayer:
 	cp -R careermitra "$(ARTIFACTS_DIR)/python/"
 	rm -rf "$(ARTIFACTS_DIR)/python/careermitra/site" "$(ARTIFACTS_DIR)/python/careermitra/local"
 	find "$(ARTIFACTS_DIR)/python/careermitra" -name __pycache__ -prune -exec rm -rf {} +
-	mkdir -p "$(ARTIFACTS_DIR)/content"
+	mkdir -p "$(ARTIFACTS_DIR)/content" "$(ARTIFACTS_DIR)/python/content"
 	cp -R content/institutions "$(ARTIFACTS_DIR)/content/"
+	cp -R content/data "$(ARTIFACTS_DIR)/python/content/"  # the places file, beside the package that reads it
 
 # `sam build` runs this for the rebuild function: its handler, the whole package with the site builder, the site
 # sources it renders (content, theme, Pelican settings) and its pinned dependencies. The function's code is its
@@ -82,7 +83,7 @@ build-RebuildFunction:
 	rm -rf "$(ARTIFACTS_DIR)/careermitra/local"
 	find "$(ARTIFACTS_DIR)/careermitra" -name __pycache__ -prune -exec rm -rf {} +
 	mkdir -p "$(ARTIFACTS_DIR)/content"
-	cp -R content/institutions content/reviews content/pages "$(ARTIFACTS_DIR)/content/"
+	cp -R content/institutions content/reviews content/pages content/data "$(ARTIFACTS_DIR)/content/"
 
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import vocabulary as words
+from careermitra.domain import geography
 from careermitra.domain.review import ASPECTS, AspectRatings, PublishedReview
 from careermitra.domain.slugs import slugify
 from careermitra.site.builder.reviews_file import reviews_yaml
@@ -37,6 +38,24 @@ HEAVY_REVIEWS = 520
 FIRST_REVIEW_DAY = dt.date(2016, 1, 1)
 LAST_REVIEW_DAY = dt.date(2026, 10, 31)
 SEATS = (30, 40, 60, 60, 90, 120, 120, 180, 240, 300, 400)
+# The facts students decide by (issue 13): which exams a pool's courses take, and who owns what.
+EXAMS_BY_POOL: dict[str, tuple[str, ...]] = {
+    "engineering": ("JEE Main", "MHT CET", "KCET", "WBJEE"), "medical": ("NEET UG",),
+    "pharmacy": ("NEET UG", "MHT CET"),
+    "arts": ("CUET UG", "Class 12 marks"), "management": ("CAT", "XAT", "CMAT"), "law": ("CLAT", "AILET"),
+    "education": ("Class 12 marks", "Institution's own test"), "architecture": ("NATA", "JEE Main"),
+    "nursing": ("NEET UG", "Class 12 marks"), "university": ("CUET UG", "JEE Main", "CLAT"),
+    "school": ("Institution's own test", "Interview"),
+}
+RANKED_POOLS = frozenset({"engineering", "medical", "architecture"})
+OWNERSHIP = {"university": ("state", "private", "deemed", "central"),
+             "college": ("private", "government", "government-aided"),
+             "school": ("private", "government-aided", "government", "central"), "coaching": ("private",)}
+SOURCES = (("verified", "Institution's mandatory disclosure", "https://{host}.example.edu.in/disclosure/"),
+           ("self-reported", "Figures sent by the institution", None),
+           ("public-dataset", "NIRF data submitted by the institution", "https://www.nirfindia.org/"))
+RECRUITERS = ("Infosys", "TCS", "Wipro", "HCLTech", "Accenture", "Deloitte", "Larsen & Toubro", "Tata Motors",
+              "HDFC Bank", "ICICI Bank", "Apollo Hospitals", "Cipla", "Sun Pharma", "Mahindra", "Capgemini")
 
 
 @dataclass(frozen=True)
@@ -59,11 +78,12 @@ def q(text: str) -> str:
 
 
 def city_weights() -> list[tuple[str, str, int]]:
-    """(city, state, weight): metros draw most institutions, state capitals more than the rest."""
+    """(city, state, weight) from the places file: metros draw most institutions, state capitals more than the rest."""
     weighted = []
-    for state, cities in words.CITIES_BY_STATE.items():
-        for index, city in enumerate(cities):
-            weighted.append((city, state, 12 if city in words.METROS else 4 if index == 0 else 1))
+    places = geography.places()
+    for state in geography.STATES_AND_UNION_TERRITORIES:
+        for index, city in enumerate(places.cities_of(state)):
+            weighted.append((city.name, state, 12 if city.name in words.METROS else 4 if index == 0 else 1))
     return weighted
 
 
@@ -101,7 +121,35 @@ def rupees(amount: int) -> str:
     return "₹" + ",".join([head, *groups, tail])
 
 
-def course_lines(rng: random.Random, pool: str) -> tuple[list[str], list[str], list[int]]:
+def provenance_lines(rng: random.Random, indent: str, host: str, since: int = 2024) -> list[str]:
+    """source, source_url, as_of (not before `since`, the year the figures are of) and basis of a block."""
+    basis, source, url = rng.choice(SOURCES)
+    lines = [f"{indent}source: {q(source)}"]
+    if url:
+        lines.append(f"{indent}source_url: {q(url.format(host=host))}")
+    return [*lines, f"{indent}as_of: {max(since, rng.choice((2024, 2025, 2025, 2026)))}", f"{indent}basis: {basis}"]
+
+
+def admissions_lines(rng: random.Random, pool: str, kind: str, host: str) -> list[str]:
+    """A course's admissions block: exams, the application window, closing ranks for ranked courses."""
+    exams = rng.sample(EXAMS_BY_POOL[pool], rng.randint(1, min(2, len(EXAMS_BY_POOL[pool]))))
+    opens = dt.date(2026, rng.randint(1, 4), rng.randint(1, 28))
+    closes = opens + dt.timedelta(days=rng.randint(30, 90))
+    lines = ["    admissions:", f"      exams: [{', '.join(q(exam) for exam in exams)}]",
+             f"      application: {{opens: {opens.isoformat()}, closes: {closes.isoformat()}}}"]
+    ranked = [exam for exam in exams if exam not in ("Class 12 marks", "Institution's own test", "Interview")]
+    if kind != "school" and pool in RANKED_POOLS and ranked and rng.random() < 0.6:
+        lines.append("      closing_ranks:")
+        base = rng.randint(2_000, 150_000)
+        for year in (2025, 2024):
+            for category, share in (("General", 1.0), ("OBC-NCL", 1.6), ("SC", 4.0)):
+                lines.append(f"        - {{year: {year}, exam: {q(ranked[0])}, round: {rng.randint(1, 6)}, "
+                             f"category: {category}, rank: {int(base * share * (1.05 if year == 2024 else 1))}}}")
+    return lines + provenance_lines(rng, "      ", host, 2025 if lines[-1].startswith("        - ") else 2024)
+
+
+def course_lines(rng: random.Random, pool: str, kind: str = "college",
+                 host: str = "example") -> tuple[list[str], list[str], list[int]]:
     """YAML lines of a few courses from the pool, their titles and their fees."""
     templates = words.COURSE_POOLS[pool]
     picked = rng.sample(templates, rng.randint(min(2, len(templates)), min(9, len(templates))))
@@ -113,6 +161,8 @@ def course_lines(rng: random.Random, pool: str) -> tuple[list[str], list[str], l
             lines.append(f"    specialisation: {q(course.specialisation)}")
         lines += [f"    level: {course.level}", f"    duration: {course.duration}", f"    fees_inr: {fee}",
                   f"    seats: {rng.choice(SEATS)}"]
+        if pool in EXAMS_BY_POOL and rng.random() < 0.5:
+            lines += admissions_lines(rng, pool, kind, host)
         titles.append(f"{course.name} {course.specialisation}" if course.specialisation else course.name)
         fees.append(fee)
     return lines, titles, fees
@@ -156,7 +206,30 @@ def description(rng: random.Random, facts: dict[str, str]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def plan_institution(rng: random.Random, kind: str, city: str, state: str, taken: set[str]) -> Plan:
+def facts_lines(rng: random.Random, kind: str, host: str) -> list[str]:
+    """Placements (colleges and universities) and the cost of a year besides tuition."""
+    lines = []
+    if kind in ("college", "university") and rng.random() < 0.7:
+        lines.append("placements:")
+        eligible = rng.randint(60, 900)
+        for year in (2025, 2024):
+            placed = int(eligible * rng.uniform(0.45, 0.95))
+            median = rng.randrange(250_000, 1_200_000, 10_000)
+            recruiters = ", ".join(q(name) for name in rng.sample(RECRUITERS, 4))
+            lines += [f"  - year: {year}", f"    eligible: {eligible}", f"    placed: {placed}",
+                      f"    median_package_inr: {median}", f"    highest_package_inr: {median * rng.randint(3, 8)}",
+                      f"    top_recruiters: [{recruiters}]", *provenance_lines(rng, "    ", host, year)]
+    if kind != "coaching" or rng.random() < 0.3:
+        lines.append("cost_of_attendance:")
+        if kind != "school" or rng.random() < 0.2:
+            lines += [f"  hostel_inr: {rng.randrange(30_000, 150_000, 1_000)}",
+                      f"  mess_inr: {rng.randrange(25_000, 70_000, 1_000)}"]
+        lines += [f"  other_fees_inr: {rng.randrange(2_000, 40_000, 500)}", *provenance_lines(rng, "  ", host)]
+    return lines
+
+
+def plan_institution(rng: random.Random, kind: str, city: str, state: str, taken: set[str],
+                     pincodes: dict[str, list[str]]) -> Plan:
     pattern, pool = rng.choice(words.INSTITUTION_KINDS[kind])
     prefix = city if rng.random() < 0.25 else rng.choice(words.NAME_PREFIXES)
     name = pattern.format(p=prefix)
@@ -168,25 +241,26 @@ def plan_institution(rng: random.Random, kind: str, city: str, state: str, taken
     slug = slugify(name)
     taken.add(slug)
 
-    courses, titles, fees = course_lines(rng, pool)
+    host = slug[:40].rstrip("-")
+    courses, titles, fees = course_lines(rng, pool, kind, host)
     facility_pool = words.FACILITIES["school" if kind == "school" else "coaching" if kind == "coaching" else "higher"]
     facilities = rng.sample(facility_pool, rng.randint(3, 7))
     road = rng.choice(words.ROADS)
-    pincode = f"{words.PIN_REGION[state]}{rng.randint(0, 99999):05d}"
+    pincode = rng.choice(pincodes[state])
     established = rng.randint(1857, 2022) if kind != "coaching" else rng.randint(1985, 2023)
-    host = slug[:40].rstrip("-")
     second = titles[1] if len(titles) > 1 else titles[0]
     facts = {"name": name, "city": city, "state": state, "established": str(established), "road": road,
              "facility": facilities[0].lower(), "facility2": facilities[1].lower(), "course": titles[0],
              "course2": second, "fee_low": rupees(min(fees)), "fee_high": rupees(max(fees))}
     lines = ["---", f"name: {q(name)}", f"type: {kind}", f"city: {q(city)}", f"state: {q(state)}",
              f"established: {established}", f"website: {q(f'https://{host}.example.edu.in/')}",
+             f"ownership: {rng.choice(OWNERSHIP[kind])}",
              *approvals_lines(rng, kind, pool, state), "courses:", *courses, "facilities:",
              *(f"  - {q(item)}" for item in facilities), "contact:",
              f"  address: {q(f'{rng.randint(1, 250)} {road}, {city}')}", f"  pincode: {q(pincode)}"]
     if rng.random() < 0.8:
         lines.append(f"  phone: {q(f'+91 {rng.randint(20, 99)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}')}")
-    lines += ["---", description(rng, facts), ""]
+    lines += [*facts_lines(rng, kind, host), "---", description(rng, facts), ""]
     return Plan(slug, name, kind, pool, city, state, tuple(titles), "\n".join(lines))
 
 
@@ -269,7 +343,10 @@ def generate(out: Path, institutions: int, reviews: int, seed: int, heavy: int =
     places = choose_places(rng, institutions)
     kinds = choose_types(rng, institutions)
     taken: set[str] = set()
-    plans = [plan_institution(rng, kind, city, state, taken) for kind, (city, state) in zip(kinds, places, strict=True)]
+    # Real PIN codes of each state (India Post's directory), so generated files pass the same checks.
+    pincodes = {state: geography.pincodes_of(state) for state in sorted({state for _, state in places})}
+    plans = [plan_institution(rng, kind, city, state, taken, pincodes)
+             for kind, (city, state) in zip(kinds, places, strict=True)]
     counts = review_counts(rng, institutions, reviews, heavy, sample)
 
     for folder in ("institutions", "reviews", "pages"):

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
+from careermitra.domain import geography
+from careermitra.domain.facts import (
+    OWNERSHIP_BY_TYPE,
+    Admissions,
+    CostOfAttendance,
+    Image,
+    Ownership,
+    PlacementYear,
+    not_after_this_year,
+)
 from careermitra.domain.slugs import slugify
 
-CURRENT_YEAR_LIMIT = 2100
 DURATION_PATTERN = re.compile(r"^\d+(\.5)? (years?|months?)$")
 PINCODE_PATTERN = re.compile(r"^[1-9][0-9]{5}$")
 NAAC_GRADES = ("A++", "A+", "A", "B++", "B+", "B", "C", "D")
@@ -57,8 +66,9 @@ class Course(_Strict):
     specialisation: NonEmpty | None = None
     level: CourseLevel
     duration: str
-    fees_inr: int = Field(ge=0, le=10_000_000, strict=True)
+    fees_inr: int = Field(ge=0, le=10_000_000, strict=True)  # tuition a year
     seats: int = Field(gt=0, le=100_000, strict=True)
+    admissions: Admissions | None = None
 
     @field_validator("duration")
     @classmethod
@@ -122,23 +132,86 @@ class Contact(_Strict):
 
 
 class Institution(_Strict):
-    """The facts an editor publishes about one institution (front matter plus Markdown description)."""
+    """The facts an editor publishes about one institution (front matter plus Markdown description).
+
+    Fields are checked in this order, so a check may use the fields above it (the city its state, the
+    ownership and the blocks the type, the PIN code the state).
+    """
 
     slug: str
     name: Annotated[str, Field(min_length=3, max_length=160)]
     type: InstitutionType
-    city: NonEmpty
     state: NonEmpty
-    established: int = Field(ge=1800, le=CURRENT_YEAR_LIMIT, strict=True)
+    city: NonEmpty
+    established: int = Field(ge=1800, strict=True)
     website: HttpUrl
+    ownership: Ownership | None = None
     approvals: Approvals
     courses: list[Course] = Field(min_length=1)
     facilities: list[NonEmpty] = Field(min_length=1)
     contact: Contact
+    placements: list[PlacementYear] = Field(default_factory=list)
+    cost_of_attendance: CostOfAttendance | None = None
+    logo: Image | None = None
+    photos: list[Image] = Field(default_factory=list, max_length=12)
     description: Annotated[str, Field(min_length=20)]
 
+    @field_validator("state")
+    @classmethod
+    def _real_state(cls, value: str) -> str:
+        return geography.check_state(value)
+
+    @field_validator("city")
+    @classmethod
+    def _one_spelling_per_city(cls, value: str, info: ValidationInfo) -> str:
+        state = info.data.get("state")
+        return geography.check_city(value, state) if state else value
+
+    @field_validator("established")
+    @classmethod
+    def _established_has_happened(cls, value: int) -> int:
+        return not_after_this_year(value)
+
+    @field_validator("ownership")
+    @classmethod
+    def _ownership_fits_type(cls, value: Ownership | None, info: ValidationInfo) -> Ownership | None:
+        kind = info.data.get("type")
+        if value is not None and kind is not None and value not in OWNERSHIP_BY_TYPE[kind]:
+            fits = ", ".join(item.value for item in OWNERSHIP_BY_TYPE[kind])
+            raise ValueError(f"a {kind} is not {value.value}; use one of {fits}")
+        return value
+
+    @field_validator("courses")
+    @classmethod
+    def _no_ranks_at_school(cls, value: list[Course], info: ValidationInfo) -> list[Course]:
+        if info.data.get("type") is InstitutionType.SCHOOL:
+            for index, course in enumerate(value):
+                if course.admissions is not None and course.admissions.closing_ranks:
+                    raise ValueError(f"courses[{index}].admissions.closing_ranks: schools admit without "
+                                     "entrance ranks; remove the closing ranks")
+        return value
+
+    @field_validator("contact")
+    @classmethod
+    def _pincode_in_state(cls, value: Contact, info: ValidationInfo) -> Contact:
+        state = info.data.get("state")
+        if state:
+            geography.check_pincode(value.pincode, state)
+        return value
+
+    @field_validator("placements")
+    @classmethod
+    def _placements_of_colleges(cls, value: list[PlacementYear], info: ValidationInfo) -> list[PlacementYear]:
+        kind = info.data.get("type")
+        if value and kind in (InstitutionType.SCHOOL, InstitutionType.COACHING):
+            raise ValueError(f"a {InstitutionType(kind).label.lower()} has no campus placements; remove them")
+        years = [item.year for item in value]
+        if len(set(years)) != len(years):
+            raise ValueError("a year is given twice; give one entry per year")
+        return sorted(value, key=lambda item: item.year, reverse=True)
+
     @model_validator(mode="after")
-    def _unique_courses(self) -> Institution:
+    def _unique_courses(self) -> Self:
         seen: set[str] = set()
         for course in self.courses:
             if course.title in seen:
@@ -167,3 +240,44 @@ class Institution(_Strict):
     def fee_range(self) -> tuple[int, int]:
         fees = [course.fees_inr for course in self.courses]
         return min(fees), max(fees)
+
+    @property
+    def city_other_names(self) -> tuple[str, ...]:
+        """The city's other names (Bangalore for Bengaluru), for search."""
+        return next((city.other_names for city in geography.places().cities_named(self.city)
+                     if city.state == self.state), ())
+
+    def courses_named(self, course_slug: str) -> list[Course]:
+        """The course's rows (one per specialisation), by the course's slug ('b-tech')."""
+        return [course for course in self.courses if course.slug == course_slug]
+
+    def course_fee(self, course_slug: str) -> int | None:
+        """The course's yearly tuition (its lowest, when specialisations differ); None if it is not offered."""
+        fees = [course.fees_inr for course in self.courses_named(course_slug)]
+        return min(fees) if fees else None
+
+    def total_cost_per_year(self, course_slug: str) -> int | None:
+        """Tuition plus hostel, mess and other fees for a year of the course; None without both figures."""
+        fee = self.course_fee(course_slug)
+        if fee is None or self.cost_of_attendance is None:
+            return None
+        return fee + self.cost_of_attendance.besides_tuition
+
+    @property
+    def total_cost_range(self) -> tuple[int, int] | None:
+        """Lowest and highest total cost of a year over the courses; None without the cost block."""
+        if self.cost_of_attendance is None:
+            return None
+        low, high = self.fee_range
+        extra = self.cost_of_attendance.besides_tuition
+        return low + extra, high + extra
+
+    @property
+    def latest_placements(self) -> PlacementYear | None:
+        return self.placements[0] if self.placements else None
+
+    @property
+    def accepted_exams(self) -> list[str]:
+        """Every exam any course accepts, in the editor's order."""
+        exams = (exam for course in self.courses if course.admissions for exam in course.admissions.exams)
+        return list(dict.fromkeys(exams))

@@ -13,8 +13,8 @@ from careermitra.domain.problems import InvalidInput
 from careermitra.domain.slugs import slugify
 from careermitra.domain.submission import Status, plain_text
 
-FRONT_MATTER_ORDER = ("name", "type", "city", "state", "established", "website", "approvals", "courses",
-                      "facilities", "contact")
+FRONT_MATTER_ORDER = ("name", "type", "ownership", "city", "state", "established", "website", "approvals",
+                      "courses", "facilities", "contact", "placements", "cost_of_attendance")
 
 
 def proposed_institution(data: dict[str, Any]) -> Institution:

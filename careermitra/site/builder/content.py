@@ -48,7 +48,8 @@ def parse_institution(text: str, path: str, slug: str) -> Institution:
         raise ContentError(path, [("slug" if "slug" in meta else "description",
                                    "comes from the file name / the Markdown body; remove it from the front matter")])
     try:
-        return Institution.model_validate({**meta, "slug": slug, "description": body})
+        # The file's path lets the model check that its images exist beside it.
+        return Institution.model_validate({**meta, "slug": slug, "description": body}, context={"source": path})
     except ValidationError as error:
         raise ContentError(path, problems_of(error)) from None
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import careermitra.domain
 import careermitra.site
+from careermitra.domain.geography import PLACES_FILE
 from careermitra.site.builder.settings import BuildSettings
 
 # The domain modules the pages are made from (the backend's own modules do not change a page).
-SITE_DOMAIN = ("institution.py", "review.py", "ratings.py", "slugs.py", "errors.py")
+SITE_DOMAIN = ("institution.py", "facts.py", "geography.py", "review.py", "ratings.py", "slugs.py", "errors.py")
 
 
 def _stamp(path: Path) -> str:
@@ -33,7 +34,8 @@ def build_fingerprint(settings: BuildSettings, content: Path) -> str:
     """A digest of the theme, the site code, the settings and the editorial pages (by content or stamp)."""
     digest = hashlib.sha256()
     domain = Path(careermitra.domain.__file__).parent
-    code = [*_files(Path(careermitra.site.__file__).parent, "*.py"), *(domain / name for name in SITE_DOMAIN)]
+    code = [*_files(Path(careermitra.site.__file__).parent, "*.py"), *(domain / name for name in SITE_DOMAIN),
+            PLACES_FILE]
     for path in [*_files(settings.theme), *code]:
         digest.update(f"{path}\0".encode())
         digest.update(path.read_bytes())
