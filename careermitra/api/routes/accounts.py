@@ -70,7 +70,7 @@ def logout() -> Response[Any]:
     event = request_of(router)
     session_id = session_id_from(event, svc.key)
     if session_id:
-        svc.accounts.sign_out(session_id)
+        svc.accounts.sign_out(session_id, svc.clock())
     count("SignedOut")
     return accepted(LOGOUT, {"authenticated": False}, answers_with_redirect(event), status=200,
                     cookies=[cleared_session_cookie()])
