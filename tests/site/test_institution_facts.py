@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from careermitra.site.builder.content import parse_institution
+from careermitra.site.content import parse_institution
 
 from careermitra.domain.errors import ContentError
 from careermitra.domain.facts import Basis, Ownership
