@@ -62,8 +62,10 @@ def accepted_review(review_id: str) -> Step:
 
 
 def test_the_checks_pass_when_the_tables_hold_what_was_accepted() -> None:
-    steps = [Step("register", 202, "a@example.com", status=202), accepted_review("r1")]
-    samples = [Sample("register", 202, 0.1), Sample("review", 202, 0.1), Sample("beacon", 204, 0.1)]
+    steps = [Step("register", 202, "a@example.com", status=202), Step("verify", 303, "a@example.com", status=303),
+             accepted_review("r1")]
+    samples = [Sample("register", 202, 0.1), Sample("verify", 303, 0.1), Sample("review", 202, 0.1),
+               Sample("beacon", 204, 0.1)]
     after = TableCounts(users=1, emails=1, review_ids=frozenset({"r1"}), page_views=1)
 
     verdicts = judged(steps, samples, EMPTY, after)
@@ -72,13 +74,15 @@ def test_the_checks_pass_when_the_tables_hold_what_was_accepted() -> None:
 
 
 def test_a_lost_review_an_extra_user_or_a_missing_event_fail_the_table_checks() -> None:
-    steps = [Step("register", 202, "a@example.com", status=202), accepted_review("r1")]
-    samples = [Sample("register", 202, 0.1), Sample("review", 202, 0.1), Sample("beacon", 204, 0.1)]
+    steps = [Step("register", 202, "a@example.com", status=202), Step("verify", 303, "a@example.com", status=303),
+             accepted_review("r1")]
+    samples = [Sample("register", 202, 0.1), Sample("verify", 303, 0.1), Sample("review", 202, 0.1),
+               Sample("beacon", 204, 0.1)]
     after = TableCounts(users=2, emails=2, review_ids=frozenset({"r2"}), page_views=0)
 
     verdicts = judged(steps, samples, EMPTY, after)
 
-    assert not verdicts["users table holds exactly the accepted registrations"]
+    assert not verdicts["users table holds exactly the verified registrations"]
     assert not verdicts["reviews table holds exactly the accepted reviews"]
     assert not verdicts["analytics table holds exactly the accepted beacons"]
 
