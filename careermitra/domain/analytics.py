@@ -22,7 +22,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 EVENT_LIFETIME = dt.timedelta(days=90)
 MAX_SECONDS_ON_PAGE = 6 * 3600  # a tab left open all afternoon is not six hours of reading; longer is refused
 SITE_PATH = re.compile(r"^/[A-Za-z0-9/._~%-]{0,299}$")
-ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$")
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?$")
 VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 
 CONSENT_COOKIE = "cm_consent"
