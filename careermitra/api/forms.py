@@ -8,7 +8,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-INTEGER = re.compile(r"^\s*-?\d{1,12}\s*$")
+# ASCII digits only: int() reads Devanagari or full-width digits too, which no form of ours sends.
+INTEGER = re.compile(r"^\s*-?[0-9]{1,12}\s*$", re.ASCII)
 TRUE_WORDS = {"on", "true", "yes", "1"}
 FALSE_WORDS = {"", "off", "false", "no", "0"}
 

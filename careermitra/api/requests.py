@@ -17,9 +17,12 @@ from careermitra.domain.problems import BadRequest, Forbidden, InvalidInput, Too
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 MAX_FIELDS = 200
+# The deepest body a form sends is a listing's closing ranks (body > courses > row > admissions > ranks > row);
+# deeper JSON is refused before any code walks it (a 2 KB body 1,000 deep would exhaust Python's recursion).
+MAX_DEPTH = 10
 # CloudFront adds it, with a secret value, to every request it forwards to the API (template.yaml, OriginSecret).
 ORIGIN_HEADER = "X-Origin-Verify"
-FIELD_NAME = re.compile(r"^[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|\d{1,2})){0,3}$")
+FIELD_NAME = re.compile(r"^[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|[0-9]{1,2})){0,3}$")
 
 
 def request_of(app: BaseRouter) -> APIGatewayProxyEvent:
@@ -70,9 +73,28 @@ def read_body(event: APIGatewayProxyEvent, max_bytes: int) -> dict[str, Any]:
         fields = json.loads(text) if text.strip() else {}
     except json.JSONDecodeError:
         raise BadRequest("The body is not valid JSON.") from None
+    except RecursionError:
+        raise BadRequest(f"The body is nested too deeply; send at most {MAX_DEPTH} levels.") from None
+    if nesting_depth(fields) > MAX_DEPTH:
+        raise BadRequest(f"The body is nested too deeply; send at most {MAX_DEPTH} levels.")
     if not isinstance(fields, dict):
         raise BadRequest("Send the fields as one JSON object.")
     return fields
+
+
+def nesting_depth(value: Any) -> int:
+    """How deeply objects and arrays nest in a parsed JSON value (a scalar is 0), counted without recursion."""
+    deepest = 0
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                break
+            pending.extend((child, depth) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
 
 
 def nest_form_fields(pairs: list[tuple[str, str]]) -> dict[str, Any]:

@@ -17,15 +17,18 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from careermitra.domain.signing import sign, unsign
+
 # India has one time zone and no daylight saving: a day of the report is a day in IST.
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 EVENT_LIFETIME = dt.timedelta(days=90)
 MAX_SECONDS_ON_PAGE = 6 * 3600  # a tab left open all afternoon is not six hours of reading; longer is refused
 SITE_PATH = re.compile(r"^/[A-Za-z0-9/._~%-]{0,299}$")
-ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$")
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?$")
 VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 
 CONSENT_COOKIE = "cm_consent"
+CONSENT_PURPOSE = "consent"
 CONSENT_LIFETIME = dt.timedelta(days=180)
 ACCEPTED = "accepted"
 REJECTED = "rejected"
@@ -55,14 +58,18 @@ def new_visitor_id() -> str:
     return secrets.token_urlsafe(16)
 
 
-def consent_cookie_value(accepted: bool) -> str:
-    """'accepted.<visitor id>' or 'rejected': a refusal needs no id, so it gets none."""
-    return f"{ACCEPTED}.{new_visitor_id()}" if accepted else REJECTED
+def consent_cookie_value(key: bytes, accepted: bool) -> str:
+    """'accepted.<visitor id>.<signature>' or 'rejected': a refusal needs no id, so it gets none.
+
+    The id is signed with the session key so that a script cannot make up visitor ids (one per beacon) to
+    inflate the counts or slip past the per-visitor limit; the page's script reads only the word before the dot.
+    """
+    return sign(key, CONSENT_PURPOSE, f"{ACCEPTED}.{new_visitor_id()}") if accepted else REJECTED
 
 
-def visitor_of(cookie_value: str | None) -> str | None:
-    """The visitor id of a consent cookie that accepts analytics; None for a refusal or anything else."""
-    choice, _, visitor = (cookie_value or "").partition(".")
+def visitor_of(key: bytes, cookie_value: str | None) -> str | None:
+    """The visitor id of a consent cookie we signed that accepts analytics; None for anything else."""
+    choice, _, visitor = (unsign(key, CONSENT_PURPOSE, cookie_value or "") or "").partition(".")
     return visitor if choice == ACCEPTED and VISITOR_ID.match(visitor) else None
 
 

@@ -20,7 +20,7 @@ from careermitra.domain.facts import (
 )
 from careermitra.domain.slugs import slugify
 
-DURATION_PATTERN = re.compile(r"^\d+(\.5)? (years?|months?)$")
+DURATION_PATTERN = re.compile(r"^[0-9]{1,2}(\.5)? (years?|months?)$")
 PINCODE_PATTERN = re.compile(r"^[1-9][0-9]{5}$")
 NAAC_GRADES = ("A++", "A+", "A", "B++", "B+", "B", "C", "D")
 APPROVAL_BODIES = ("UGC", "AICTE", "NMC", "BCI", "PCI", "INC", "NCTE", "COA", "CBSE", "ICSE", "State Board")

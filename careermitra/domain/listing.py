@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -13,6 +14,10 @@ from careermitra.domain.problems import InvalidInput
 from careermitra.domain.slugs import slugify
 from careermitra.domain.submission import Status, plain_text
 
+# Backslash-escaped in an exported description, so a proposer's text is shown as they wrote it, never as markup
+# (emphasis, links, images, raw HTML, entities, tables, headings, lists).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|~&=])")
+ORDERED_LIST_MARK = re.compile(r"^([0-9]+)([.)])", re.MULTILINE)
 FRONT_MATTER_ORDER = ("name", "type", "ownership", "city", "state", "established", "website", "approvals",
                       "courses", "facilities", "contact", "placements", "cost_of_attendance")
 
@@ -25,6 +30,8 @@ def proposed_institution(data: dict[str, Any]) -> Institution:
     if refused:
         raise InvalidInput("Some fields need fixing.", refused)
     name = data.get("name")
+    if isinstance(name, str) and name.strip() and not slugify(name):
+        raise InvalidInput("Some fields need fixing.", {"name": "write the institution's name in letters"})
     description = data.get("description")
     proposal = {**data, "slug": slugify(name) if isinstance(name, str) else "",
                 "description": plain_text(description) if isinstance(description, str) else description}
@@ -34,8 +41,16 @@ def proposed_institution(data: dict[str, Any]) -> Institution:
         raise InvalidInput.from_validation(error) from None
 
 
+def markdown_escaped(text: str) -> str:
+    """Plain text as Markdown that renders back to the same text: every markup character escaped, lines unindented
+    (four spaces would make a code block)."""
+    unindented = "\n".join(line.strip() for line in text.splitlines())
+    return ORDERED_LIST_MARK.sub(r"\1\\\2", MARKDOWN_SPECIAL.sub(r"\\\1", unindented))
+
+
 def institution_file_text(institution: Institution) -> str:
-    """The institution as `content/institutions/<slug>.md`: YAML front matter, then the description."""
+    """The institution as `content/institutions/<slug>.md`: YAML front matter, then the description as plain text
+    (a proposer's description is theirs, not the editors': nothing in it may reach a page as markup)."""
     import yaml  # only the CLI export needs YAML; the API never calls this
 
     data = institution.model_dump(mode="json", exclude_none=True, exclude={"slug", "description"})
@@ -43,7 +58,7 @@ def institution_file_text(institution: Institution) -> str:
     if "approvals" in ordered and not ordered["approvals"].get("bodies"):
         ordered["approvals"].pop("bodies", None)
     front = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=110)
-    return f"---\n{front}---\n{institution.description}\n"
+    return f"---\n{front}---\n{markdown_escaped(institution.description)}\n"
 
 
 class ListingRecord(BaseModel):

@@ -59,7 +59,7 @@ class PolicyAcceptance(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    consent: bool
+    consent: bool = Field(strict=True)
     policy_version: Annotated[str, Field(min_length=1, max_length=40)]
 
     @field_validator("consent")

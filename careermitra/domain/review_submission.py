@@ -16,6 +16,7 @@ from careermitra.domain.submission import Status, plain_text
 LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|co|io|info|biz|me|ly)"
                   r"(?:/\S*)?\b")
 EMAIL = re.compile(r"(?i)\b[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\])\s*[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")
+# Flags are a net for the moderator: any script's digits count here (\d is Unicode), unlike in validation.
 PHONE = re.compile(r"(?<!\d)(?:\+?\d[\s-]?){10,13}(?!\d)")
 FIRST_GRADUATION_YEAR = 1950
 
@@ -52,12 +53,12 @@ class ReviewSubmission(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     institution: Annotated[str, Field(min_length=1, max_length=120)]
-    rating: int = Field(ge=1, le=5)
+    rating: int = Field(ge=1, le=5, strict=True)  # JSON true is not 1, "5" is not 5 (forms: api/forms.py)
     aspects: AspectRatings
     title: Annotated[str, Field(min_length=3, max_length=120)]
     body: Annotated[str, Field(min_length=30, max_length=5000)]
     course: Annotated[str, Field(min_length=1, max_length=120)]
-    graduation_year: int = Field(ge=FIRST_GRADUATION_YEAR)
+    graduation_year: int = Field(ge=FIRST_GRADUATION_YEAR, strict=True)
 
     @field_validator("institution")
     @classmethod

@@ -27,6 +27,13 @@ def plain_text(value: str) -> str:
     return CONTROL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
+def single_line(value: str) -> str:
+    """Text that may become a mail header (a subject): one line, no control characters; raise ValueError if not."""
+    if len(value.splitlines()) > 1 or CONTROL_CHARACTERS.search(value) or "\r" in value or "\n" in value:
+        raise ValueError("write it on one line")
+    return value
+
+
 def fingerprint(owner: str, submission: BaseModel | dict[str, Any]) -> str:
     """A stable digest of who sent what, so a retry of the same form is recognised as the same submission."""
     data = submission.model_dump(mode="json") if isinstance(submission, BaseModel) else submission

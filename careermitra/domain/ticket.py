@@ -9,9 +9,9 @@ import secrets
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from careermitra.domain.submission import plain_text
+from careermitra.domain.submission import plain_text, single_line
 from careermitra.domain.user import EmailAddress, PersonName
 
 
@@ -22,10 +22,11 @@ class ContactMessage(BaseModel):
 
     name: PersonName
     email: EmailAddress
-    subject: Annotated[str, Field(min_length=3, max_length=150)]
+    # The subject becomes the grievance officer's mail subject: one line, or the notice cannot be sent.
+    subject: Annotated[str, Field(min_length=3, max_length=150), AfterValidator(single_line)]
     message: Annotated[str, Field(min_length=10, max_length=5000)]
 
-    @field_validator("subject", "message", mode="before")
+    @field_validator("message", mode="before")
     @classmethod
     def _plain(cls, value: object) -> object:
         return plain_text(value) if isinstance(value, str) else value

@@ -10,7 +10,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 NAME_PATTERN = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?$", re.UNICODE)
-INDIAN_MOBILE = re.compile(r"^[6-9]\d{9}$")
+# ASCII digits only: `\d` also matches Devanagari, Arabic-Indic and full-width digits, which would be stored as is.
+INDIAN_MOBILE = re.compile(r"^[6-9][0-9]{9}$")
 
 
 def normalise_email(text: str) -> str:
@@ -102,7 +103,7 @@ class Registration(_Input):
     email: EmailAddress
     phone: str
     city: Annotated[str, Field(min_length=2, max_length=80)]
-    consent: bool
+    consent: bool = Field(strict=True)  # JSON 1 or "yes" is not a tick (forms send "on": api/forms.py)
     policy_version: Annotated[str, Field(min_length=1, max_length=40)]
 
     @field_validator("name")

@@ -181,6 +181,12 @@ def _gateway_error(status: int, code: str, message: str) -> dict[str, Any]:
     return {"statusCode": status, "headers": headers, "body": error_body(code, message).decode("utf-8")}
 
 
+# The API's OpenAPI document, generated from the routes and committed (tests/backend/test_openapi_document.py
+# keeps it current); the gateway serves it as CloudFront would serve a file, without a Lambda route.
+OPENAPI_PATH = "/api/openapi.json"
+OPENAPI_DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+
+
 class GatewayHandler(SiteHandler):
     """Static files as SiteHandler serves them; /api/* through the API handler (see ApiRunner)."""
 
@@ -208,6 +214,11 @@ class GatewayHandler(SiteHandler):
     def _api_or(self, otherwise: Callable[[], None]) -> None:
         if not self._is_api():
             otherwise()
+            return
+        if self.command in ("GET", "HEAD") and urlsplit(self.path).path == OPENAPI_PATH:
+            self._answer({"statusCode": 200, "headers": {"Content-Type": "application/json",
+                                                         "Cache-Control": "no-cache"},
+                          "body": OPENAPI_DOCUMENT.read_text(encoding="utf-8")})
             return
         length = self._content_length()
         if length is None:

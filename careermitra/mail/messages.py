@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-from careermitra.domain.ticket import ContactMessage, TicketRecord
+from careermitra.domain.ticket import TicketRecord
 
 SIGNATURE = "\n\n— Career Mitra\n"
 # The privacy policy and the contact page promise this; the acknowledgement repeats it.
@@ -48,14 +49,18 @@ def listing_rejected_message(to: str, name: str, institution: str, reason: str) 
                    f"Hello {name},\n\nWe could not list {institution}, for this reason:\n\n{reason}" + SIGNATURE)
 
 
-def ticket_acknowledgement(contact: ContactMessage, ticket_id: str) -> Message:
-    return Message(contact.email, f"[{ticket_id}] We received your message",
-                   f"Hello {contact.name},\n\nWe received your message \"{contact.subject}\" as ticket {ticket_id}. "
-                   f"Our grievance officer will reply in full within {GRIEVANCE_RESPONSE_DAYS} days, usually "
-                   "much sooner. Quote the ticket number if you write to us again about it." + SIGNATURE)
+def ticket_acknowledgement(to: str, ticket_id: str, received: dt.date) -> Message:
+    """Only the ticket number, the date and the response period: anyone can type any address into the contact
+    form, so a mail that repeated their name, subject or message would let them send it to a stranger."""
+    return Message(to, f"[{ticket_id}] We received your message",
+                   f"Hello,\n\nWe received a message sent through the Career Mitra contact form on "
+                   f"{received.isoformat()} and filed it as ticket {ticket_id}. Our grievance officer will reply in "
+                   f"full within {GRIEVANCE_RESPONSE_DAYS} days, usually much sooner. Quote the ticket number if you "
+                   "write to us again about it. If you did not write to us, ignore this email." + SIGNATURE)
 
 
 def ticket_notice(officer: str, ticket: TicketRecord) -> Message:
+    """The whole ticket for the officer; the subject is one validated line (ContactMessage), Reply-To an address."""
     return Message(officer, f"[{ticket.id}] {ticket.subject}",
                    f"New ticket {ticket.id} from {ticket.name}:\n\n{ticket.message}\n\n"
                    f"Reply to this email or use `careermitra tickets close {ticket.id} --reply TEXT`.",

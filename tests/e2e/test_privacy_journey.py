@@ -65,7 +65,7 @@ def test_no_beacon_before_consent_then_a_beacon_for_each_page_after(stack: Runni
     accept.focus()
     page.keyboard.press("Enter")
     expect(banner).to_be_hidden()
-    assert re.fullmatch(r"accepted\.[\w-]{22}", next(c["value"] for c in page.context.cookies()
+    assert re.fullmatch(r"accepted\.[\w-]{22}\.[\w-]{43}", next(c["value"] for c in page.context.cookies()
                                                       if c["name"] == "cm_consent"))
     # Follow links as a person does: leaving /institutions/ (typed in) sends its page view, then /cities/'s
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Cities").click()

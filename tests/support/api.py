@@ -102,12 +102,13 @@ class Api:
         self.clock = clock
 
     def request(self, method: str, path: str, *, json_body: Any = None, form: dict[str, Any] | None = None,
-                raw: str | None = None, content_type: str | None = None, headers: dict[str, str | None] | None = None,
+                raw: str | bytes | None = None, content_type: str | None = None,
+                headers: dict[str, str | None] | None = None,
                 query: dict[str, str] | None = None, cookie: str | None = None, ip: str = IP,
                 base64_body: bool = False) -> Answer:
         event = copy.deepcopy(SAMPLE_EVENT)
         sent: dict[str, str | None] = {"CloudFront-Viewer-Address": f"{ip}:51234", "X-Origin-Verify": ORIGIN_SECRET}
-        body: str | None = None
+        body: str | bytes | None = None
         if json_body is not None:
             body, sent["Content-Type"], sent["Accept"] = json.dumps(json_body), "application/json", "application/json"
         elif form is not None:
@@ -123,8 +124,10 @@ class Api:
             sent["Cookie"] = cookie
         sent.update(headers or {})
         sent = {name: value for name, value in sent.items() if value is not None}
-        if base64_body and body is not None:
-            body = base64.b64encode(body.encode()).decode()
+        if base64_body and body is not None:  # bytes: a body that need not be UTF-8
+            body = base64.b64encode(body if isinstance(body, bytes) else body.encode()).decode()
+        elif isinstance(body, bytes):
+            body = body.decode("utf-8", "replace")
         event.update(resource=path, path=path, httpMethod=method, headers=sent,
                      multiValueHeaders={name: [value] for name, value in sent.items()},
                      queryStringParameters=query, multiValueQueryStringParameters=(

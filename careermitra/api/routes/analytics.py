@@ -36,7 +36,7 @@ def choose_analytics(choice: Annotated[ConsentChoice, Body()]) -> Response[Any]:
     count("AnalyticsAccepted" if accepted_ else "AnalyticsRejected")
     return accepted(CONSENT, {"analytics": accepted_}, answers_with_redirect(event),
                     {"choice": "accepted" if accepted_ else "rejected"},
-                    cookies=[consent_cookie(consent_cookie_value(accepted_))], status=200)
+                    cookies=[consent_cookie(consent_cookie_value(svc.key, accepted_))], status=200)
 
 
 @router.post(EVENTS_PATH, summary="Record one page view (after consent)")
@@ -47,10 +47,10 @@ def record_page_view(beacon: Annotated[PageViewBeacon, Body()]) -> Response[Any]
     if privacy_signal(event):
         count("PageViewDeclinedBySignal")
         return Response(status_code=204, headers=NO_STORE, body="")
-    visitor = visitor_of(request_cookie(event, CONSENT_COOKIE))
+    visitor = visitor_of(svc.key, request_cookie(event, CONSENT_COOKIE))
     if visitor is None:
         raise Forbidden("No analytics without consent: accept analytics in the cookie settings first.",
-                        {CONSENT_COOKIE: "missing, or it records a refusal"})
+                        {CONSENT_COOKIE: "missing, not ours, or it records a refusal"})
     ip_limit, visitor_limit = BEACON_LIMITS
     enforce_limits((ip_limit,), hashed_ip(svc.key, client_ip(event)), svc)
     enforce_limits((visitor_limit,), visitor, svc)

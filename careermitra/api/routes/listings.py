@@ -16,6 +16,7 @@ from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import services
 from careermitra.api.signed_in import sender
 from careermitra.api.validation import guard_fields
+from careermitra.domain.listing import proposed_institution
 from careermitra.domain.signing import new_secret_token
 from careermitra.workflows.listings import propose_listing
 
@@ -33,6 +34,7 @@ def create_listing(proposal: Annotated[dict[str, Any], Body(description="an Inst
     event = request_of(router)
     redirect = answers_with_redirect(event)
     proposer = sender(router)
+    proposed_institution(proposal)  # an invalid body is refused (422) before the honeypot and the rate limits count it
     if not screen(LISTING, guard_fields(router), event, svc):
         return accepted(LISTING, {"id": new_secret_token()[:24], "status": "pending"}, redirect)
     quota = DailyQuota(LISTING.limits_per("user"), proposer.id, svc)  # used only by an accepted, new request

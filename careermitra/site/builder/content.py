@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from careermitra.domain.errors import ContentError, problems_of
+from careermitra.domain.facts import IMAGE_SUFFIXES
 from careermitra.domain.institution import Institution
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.slugs import is_slug
@@ -55,9 +56,14 @@ def parse_institution(text: str, path: str, slug: str) -> Institution:
 
 
 def institution_files(folder: Path) -> tuple[dict[str, Path], list[ContentError]]:
-    """slug -> file of every `<slug>.md` below folder (subfolders allowed), and an error per duplicate slug."""
+    """slug -> file of every `<slug>.md` below folder (subfolders allowed), and an error per duplicate slug and
+    per file that is neither an institution nor an image (a misnamed file would otherwise never become a page)."""
     first_seen: dict[str, Path] = {}
-    errors: list[ContentError] = []
+    errors: list[ContentError] = [
+        ContentError(str(path), [("", "not an institution file (<slug>.md) or an image beside one; rename or "
+                                      "remove it")])
+        for path in sorted(folder.rglob("*")) if path.is_file() and path.suffix != ".md"
+        and path.suffix.lower() not in IMAGE_SUFFIXES]
     for path in sorted(folder.rglob("*.md")):
         if path.stem in first_seen:
             errors.append(ContentError(str(path), [("slug", f"duplicate slug {path.stem!r}, "

@@ -202,11 +202,13 @@ def build_listings(alphabetical: Sequence[Card]) -> dict[str, dict[str, Listing]
 
 
 # CommonMark with tables: three times faster than Python-Markdown, and the same HTML for our content.
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# Raw HTML off: an institution's description can come from a listing request (a stranger's text), and the
+# editorial pages need none, so `<script>` or `<meta http-equiv=refresh>` in any of them is shown as text.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def render_markdown(text: str) -> str:
-    """Editors' Markdown to HTML (the description of an institution, the editorial pages)."""
+    """Editors' Markdown to HTML, raw HTML shown as text (the description of an institution, the editorial pages)."""
     return _MARKDOWN.render(text)
 
 
