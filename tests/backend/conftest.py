@@ -143,3 +143,14 @@ def no_personal_data_in_logs(capfd: pytest.CaptureFixture[str]) -> Iterator[None
     assert captured.strip(), "the privacy check saw no log output at all; is it capturing?"
     for value in PERSONAL_DATA:
         assert value.lower() not in captured.lower(), f"personal data {value!r} in the logs or metrics"
+
+
+@pytest.fixture(scope="module")
+def openapi(settings_env: dict[str, str]) -> dict[str, Any]:
+    """The API's OpenAPI document as the routes generate it, with the test settings in the environment."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings_env.items():
+            patch.setenv(name, value)
+        from careermitra.api.app import openapi_schema
+
+        return openapi_schema()

@@ -1,4 +1,4 @@
-"""The API's OpenAPI document is generated from the route definitions, committed as docs/openapi.json, kept
+"""The API's OpenAPI document is openapi from the route definitions, committed as docs/openapi.json, kept
 current by this test, and served by the local stack at /api/openapi.json.
 
 After changing a route or a model: `CAREERMITRA_WRITE_OPENAPI=1 .venv/bin/python -m pytest
@@ -14,32 +14,20 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from careermitra.local.gateway import OPENAPI_DOCUMENT, OPENAPI_PATH, make_gateway
 from tests.backend.template import ROOT
 
 COMMITTED = ROOT / "docs" / "openapi.json"
 
 
-@pytest.fixture(scope="module")
-def generated(settings_env: dict[str, str]) -> dict[str, Any]:
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in settings_env.items():
-            patch.setenv(name, value)
-        from careermitra.api.app import openapi_schema
-
-        return openapi_schema()
-
-
 def document_text(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def test_the_committed_openapi_document_is_the_one_the_routes_generate(generated: dict[str, Any]) -> None:
+def test_the_committed_openapi_document_is_the_one_the_routes_generate(openapi: dict[str, Any]) -> None:
     if os.environ.get("CAREERMITRA_WRITE_OPENAPI") == "1":
-        COMMITTED.write_text(document_text(generated), encoding="utf-8")
-    assert COMMITTED.read_text(encoding="utf-8") == document_text(generated), (
+        COMMITTED.write_text(document_text(openapi), encoding="utf-8")
+    assert COMMITTED.read_text(encoding="utf-8") == document_text(openapi), (
         "docs/openapi.json is out of date: rerun this test with CAREERMITRA_WRITE_OPENAPI=1 and commit the file")
 
 

@@ -23,16 +23,6 @@ BODY_MODELS = {
 }
 
 
-@pytest.fixture(scope="module")
-def openapi(settings_env: dict[str, str]) -> dict[str, Any]:
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in settings_env.items():
-            patch.setenv(name, value)
-        from careermitra.api.app import openapi_schema
-
-        return openapi_schema()
-
-
 def test_every_route_of_the_api_is_registered_once_from_its_area_s_router(settings_env: dict[str, str],
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in settings_env.items():
