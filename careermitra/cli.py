@@ -160,9 +160,9 @@ def _json_flag(command: argparse.ArgumentParser) -> None:
 
 def stack_outputs(stack: str) -> dict[str, str]:
     """The outputs of a deployed CloudFormation stack (table, bucket and distribution names), by key."""
-    import boto3
+    from careermitra.store.dynamodb import aws_client
 
-    outputs = boto3.client("cloudformation").describe_stacks(StackName=stack)["Stacks"][0].get("Outputs", [])
+    outputs = aws_client("cloudformation").describe_stacks(StackName=stack)["Stacks"][0].get("Outputs", [])
     return {item["OutputKey"]: item["OutputValue"] for item in outputs}
 
 
@@ -189,19 +189,18 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
         build(str(settings_file), {"OUTPUT_PATH": str(output)})
         return {"built": str(output), "seconds": round(time.perf_counter() - started, 1),
                 "uploaded": "nothing (no stack given: --stack or CAREERMITRA_STACK)"}
-    import boto3
-
     from careermitra.publish.cdn import CloudFrontCdn
     from careermitra.publish.sync import sync_site
     from careermitra.publish.targets import S3Target
+    from careermitra.store.dynamodb import aws_client
     from careermitra.store.published_reviews import DynamoApprovedReviews
 
     outputs = stack_outputs(stack)
     exported = build_with_approved_reviews(str(settings_file), output,
                                            DynamoApprovedReviews(outputs["ReviewsTableName"]))
     seconds = round(time.perf_counter() - started, 1)
-    report = sync_site(output, S3Target(boto3.client("s3"), outputs["SiteBucketName"]),
-                       CloudFrontCdn(boto3.client("cloudfront"), outputs["DistributionId"]))
+    report = sync_site(output, S3Target(aws_client("s3"), outputs["SiteBucketName"]),
+                       CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]))
     return {"exported_reviews": exported, "built": str(output), "seconds": seconds,
             "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated)}
 
@@ -247,9 +246,9 @@ def moderation_for(stack: str | None) -> Moderation:
 def _aws_identity(stack: str | None) -> str | None:
     if not stack:
         return None
-    import boto3
+    from careermitra.store.dynamodb import aws_client
 
-    return str(boto3.client("sts").get_caller_identity()["Arn"])
+    return str(aws_client("sts").get_caller_identity()["Arn"])
 
 
 # --- carrying a command out ---------------------------------------------------------------------------------

@@ -84,18 +84,17 @@ class LocalStack:
         say(f"• moto (DynamoDB with streams, Secrets Manager, SES) on {self.endpoint}")
 
     def _create_resources(self) -> None:
-        import boto3
-
         from careermitra.local.resources import create_tables
+        from careermitra.store.dynamodb import aws_client
 
-        self.dynamodb = boto3.client("dynamodb")
+        self.dynamodb = aws_client("dynamodb")
         self.tables = create_tables(self.dynamodb)
         saved_secret = self._saved_state().get("secret")
-        secretsmanager = boto3.client("secretsmanager")
+        secretsmanager = aws_client("secretsmanager")
         secretsmanager.create_secret(Name=SECRET_NAME, SecretString=saved_secret or secrets.token_urlsafe(48))
         self.origin_secret = secrets.token_urlsafe(48)  # the API reads it from moto, the gateway gets it from here
         secretsmanager.create_secret(Name=ORIGIN_SECRET_NAME, SecretString=self.origin_secret)
-        boto3.client("ses").verify_email_identity(EmailAddress=SENDER)
+        aws_client("ses").verify_email_identity(EmailAddress=SENDER)
         say(f"• created from template.yaml: {', '.join(sorted(self.tables.values()))}")
 
     def _saved_state(self) -> dict[str, Any]:
@@ -124,9 +123,9 @@ class LocalStack:
             for page in self.dynamodb.get_paginator("scan").paginate(TableName=name):
                 items.extend(page["Items"])
             tables[name] = items
-        import boto3
+        from careermitra.store.dynamodb import aws_client
 
-        secret = boto3.client("secretsmanager").get_secret_value(SecretId=SECRET_NAME)["SecretString"]
+        secret = aws_client("secretsmanager").get_secret_value(SecretId=SECRET_NAME)["SecretString"]
         path = self.state_dir / "state.json"
         path.write_text(json.dumps({"tables": tables, "secret": secret}), encoding="utf-8")
         path.chmod(0o600)
@@ -150,7 +149,6 @@ class LocalStack:
             "POWERTOOLS_METRICS_DISABLED": "true",
             "POWERTOOLS_DEV": "false", "POWERTOOLS_LOG_LEVEL": "WARNING",
             "SITE_ROOT": str(ROOT), "SITE_SETTINGS": "pelicanconf.py", "SITE_FOLDER": str(self.output),
-            "WORK_DIR": str(self.state_dir / "rebuild"),
         }
 
     def _build_site(self) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
-from botocore.config import Config
+from careermitra.store.dynamodb import aws_client
 
 
 def streams_client() -> Any:
@@ -14,7 +13,7 @@ def streams_client() -> Any:
     Recent botocore sends stream calls to an account-based host (<account>.streams-ddb...), which moto does
     not serve; the regional endpoint is the same API.
     """
-    return boto3.client("dynamodbstreams", config=Config(account_id_endpoint_mode="disabled"))
+    return aws_client("dynamodbstreams", account_id_endpoint_mode="disabled")
 
 
 class StreamReader:
