@@ -65,7 +65,8 @@ class LocalStack:
         self._start_outbox_watcher()
         (self.state_dir / "stack.json").write_text(json.dumps({
             "endpoint": self.endpoint, "tables": self.tables, "site": self.origin,
-            "outbox": str(self.state_dir / "outbox")}, indent=2), encoding="utf-8")
+            "outbox": str(self.state_dir / "outbox"), "output": str(self.output),
+            "parked": str(self.parked)}, indent=2), encoding="utf-8")
         say(f"Ready in {time.perf_counter() - started:.1f} s.")
         return self.origin
 
@@ -175,45 +176,28 @@ class LocalStack:
         self.server: ThreadingHTTPServer = make_gateway(self.output, api, self.origin_secret, self.host, self.port)
         self._thread(self.server.serve_forever, "http")
 
+    @property
+    def parked(self) -> Path:
+        """Where the stream worker parks the records the rebuild failed three times (`careermitra rebuild retry`)."""
+        return self.state_dir / "failed-records.jsonl"
+
     def _start_stream_worker(self) -> None:
         from careermitra.local.functions import load_function
         from careermitra.local.gateway import LambdaContext
-        from careermitra.local.streams import StreamReader, streams_client
+        from careermitra.local.streams import StreamReader, StreamWorker, streams_client
 
         rebuild = load_function("rebuild")
         reader = StreamReader(self.dynamodb, streams_client(), self.tables["ReviewsTable"])
         reader.poll()  # the seeding (or restore) is already in the site
+        worker = StreamWorker(reader, lambda event: rebuild.lambda_handler(event, LambdaContext()), self.parked)
 
         def work() -> None:
-            retries: dict[str, int] = {}
-            while not self.stopping.wait(0.3):
-                event = reader.event()
-                if event is None:
-                    continue
-                answer = rebuild.lambda_handler(event, LambdaContext())
-                failed = {item["itemIdentifier"] for item in answer["batchItemFailures"]}
-                retry = [r for r in event["Records"] if r["dynamodb"].get("SequenceNumber") in failed]
-                self._retry_or_park(rebuild, retry, retries)
+            delay = 0.3
+            while not self.stopping.wait(delay):
+                delay = worker.step()
 
         self._thread(work, "stream-worker")
         say("• stream worker: reviews table → rebuild → output/")
-
-    def _retry_or_park(self, rebuild: Any, records: list[dict[str, Any]], retries: dict[str, int]) -> None:
-        """Like Lambda: retry failed records a few times, then send them to the on-failure destination."""
-        from careermitra.local.gateway import LambdaContext
-
-        for attempt in range(1, 4):
-            if not records:
-                return
-            time.sleep(attempt)
-            answer = rebuild.lambda_handler({"Records": records}, LambdaContext())
-            failed = {item["itemIdentifier"] for item in answer["batchItemFailures"]}
-            records = [r for r in records if r["dynamodb"].get("SequenceNumber") in failed]
-        parked = self.state_dir / "failed-records.jsonl"
-        with parked.open("a", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, default=str) + "\n")
-        say(f"! {len(records)} stream records failed three times; kept in {parked}")
 
     def _start_outbox_watcher(self) -> None:
         outbox = self.state_dir / "outbox"

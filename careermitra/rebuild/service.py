@@ -67,10 +67,12 @@ class RebuildService:
         self.redrive(exclude=set(slugs))
         return report
 
-    def redrive(self, exclude: Collection[str] = (), limit: int = MAX_REDRIVE) -> dict[str, str]:
-        """Publish again the institutions whose approved reviews a rebuild failed to publish: slug -> outcome."""
+    def redrive(self, exclude: Collection[str] = (), also: Collection[str] = (),
+                limit: int | None = MAX_REDRIVE) -> dict[str, str]:
+        """Publish again the institutions whose approved reviews a rebuild failed to publish (and `also`, from
+        parked stream records): slug -> 'live' or 'not yet published (reason)'."""
         outcomes: dict[str, str] = {}
-        for slug in sorted(self.state.failed_institutions() - set(exclude))[:limit]:
+        for slug in sorted((self.state.failed_institutions() | set(also)) - set(exclude))[:limit]:
             try:
                 self.publish_recording({slug})
                 outcomes[slug] = "live"

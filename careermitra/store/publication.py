@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from typing import Any, Protocol
 
 from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 
+from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
-from careermitra.store.dynamodb import is_conditional_failure, table
+from careermitra.store.dynamodb import is_conditional_failure, plain, table
 
 logger = logging.getLogger(__name__)
 PUBLISHED_AT = "published_at"
@@ -26,7 +27,6 @@ PUBLISH_ERROR = "publish_error"  # both named in rebuild/changes.py's PUBLICATIO
 PUBLISH_ERROR_INDEX = "by-publish-error"
 INSTITUTION_INDEX = "by-institution"
 MAX_REASON = 300
-WAITING = "waiting for the rebuild"
 
 
 class PublicationState(Protocol):
@@ -35,13 +35,6 @@ class PublicationState(Protocol):
     def mark_live(self, slugs: Collection[str], now: dt.datetime) -> None: ...
     def mark_failed(self, slugs: Collection[str], reason: str) -> None: ...
     def failed_institutions(self) -> set[str]: ...
-
-
-def publication_of(item: Mapping[str, Any]) -> str:
-    """An approved review's state in words: 'live' or 'not yet published (reason)'."""
-    if item.get(PUBLISH_ERROR):
-        return f"not yet published ({item[PUBLISH_ERROR]})"
-    return "live" if item.get(PUBLISHED_AT) else f"not yet published ({WAITING})"
 
 
 class DynamoPublicationState:
@@ -101,8 +94,6 @@ class DynamoPublicationState:
             scan["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def state_of(self, review_id: str) -> str | None:
-        """'live' or 'not yet published (reason)' for an approved review; None for any other."""
+        """The review's status as the moderator reads it ('approved, live', …); None when there is no such review."""
         item = self._table.get_item(Key={"id": review_id}, ConsistentRead=True).get("Item")
-        if not item or item.get("status") != Status.APPROVED.value:
-            return None
-        return publication_of(item)
+        return ReviewRecord.model_validate(plain(item)).shown_status() if item else None

@@ -7,6 +7,7 @@ next successful rebuild (or `careermitra rebuild retry`) converges the bucket on
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -86,7 +87,7 @@ def test_a_missing_institution_file_keeps_its_pages_and_says_why(
     assert "institutions/alpha-college/index.html" in published.objects()
     # And the moderator sees the review is approved but not live, with the file named
     shown = state(published, "fx-a-9")
-    assert shown is not None and shown.startswith("not yet published (ContentError")
+    assert shown is not None and shown.startswith("approved, not yet published (ContentError")
     assert "alpha-college.md" in shown
 
 
@@ -99,13 +100,13 @@ def test_after_the_fix_the_next_successful_rebuild_publishes_what_failed(
     alpha.write_text(good.replace("---", "", 1), encoding="utf-8")
     approve(published, "alpha-college", new_review("fx-a-9", 5, 21))
     assert rebuild_next_batch(app, published)
-    assert state(published, "fx-a-9").startswith("not yet published")  # type: ignore[union-attr]
+    assert state(published, "fx-a-9").startswith("approved, not yet published")  # type: ignore[union-attr]
     # When the file is fixed and another institution's review is approved
     alpha.write_text(good, encoding="utf-8")
     approve(published, "gamma-classes", new_review("fx-g-2", 5, 22))
     assert rebuild_next_batch(app, published) == set()
     # Then both reviews are live, and the bucket holds what a full build writes
-    assert state(published, "fx-a-9") == "live" and state(published, "fx-g-2") == "live"
+    assert state(published, "fx-a-9") == "approved, live" and state(published, "fx-g-2") == "approved, live"
     assert "Review fx-a-9" in published.page("institutions/alpha-college/index.html")
     assert bucket(published) == full_build_of(published, tmp_path)
 
@@ -116,7 +117,7 @@ def test_recording_the_published_state_does_not_trigger_another_rebuild(
     app = load_rebuild_function(published, monkeypatch, tmp_path)
     approve(published, "gamma-classes", new_review("fx-g-2", 5, 20))
     assert rebuild_next_batch(app, published) == set()
-    assert state(published, "fx-g-2") == "live"
+    assert state(published, "fx-g-2") == "approved, live"
     # Then the stream records of that write touch no institution (the rebuild does not feed itself)
     event = published.stream.event()
     assert event is not None and event["Records"]
@@ -133,13 +134,13 @@ def test_s3_failing_mid_publish_is_redriven_by_the_retry_command(
     approve(published, "gamma-classes", new_review("fx-g-2", 5, 20))
     assert rebuild_next_batch(app, published)
     assert service.target.s3.calls >= 3
-    assert state(published, "fx-g-2") == "not yet published (ClientError: An error occurred (InternalError) " \
-                                         "when calling the put_object operation: injected)"
+    assert state(published, "fx-g-2") == ("approved, not yet published (ClientError: An error occurred "
+                                          "(InternalError) when calling the put_object operation: injected)")
     # When S3 is back and an editor runs `careermitra rebuild retry` (the service's redrive)
     service.target.s3 = real_s3
     assert service.redrive() == {"gamma-classes": "live"}
     # Then the review is live and the bucket converged on a full build
-    assert state(published, "fx-g-2") == "live"
+    assert state(published, "fx-g-2") == "approved, live"
     assert bucket(published) == full_build_of(published, tmp_path)
 
 
@@ -190,3 +191,26 @@ def throttle(client: Any, operation: str, times: int) -> Callable[[], int]:
 
     client.meta.events.register(f"before-send.dynamodb.{operation}", before_send)
     return lambda: answered[0]
+
+
+def test_the_retry_command_republishes_parked_records_and_the_moderator_sees_live(
+        published: PublishedSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from careermitra.cli import row_of
+    from careermitra.rebuild.retry import retry_failed
+
+    # Given an approval whose stream records the local worker parked (the rebuild never ran for it)
+    app = load_rebuild_function(published, monkeypatch, tmp_path)
+    approve(published, "gamma-classes", new_review("fx-g-2", 5, 20))
+    event = published.stream.event()
+    assert event is not None
+    parked = tmp_path / "failed-records.jsonl"
+    parked.write_text("".join(json.dumps(r, default=str) + "\n" for r in event["Records"]), encoding="utf-8")
+    record = published.reviews.get("fx-g-2")
+    assert record is not None and row_of(record)["STATUS"] == "approved, not yet published (waiting for the rebuild)"
+    # When an editor runs `careermitra rebuild retry`
+    assert retry_failed(app.service(), parked) == {"gamma-classes": "live"}
+    # Then the review is on the page, `reviews list` says so, and nothing is left parked
+    assert "from 2 reviews" in published.page("institutions/gamma-classes/index.html")
+    record = published.reviews.get("fx-g-2")
+    assert record is not None and row_of(record)["STATUS"] == "approved, live"
+    assert not parked.exists()
