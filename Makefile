@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: dev build publish serve test lint lint-template clean bench bench-quick
+.PHONY: dev build publish serve test lint lint-template clean bench bench-quick load
 
 $(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+
+# Issue 12: CLIENTS concurrent clients for DURATION seconds on the local stack, then exact checks of the tables
+# and the rate limits; bench/load-results.json; fails on a 5xx, a reset or a failed check.
+CLIENTS ?= 50
+DURATION ?= 60
+load: $(STAMP)
+	$(BIN)/python -m bench.load --clients $(CLIENTS) --duration $(DURATION)
 
 # cfn-lint (with the SAM translator) and checkov pin older libraries than the project: their own virtualenv.
 TOOLS := .venv-tools

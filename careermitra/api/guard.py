@@ -16,10 +16,12 @@ from careermitra.domain.abuse import (
     WITHOUT_FORM_TOKEN,
     RateLimit,
     check_fill_time,
+    form_token_expiry,
     tripped_honeypot,
 )
-from careermitra.domain.problems import RateLimited
-from careermitra.domain.signing import email_digest, hashed_ip
+from careermitra.domain.problems import Duplicate, RateLimited
+from careermitra.domain.signing import email_digest, hashed_ip, token_digest
+from careermitra.domain.user import canonical_mailbox
 
 
 def screen(form: FormSpec, guard: dict[str, Any], event: APIGatewayProxyEvent, services: Services) -> bool:
@@ -35,9 +37,19 @@ def screen(form: FormSpec, guard: dict[str, Any], event: APIGatewayProxyEvent, s
     if isinstance(token, str) and token:
         minimum = services.settings.min_fill_seconds
         check_fill_time(services.key, form.name, token, now, minimum=dt.timedelta(seconds=minimum))
+        claim_form_token(form, token, services)
     else:
         enforce(WITHOUT_FORM_TOKEN, subject, services)
     return True
+
+
+def claim_form_token(form: FormSpec, token: str, services: Services) -> None:
+    """A fill-time token carries one submission: a second use of it is refused (409), however fast it comes."""
+    until = form_token_expiry(services.key, form.name, token)
+    if until is None or not services.rate_limits.claim_once(f"form-token#{token_digest(token)}", until):
+        count("FormTokenReused")
+        raise Duplicate("This form was sent already with this token; reload the page to send it again.",
+                        {FORM_TOKEN_FIELD: "already used; reload the page and send the form again"})
 
 
 def enforce_limits(rules: tuple[RateLimit, ...], subject: str, services: Services) -> None:
@@ -47,8 +59,8 @@ def enforce_limits(rules: tuple[RateLimit, ...], subject: str, services: Service
 
 
 def enforce_per_email(form: FormSpec, email: str, services: Services) -> None:
-    """The form's limits per address, counted against a keyed digest of it (never the address itself)."""
-    enforce_limits(form.limits_per("email"), email_digest(email), services)
+    """The form's limits per mailbox (every "+tag" and Gmail dot spelling is one), counted against a digest of it."""
+    enforce_limits(form.limits_per("email"), email_digest(canonical_mailbox(email)), services)
 
 
 def enforce(rule: RateLimit, subject: str, services: Services) -> None:
@@ -59,3 +71,24 @@ def enforce(rule: RateLimit, subject: str, services: Services) -> None:
         count("RateLimited")
         raise RateLimited("Too many submissions; please wait before sending again.",
                           retry_after=int((window_end - now).total_seconds()) + 1)
+
+
+class DailyQuota:
+    """A form's per-user limits as a workflow's quota: checked before a new record is stored, used after."""
+
+    def __init__(self, rules: tuple[RateLimit, ...], subject: str, services: Services) -> None:
+        self._rules, self._subject, self._services = rules, subject, services
+
+    def check(self) -> None:
+        now = self._services.clock()
+        for rule in self._rules:
+            hits, window_end = self._services.rate_limits.current(rule, self._subject, now)
+            if hits >= rule.limit:
+                count("RateLimited")
+                raise RateLimited("Too many submissions; please wait before sending again.",
+                                  retry_after=int((window_end - now).total_seconds()) + 1)
+
+    def use(self) -> None:
+        now = self._services.clock()
+        for rule in self._rules:
+            self._services.rate_limits.count(rule, self._subject, now)

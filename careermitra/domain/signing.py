@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 import secrets
 
 
@@ -37,10 +38,24 @@ def token_digest(token: str) -> str:
 
 
 def email_digest(email: str) -> str:
-    """The key under which a (normalised) email address is looked up."""
+    """The key under which a (normalised) email address or a canonical mailbox is looked up."""
     return hashlib.sha256(email.encode()).hexdigest()
 
 
+def rate_limit_subject(ip: str) -> str:
+    """Who an address stands for: an IPv4 address itself, an IPv6 address its /64 (one subscriber's network,
+    in which a client picks any of 2^64 addresses), an IPv4-mapped IPv6 address the IPv4 inside it."""
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ip
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
 def hashed_ip(key: bytes, ip: str) -> str:
-    """A keyed hash of an IP address for rate limits: unlike a plain hash it cannot be reversed by trying all IPs."""
-    return _mac(key, "ip", ip)[:32]
+    """A keyed hash of an IP address's rate-limit subject: unlike a plain hash, not reversed by trying all IPs."""
+    return _mac(key, "ip", rate_limit_subject(ip))[:32]

@@ -10,7 +10,9 @@ import base64
 import json
 import logging
 import threading
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -92,19 +94,55 @@ class LambdaContext:
         self.aws_request_id = str(uuid.uuid4())
 
 
+class TurnsInArrivalOrder:
+    """A lock whose waiters get it in the order they asked, so none waits past its time while later ones go.
+
+    A plain Lock lets a newly arrived thread take the lock just released before the long-waiting one wakes: under
+    a steady stream of API requests some waited past `ApiRunner.wait` and were answered 503."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._waiting: deque[object] = deque()
+        self._taken = False
+
+    def acquire(self, timeout: float) -> bool:
+        """Wait for this caller's turn, at most `timeout` seconds; False when the time ran out."""
+        me = object()
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            self._waiting.append(me)
+            while self._taken or self._waiting[0] is not me:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self._waiting.remove(me)
+                    self._changed.notify_all()  # the next in line may be free to go now
+                    return False
+                self._changed.wait(remaining)
+            self._waiting.popleft()
+            self._taken = True
+            return True
+
+    def release(self) -> None:
+        with self._changed:
+            self._taken = False
+            self._changed.notify_all()
+
+
 class ApiRunner:
     """Runs the API handler one event at a time, and never lets a slow or hung call freeze the gateway.
 
     One at a time because Powertools keeps the current event on its router class (Lambda runs one request per
     instance, so in AWS that is right). A request waits at most `wait` seconds for its turn (then 503, like a
     throttled Lambda), and at most `timeout` seconds for its answer (then 504, like API Gateway's integration
-    timeout; the template's function Timeout is 10 s). At most `queue` requests wait: the rest get 503 at once.
+    timeout; the template's function Timeout is 10 s). At most `queue` requests wait: the rest get 503 at once; by
+    default as many as the server's listen queue holds, so a burst of clients is queued, not turned away.
     A hung call keeps its turn until it returns; meanwhile API requests are answered 503 and pages are served.
     """
 
-    def __init__(self, api: Handler, timeout: float = 10.0, wait: float = 5.0, queue: int = 32) -> None:
+    def __init__(self, api: Handler, timeout: float = 10.0, wait: float = 5.0,
+                 queue: int = SiteServer.request_queue_size) -> None:
         self.api, self.timeout, self.wait = api, timeout, wait
-        self._turn = threading.Lock()
+        self._turn = TurnsInArrivalOrder()
         self._places = threading.BoundedSemaphore(queue)
 
     def run(self, event: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Users, with a second item per user that makes an email address unique."""
+"""Users, with a second item per user that makes a mailbox (canonical_mailbox of the address) unique."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from botocore.exceptions import ClientError
 
 from careermitra.domain.signing import email_digest
-from careermitra.domain.user import PolicyConsent, User
+from careermitra.domain.user import PolicyConsent, User, canonical_mailbox
 from careermitra.store.dynamodb import epoch, is_conditional_failure, plain, table
 
 # A registration whose email was never confirmed is removed after this (TTL on both of its items).
@@ -18,12 +18,11 @@ UNVERIFIED_LIFETIME = dt.timedelta(days=7)
 class UserStore(Protocol):
     def by_email(self, email: str, now: dt.datetime | None = None) -> User | None: ...
     def get(self, user_id: str, now: dt.datetime | None = None) -> User | None: ...
+    def account_id(self, email: str, now: dt.datetime | None = None) -> str | None: ...
     def add(self, user: User) -> User: ...
     def mark_verified(self, user_id: str) -> None: ...
     def accept_policy(self, user_id: str, consent: PolicyConsent) -> None: ...
     def delete(self, user: User) -> None: ...
-    def claim_mail_slot(self, user_id: str, now: dt.datetime, cooldown: dt.timedelta) -> bool: ...
-    def release_mail_slot(self, user_id: str) -> None: ...
 
 
 def _expired(item: dict[str, Any], now: dt.datetime | None) -> bool:
@@ -37,7 +36,13 @@ def _user_key(user_id: str) -> dict[str, str]:
 
 
 def _email_key(email: str) -> dict[str, str]:
-    return {"pk": f"EMAIL#{email_digest(email)}"}
+    """One item per canonical mailbox: every "+tag" or Gmail-dot spelling of an address finds the same account."""
+    return {"pk": f"EMAIL#{email_digest(canonical_mailbox(email))}"}
+
+
+# Read when an address has no account, so that a lookup makes the same two reads either way (issue 12: the
+# time of a registration must not tell whether an address is known). No user has this id.
+NO_USER = "-"
 
 
 class DynamoUserStore:
@@ -47,8 +52,16 @@ class DynamoUserStore:
         self._table = table(table_name)
 
     def by_email(self, email: str, now: dt.datetime | None = None) -> User | None:
+        """The account of the address's mailbox; two consistent reads whether or not there is one."""
         item = self._table.get_item(Key=_email_key(email), ConsistentRead=True).get("Item")
-        return self.get(item["user_id"], now) if item and not _expired(item, now) else None
+        known = item is not None and not _expired(item, now)
+        user = self.get(str(item["user_id"]) if item and known else NO_USER, now)
+        return user if known else None
+
+    def account_id(self, email: str, now: dt.datetime | None = None) -> str | None:
+        """The id of the mailbox's account, from one read of the small mailbox item whether or not there is one."""
+        item = self._table.get_item(Key=_email_key(email), ConsistentRead=True).get("Item")
+        return str(item["user_id"]) if item and not _expired(item, now) else None
 
     def get(self, user_id: str, now: dt.datetime | None = None) -> User | None:
         """The user, unless it is an unverified registration past its 7 days (TTL deletes only eventually)."""
@@ -112,21 +125,3 @@ class DynamoUserStore:
             {"Delete": {"TableName": self._table.name, "Key": _user_key(user.id)}},
             {"Delete": {"TableName": self._table.name, "Key": _email_key(user.email)}},
         ])
-
-    def claim_mail_slot(self, user_id: str, now: dt.datetime, cooldown: dt.timedelta) -> bool:
-        """True for the one request allowed to email this user now; double clicks and retries get False."""
-        try:
-            self._table.update_item(
-                Key=_user_key(user_id), UpdateExpression="SET last_mail_at = :now",
-                ConditionExpression="attribute_exists(pk) AND "
-                                    "(attribute_not_exists(last_mail_at) OR last_mail_at < :due)",
-                ExpressionAttributeValues={":now": int(now.timestamp()), ":due": int((now - cooldown).timestamp())})
-        except ClientError as error:
-            if is_conditional_failure(error):
-                return False
-            raise
-        return True
-
-    def release_mail_slot(self, user_id: str) -> None:
-        """The mail could not be sent: let the next attempt send it without waiting for the cooldown."""
-        self._table.update_item(Key=_user_key(user_id), UpdateExpression="REMOVE last_mail_at")

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.signing import new_secret_token
-from careermitra.domain.user import PolicyConsent, Registration, User
+from careermitra.domain.user import PolicyConsent, Registration, User, canonical_mailbox
 from careermitra.mail.messages import Mailer, sign_in_message, verification_message
-from careermitra.store.sessions import SessionStore
+from careermitra.store.sessions import EmailLink, SessionStore
 from careermitra.store.users import UserStore
 
 VERIFICATION_LINK_LIFETIME = dt.timedelta(hours=24)
@@ -30,44 +30,66 @@ class Accounts:
     policy_version: str
 
     def register(self, registration: Registration, now: dt.datetime) -> str:
-        """Mail a verification link to a new address, or a sign-in link to a verified one; return which was sent.
+        """Mail a verification link carrying this registration, or a sign-in link to the mailbox's verified
+        account; return which was sent.
 
-        The caller answers the same in every case, so the answer never tells whether an email is known.
+        Nothing is stored but the link: an unverified registration reserves nothing, and a registration of a
+        verified address changes nothing (its policy consent counts once the link is followed). Both paths make
+        the same store calls and render and send one mail, so neither the answer nor its time tells whether
+        an address is known.
         """
         if registration.policy_version != self.policy_version:
             raise InvalidInput("The privacy policy has changed since the page was loaded.",
                                {"policy_version": "the privacy policy has changed; reload the page and agree again"})
         consent = PolicyConsent(version=registration.policy_version, at=now)
-        user = self.users.by_email(registration.email, now)
-        if user is None:
-            user = self.users.add(User(
-                id=uuid.uuid4().hex, name=registration.name, email=registration.email, phone=registration.phone,
-                city=registration.city, verified=False, consent_version=consent.version, consented_at=now,
-                created_at=now, consent_history=[consent]))
-        elif not user.has_accepted(consent.version):
-            self.users.accept_policy(user.id, consent)  # signing in again with the form agrees to the new version
-        if not self.users.claim_mail_slot(user.id, now, MAIL_COOLDOWN):
-            return "none"
+        mailbox = canonical_mailbox(registration.email)
+        found = self.users.by_email(registration.email, now)
+        account = found if found is not None and found.verified else None
+        if account is not None:
+            link = EmailLink(mailbox=mailbox, user_id=account.id, consent=consent)
+            to, name, lifetime, compose = account.email, account.name, SIGN_IN_LINK_LIFETIME, sign_in_message
+        else:
+            new = User(id=uuid.uuid4().hex, name=registration.name, email=registration.email,
+                       phone=registration.phone, city=registration.city, verified=False,
+                       consent_version=consent.version, consented_at=now, created_at=now, consent_history=[consent])
+            link = EmailLink(mailbox=mailbox, registration=new, consent=consent)
+            to, name, lifetime = registration.email, registration.name, VERIFICATION_LINK_LIFETIME
+            compose = verification_message
         token = new_secret_token()
-        lifetime = SIGN_IN_LINK_LIFETIME if user.verified else VERIFICATION_LINK_LIFETIME
-        self.sessions.add_link(token, user.id, now + lifetime)
-        compose = sign_in_message if user.verified else verification_message
+        if not self.sessions.add_link(token, link, now + lifetime, now, MAIL_COOLDOWN):
+            return "none"
         try:
-            self.mailer.send(compose(user.email, user.name, self.link_for(token)))
+            self.mailer.send(compose(to, name, self.link_for(token)))
         except Exception:
-            self.users.release_mail_slot(user.id)
+            self.sessions.release_mailbox(mailbox)
             raise
-        return "sign_in" if user.verified else "verification"
+        return "sign_in" if account else "verification"
 
     def follow_link(self, token: str, now: dt.datetime) -> str | None:
-        """Verify the link's user and open a session; the session id, or None for a used or expired link."""
-        user_id = self.sessions.take_link(token, now)
-        if user_id is None:
+        """Sign the link's account in (creating it from the link's registration); the session id, or None for
+        a used, replaced, revoked or expired link."""
+        link = self.sessions.take_link(token, now)
+        if link is None:
             return None
-        self.users.mark_verified(user_id)
+        user = self.users.get(link.user_id, now) if link.user_id else self._created(link.registration, now)
+        if user is None:
+            return None
+        if link.consent is not None and not user.has_accepted(link.consent.version):
+            self.users.accept_policy(user.id, link.consent)  # signing in again with the form agrees to the new one
         session_id = new_secret_token()
-        self.sessions.add_session(session_id, user_id, now + SESSION_LIFETIME)
+        self.sessions.add_session(session_id, user.id, now + SESSION_LIFETIME)
         return session_id
+
+    def _created(self, registration: User | None, now: dt.datetime) -> User | None:
+        """The verified account of a followed registration link: made from that registration only."""
+        if registration is None:
+            return None
+        existing = self.users.by_email(registration.email, now)
+        if existing is not None and existing.verified:
+            return existing  # the mailbox's owner verified meanwhile: the account keeps its own details
+        if existing is not None:
+            self.users.delete(existing)  # an unverified registration (stored before issue 12) reserves nothing
+        return self.users.add(registration.model_copy(update={"verified": True, "created_at": now}))
 
     def signed_in_user(self, session_id: str, now: dt.datetime) -> User | None:
         """The verified user of a live session, or None."""
@@ -80,6 +102,11 @@ class Accounts:
         if not user.has_accepted(self.policy_version):
             self.users.accept_policy(user.id, PolicyConsent(version=self.policy_version, at=now))
 
-    def sign_out(self, session_id: str) -> None:
-        """End the session on the server, so a copy of the cookie is worthless afterwards."""
+    def sign_out(self, session_id: str, now: dt.datetime) -> None:
+        """End the session on the server and revoke the account's emailed links, so neither a copy of the
+        cookie nor an old mail signs anyone in afterwards."""
+        user_id = self.sessions.session_user(session_id, now)
+        user = self.users.get(user_id, now) if user_id else None
+        if user is not None:
+            self.sessions.revoke_links(canonical_mailbox(user.email))
         self.sessions.end_session(session_id)

@@ -11,11 +11,11 @@ from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.user import User
 from careermitra.store.institutions import Catalogue
 from careermitra.store.listings import ListingStore
-from careermitra.workflows.once import add_once
+from careermitra.workflows.once import Quota, add_once
 
 
 def propose_listing(data: dict[str, Any], proposer: User, listings: ListingStore,
-                    catalogue: Catalogue, now: dt.datetime) -> tuple[ListingRecord, bool]:
+                    catalogue: Catalogue, now: dt.datetime, quota: Quota | None = None) -> tuple[ListingRecord, bool]:
     """Queue a proposed institution as pending; returns (record, newly stored)."""
     institution = proposed_institution(data)
     if catalogue.exists(institution.slug):
@@ -27,4 +27,4 @@ def propose_listing(data: dict[str, Any], proposer: User, listings: ListingStore
         fingerprint=fingerprint(proposer.id, institution), created_at=now)
     duplicate = Duplicate("You have already proposed this institution; an editor will look at it.",
                           {"name": "you have already proposed an institution with this name"})
-    return add_once(listings, record, duplicate)
+    return add_once(listings, record, duplicate, quota)

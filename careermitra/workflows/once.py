@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from careermitra.domain.problems import Duplicate
+from careermitra.domain.problems import Duplicate, RateLimited
 
 
 class Fingerprinted(Protocol):
@@ -19,12 +19,42 @@ Record = TypeVar("Record", bound=Fingerprinted)
 
 class WriteOnceStore(Protocol[Record]):
     def add(self, record: Record) -> Record | None: ...
+    def get(self, record_id: str) -> Record | None: ...
 
 
-def add_once(store: WriteOnceStore[Record], record: Record, duplicate: Duplicate) -> tuple[Record, bool]:
-    """Store the record; a retry (same fingerprint) gets the stored one back, anything else raises `duplicate`."""
+class Quota(Protocol):
+    """A sender's allowance of new records (the daily limit per user): `check` raises RateLimited when used up."""
+
+    def check(self) -> None: ...
+    def use(self) -> None: ...
+
+
+class NoQuota:
+    def check(self) -> None:
+        return None
+
+    def use(self) -> None:
+        return None
+
+
+def add_once(store: WriteOnceStore[Record], record: Record, duplicate: Duplicate,
+             quota: Quota | None = None) -> tuple[Record, bool]:
+    """Store the record; a retry (same fingerprint) gets the stored one back, anything else raises `duplicate`.
+
+    Only a record that is stored uses the quota: a retry, a duplicate or a refused submission costs nothing,
+    and a retry of an accepted one gets its answer even when the quota is used up.
+    """
+    allowance = quota or NoQuota()
+    try:
+        allowance.check()
+    except RateLimited:
+        stored = store.get(record.id)
+        if stored is not None and stored.fingerprint == record.fingerprint:
+            return stored, False
+        raise
     existing = store.add(record)
     if existing is None:
+        allowance.use()
         return record, True
     if existing.fingerprint == record.fingerprint:
         return existing, False

@@ -38,7 +38,7 @@ from careermitra.store.audit import AuditLog
 from careermitra.store.listings import ListingStore
 from careermitra.store.privacy_requests import PrivacyRequestStore
 from careermitra.store.reviews import ReviewStore
-from careermitra.store.users import UserStore
+from careermitra.store.users import NO_USER, UserStore
 from careermitra.workflows.contact import send_after_commit
 
 
@@ -67,17 +67,20 @@ class PrivacyRequests:
     def request(self, request: PrivacyRequest, now: dt.datetime) -> bool:
         """Mail a confirmation link (or, for an unknown address, say we hold nothing); True if the address is known.
 
-        The caller answers the same either way: only the mailbox's owner learns the difference.
+        The caller answers the same either way: only the mailbox's owner learns the difference. Both paths make
+        the same store calls (one read of the mailbox item, one write: an unknown address gets a pending item
+        for no one, which no link can confirm) and send one mail to the address typed, so the time of the
+        answer tells nothing either; the account itself is read only when the link is confirmed.
         """
-        user = self.users.by_email(request.email, now)
-        if user is None:
+        user_id = self.users.account_id(request.email, now)
+        token = new_secret_token()
+        self.pending.add(token, PendingPrivacyRequest(user_id=user_id or NO_USER, kind=request.kind,
+                                                      reviews=request.reviews), now + CONFIRMATION_LINK_LIFETIME)
+        if user_id is None:
             self.mailer.send(privacy_no_account_message(request.email))
             return False
-        token = new_secret_token()
-        self.pending.add(token, PendingPrivacyRequest(user_id=user.id, kind=request.kind, reviews=request.reviews),
-                         now + CONFIRMATION_LINK_LIFETIME)
         kind, reviews = request.kind.value, request.reviews.value if request.reviews else None
-        self.mailer.send(privacy_confirmation_message(user.email, kind, reviews, self.link_for(token)))
+        self.mailer.send(privacy_confirmation_message(request.email, kind, reviews, self.link_for(token)))
         return True
 
     def confirm(self, token: str, now: dt.datetime) -> RequestKind | None:

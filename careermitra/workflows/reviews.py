@@ -10,11 +10,11 @@ from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.user import User
 from careermitra.store.institutions import Catalogue
 from careermitra.store.reviews import ReviewStore
-from careermitra.workflows.once import add_once
+from careermitra.workflows.once import Quota, add_once
 
 
 def submit_review(submission: ReviewSubmission, author: User, reviews: ReviewStore,
-                  catalogue: Catalogue, now: dt.datetime) -> tuple[ReviewRecord, bool]:
+                  catalogue: Catalogue, now: dt.datetime, quota: Quota | None = None) -> tuple[ReviewRecord, bool]:
     """Queue a review as pending with its flags; one per user and institution. Returns (record, newly stored)."""
     if not catalogue.exists(submission.institution):
         raise InvalidInput("There is no such institution on the site.",
@@ -25,4 +25,4 @@ def submit_review(submission: ReviewSubmission, author: User, reviews: ReviewSto
         status=Status.PENDING, fingerprint=fingerprint(author.id, submission), created_at=now)
     duplicate = Duplicate("You have already reviewed this institution; each person can review it once.",
                           {"institution": "you have already reviewed this institution"})
-    return add_once(reviews, record, duplicate)
+    return add_once(reviews, record, duplicate, quota)

@@ -70,10 +70,11 @@ def test_the_openapi_document_gives_each_body_its_model_s_schema(openapi: dict[s
 def test_the_listing_body_is_documented_as_an_object_and_the_queries_as_parameters(openapi: dict[str, Any]) -> None:
     listing = openapi["paths"]["/api/listings"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert listing["type"] == "object"
-    for path, name in (("/api/verify", "token"), ("/api/form-token", "form"),
-                       ("/api/privacy-requests/confirm", "token")):
+    for path, names in (("/api/verify", ["token"]), ("/api/form-token", ["form", "renew"]),
+                        ("/api/privacy-requests/confirm", ["token"])):
         parameters = openapi["paths"][path]["get"]["parameters"]
-        assert [(parameter["name"], parameter["in"]) for parameter in parameters] == [(name, "query")]
+        assert [(parameter["name"], parameter["in"]) for parameter in parameters] == [
+            (name, "query") for name in names]
 
 
 def test_the_site_s_gates_run_before_powertools_validation(settings_env: dict[str, str],

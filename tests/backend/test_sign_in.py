@@ -71,13 +71,23 @@ def test_a_verified_person_signs_in_again_with_the_emailed_link(api: Api) -> Non
 
 
 def test_registration_stores_the_phone_in_e164_and_the_consent_with_its_version_and_time(api: Api) -> None:
+    # An unverified registration is kept only with its link (issue 12: it reserves nothing)...
     api.submit("register", "/api/register", registration(phone="+91-98765-43210"))
-    items = boto3.resource("dynamodb", region_name=REGION).Table("test-UsersTable").scan()["Items"]
-    [user] = [item for item in items if item["pk"].startswith("USER#")]
+    table = boto3.resource("dynamodb", region_name=REGION).Table("test-UsersTable")
+    items = table.scan()["Items"]
+    assert [item for item in items if item["pk"].startswith("USER#")] == []
+    [link] = [item for item in items if item["pk"].startswith("LINK#")]
+    pending = link["registration"]
+    assert pending["phone"] == PHONE_E164
+    assert pending["verified"] is False
+    # ...and following the link makes the account from it
+    [mail] = sent_mail()
+    api.request("GET", "/api/verify", query={"token": link_in(mail["text"]).split("token=", 1)[1]})
+    [user] = [item for item in table.scan()["Items"] if item["pk"].startswith("USER#")]
     assert user["phone"] == PHONE_E164
     assert user["consent_version"] == registration()["policy_version"]
     assert user["consented_at"].startswith("2026-03-02T10:00")
-    assert user["verified"] is False
+    assert user["verified"] is True
 
 
 def test_a_double_clicked_registration_sends_one_mail(api: Api) -> None:

@@ -193,3 +193,40 @@ def test_no_directory_listing_and_no_build_state(gateway: tuple[str, int], path:
 def test_files_inside_public_folders_are_still_served(gateway: tuple[str, int]) -> None:
     raw = b"GET /pagefind/thing.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
     assert exchange(gateway, raw)[0] == 200
+
+
+def test_a_burst_of_fifty_api_requests_waits_its_turn_instead_of_503(api: FakeApi) -> None:
+    # Given a call that holds the API while fifty more requests arrive
+    runner = ApiRunner(api, timeout=60, wait=60)
+    api.hold.clear()
+    answers: list[int] = []
+    first = threading.Thread(target=lambda: answers.append(runner.run({"n": 0})["statusCode"]))
+    first.start()
+    assert api.entered.wait(10)
+    burst = [threading.Thread(target=lambda n=n: answers.append(runner.run({"n": n})["statusCode"]))
+             for n in range(1, 51)]
+    for thread in burst:
+        thread.start()
+    # When the held call returns
+    api.hold.set()
+    for thread in [first, *burst]:
+        thread.join(60)
+    # Then every request was answered by the API, none turned away as busy
+    assert answers == [200] * 51
+
+
+def test_waiting_requests_get_their_turn_in_the_order_they_came(api: FakeApi) -> None:
+    runner = ApiRunner(api, timeout=60, wait=60)
+    api.hold.clear()
+    threads = [threading.Thread(target=runner.run, args=({"n": n},)) for n in range(6)]
+    threads[0].start()
+    assert api.entered.wait(10)
+    for n, thread in enumerate(threads[1:], start=1):
+        thread.start()
+        while len(runner._turn._waiting) < n:  # the request is in the queue before the next one comes
+            threading.Event().wait(0.01)
+    api.hold.set()
+    for thread in threads:
+        thread.join(60)
+
+    assert [event["n"] for event in api.events] == list(range(6))

@@ -6,14 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from careermitra.site.content import parse_institution
 
 from careermitra.domain.errors import ContentError
 from careermitra.domain.facts import Basis, Ownership
 from careermitra.domain.institution import Institution
 from careermitra.domain.listing import institution_file_text, proposed_institution
 from careermitra.domain.problems import InvalidInput
-from tests.conftest import FIXTURE_SITE, build_site, copy_tree
+from careermitra.site.builder.content import parse_institution
+from tests.support.site import FIXTURE_SITE, build_site, copy_tree
 
 ALPHA = FIXTURE_SITE / "institutions" / "alpha-college.md"
 NEXT_YEAR = dt.date.today().year + 1

@@ -66,13 +66,16 @@ class MemoryUsers:
 
     def __init__(self) -> None:
         self.users: dict[str, User] = {}
-        self.mail_slots: set[str] = set()
 
     def by_email(self, email: str, now: dt.datetime | None = None) -> User | None:
         return next((user for user in self.users.values() if user.email == email), None)
 
     def get(self, user_id: str, now: dt.datetime | None = None) -> User | None:
         return self.users.get(user_id)
+
+    def account_id(self, email: str, now: dt.datetime | None = None) -> str | None:
+        user = self.by_email(email)
+        return user.id if user else None
 
     def add(self, user: User) -> User:
         existing = self.by_email(user.email)
@@ -92,15 +95,6 @@ class MemoryUsers:
 
     def delete(self, user: User) -> None:
         self.users.pop(user.id, None)
-
-    def claim_mail_slot(self, user_id: str, now: dt.datetime, cooldown: dt.timedelta) -> bool:
-        if user_id in self.mail_slots:
-            return False
-        self.mail_slots.add(user_id)
-        return True
-
-    def release_mail_slot(self, user_id: str) -> None:
-        self.mail_slots.discard(user_id)
 
 
 class MemoryCatalogue:

@@ -70,18 +70,19 @@ def logout() -> Response[Any]:
     event = request_of(router)
     session_id = session_id_from(event, svc.key)
     if session_id:
-        svc.accounts.sign_out(session_id)
+        svc.accounts.sign_out(session_id, svc.clock())
     count("SignedOut")
     return accepted(LOGOUT, {"authenticated": False}, answers_with_redirect(event), status=200,
                     cookies=[cleared_session_cookie()])
 
 
 @router.get("/api/form-token", summary="A fill-time token for one of the site's forms")
-def form_token(form: Annotated[str, Query()] = "") -> Response[Any]:
-    """A signed 'opened at' for a form; the page's script fills the form's hidden field with it."""
+def form_token(form: Annotated[str, Query()] = "", renew: Annotated[str, Query(max_length=200)] = ""
+               ) -> Response[Any]:
+    """A signed, single-use 'opened at' for a form; `renew` (the token just sent) keeps the form's opening time."""
     svc = services()
     if form not in SCREENED_FORMS:
         raise InvalidInput("Unknown form.", {"form": f"one of {', '.join(SCREENED_FORMS)}"})
-    token = issue_form_token(svc.key, form, svc.clock())
+    token = issue_form_token(svc.key, form, svc.clock(), renewing=renew or None)
     count("FormTokenIssued")
     return json_answer(200, {"field": FORM_TOKEN_FIELD, "token": token, "min_seconds": svc.settings.min_fill_seconds})

@@ -10,7 +10,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
 from careermitra.api.form_specs import FORMS
-from careermitra.api.guard import enforce_limits, screen
+from careermitra.api.guard import DailyQuota, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import services
@@ -35,7 +35,7 @@ def create_listing(proposal: Annotated[dict[str, Any], Body(description="an Inst
     proposer = sender(router)
     if not screen(LISTING, guard_fields(router), event, svc):
         return accepted(LISTING, {"id": new_secret_token()[:24], "status": "pending"}, redirect)
-    enforce_limits(LISTING.limits_per("user"), proposer.id, svc)
-    record, created = propose_listing(proposal, proposer, svc.listings, svc.catalogue, svc.clock())
+    quota = DailyQuota(LISTING.limits_per("user"), proposer.id, svc)  # used only by an accepted, new request
+    record, created = propose_listing(proposal, proposer, svc.listings, svc.catalogue, svc.clock(), quota)
     count("ListingProposed" if created else "ListingResubmitted")
     return accepted(LISTING, {"id": record.id, "status": record.status.value}, redirect)

@@ -10,7 +10,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
 from careermitra.api.form_specs import FORMS
-from careermitra.api.guard import enforce_limits, screen
+from careermitra.api.guard import DailyQuota, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import services
@@ -33,8 +33,8 @@ def create_review(submission: Annotated[ReviewSubmission, Body()]) -> Response[A
     author = sender(router)
     if not screen(REVIEW, guard_fields(router), event, svc):
         return accepted(REVIEW, {"id": new_secret_token()[:24], "status": "pending"}, redirect)
-    enforce_limits(REVIEW.limits_per("user"), author.id, svc)
-    record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock())
+    quota = DailyQuota(REVIEW.limits_per("user"), author.id, svc)  # used only by an accepted, new review
+    record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock(), quota)
     count("ReviewSubmitted" if created else "ReviewResubmitted")
     if record.flags:
         count("ReviewFlagged")

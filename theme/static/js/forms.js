@@ -76,8 +76,12 @@
     summary.focus();
   }
 
+  // A token carries one submission; after a send the form gets a fresh one that keeps the time it was opened.
   function token(form) {
-    fetch("/api/form-token?form=" + encodeURIComponent(form.dataset.form), { headers: json, credentials: "same-origin" })
+    const sent = fieldFor(form, "form_token");
+    const renew = sent && sent.value ? "&renew=" + encodeURIComponent(sent.value) : "";
+    return fetch("/api/form-token?form=" + encodeURIComponent(form.dataset.form) + renew,
+      { headers: json, credentials: "same-origin" })
       .then((answer) => (answer.ok ? answer.json() : null))
       .then((data) => {
         if (!data) return;
@@ -113,6 +117,7 @@
       } catch (error) {
         show(form, { message: "We could not reach Career Mitra. Check your connection and try again." });
       } finally {
+        if (form.dataset.form !== "logout") await token(form);
         button.disabled = false;
       }
     });
