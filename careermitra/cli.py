@@ -134,10 +134,25 @@ def add_publish_commands(areas: Any) -> None:
     _json_flag(publish)
 
 
+def add_rebuild_commands(areas: Any) -> None:
+    root = Path(__file__).resolve().parents[1]
+    rebuild = areas.add_parser("rebuild", help="the rebuild that publishes approved reviews").add_subparsers(
+        dest="action", required=True)
+    retry = rebuild.add_parser(
+        "retry", help="publish again every institution a rebuild failed to publish",
+        description="Republishes the institutions whose approved reviews say 'not yet published (reason)' and "
+                    "those of the stream records the local stack parked after its retries; fix the reason first "
+                    "(an institution file, say). Prints each institution's outcome.")
+    retry.add_argument("--settings", type=Path, default=None,
+                       help="default: publishconf.py with a stack, pelicanconf.py locally")
+    retry.add_argument("--output", type=Path, default=root / "output", help="locally: the site folder (output/)")
+    _json_flag(retry)
+
+
 # One function per area adds its subcommands; a new area is one more function here.
 AREAS: tuple[Callable[[Any], None], ...] = (add_review_commands, add_listing_commands, add_ticket_commands,
                                             add_analytics_commands, add_user_commands,
-                                            add_publish_commands)
+                                            add_publish_commands, add_rebuild_commands)
 
 
 def _list(actions: Any, help_text: str, statuses: tuple[str, ...]) -> None:
@@ -160,9 +175,9 @@ def _json_flag(command: argparse.ArgumentParser) -> None:
 
 def stack_outputs(stack: str) -> dict[str, str]:
     """The outputs of a deployed CloudFormation stack (table, bucket and distribution names), by key."""
-    import boto3
+    from careermitra.store.dynamodb import aws_client
 
-    outputs = boto3.client("cloudformation").describe_stacks(StackName=stack)["Stacks"][0].get("Outputs", [])
+    outputs = aws_client("cloudformation").describe_stacks(StackName=stack)["Stacks"][0].get("Outputs", [])
     return {item["OutputKey"]: item["OutputValue"] for item in outputs}
 
 
@@ -189,21 +204,44 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
         build(str(settings_file), {"OUTPUT_PATH": str(output)})
         return {"built": str(output), "seconds": round(time.perf_counter() - started, 1),
                 "uploaded": "nothing (no stack given: --stack or CAREERMITRA_STACK)"}
-    import boto3
-
     from careermitra.publish.cdn import CloudFrontCdn
     from careermitra.publish.sync import sync_site
     from careermitra.publish.targets import S3Target
+    from careermitra.store.dynamodb import aws_client
     from careermitra.store.published_reviews import DynamoApprovedReviews
 
     outputs = stack_outputs(stack)
     exported = build_with_approved_reviews(str(settings_file), output,
                                            DynamoApprovedReviews(outputs["ReviewsTableName"]))
     seconds = round(time.perf_counter() - started, 1)
-    report = sync_site(output, S3Target(boto3.client("s3"), outputs["SiteBucketName"]),
-                       CloudFrontCdn(boto3.client("cloudfront"), outputs["DistributionId"]))
+    report = sync_site(output, S3Target(aws_client("s3"), outputs["SiteBucketName"]),
+                       CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]))
     return {"exported_reviews": exported, "built": str(output), "seconds": seconds,
             "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated)}
+
+
+def run_rebuild_retry(settings_file: Path | None, output: Path, stack: str | None) -> dict[str, Any]:
+    """`careermitra rebuild retry`: republish what failed, on the stack (or the local site folder)."""
+    from careermitra.rebuild.retry import retry_failed
+    from careermitra.rebuild.service import RebuildService
+    from careermitra.rebuild.settings import RebuildSettings
+
+    root = Path(__file__).resolve().parents[1]
+    _use_local_server_unless(stack)
+    if stack:
+        outputs = stack_outputs(stack)
+        settings = RebuildSettings(reviews_table=outputs["ReviewsTableName"], site_root=root,
+                                   site_settings=str(settings_file or "publishconf.py"),
+                                   site_bucket=outputs["SiteBucketName"], distribution_id=outputs["DistributionId"])
+        parked = None
+    else:
+        local = _local_stack()
+        settings = RebuildSettings(reviews_table=table_names(None).reviews, site_root=root,
+                                   site_settings=str(settings_file or "pelicanconf.py"),
+                                   site_folder=Path(local.get("output", output)))
+        parked = Path(local["parked"]) if "parked" in local else None
+    outcomes = retry_failed(RebuildService(settings), parked)
+    return outcomes or {"retried": "nothing: no approved review is waiting on a failed rebuild"}
 
 
 def _use_local_server_unless(stack: str | None) -> None:
@@ -247,9 +285,9 @@ def moderation_for(stack: str | None) -> Moderation:
 def _aws_identity(stack: str | None) -> str | None:
     if not stack:
         return None
-    import boto3
+    from careermitra.store.dynamodb import aws_client
 
-    return str(boto3.client("sts").get_caller_identity()["Arn"])
+    return str(aws_client("sts").get_caller_identity()["Arn"])
 
 
 # --- carrying a command out ---------------------------------------------------------------------------------
@@ -344,7 +382,7 @@ def row_of(record: Record) -> dict[str, str]:
     match record:
         case ReviewRecord():
             return {"ID": record.id, "CREATED": _when(record.created_at), "INSTITUTION": record.institution,
-                    "STATUS": record.status.value, "RATING": f"{record.rating}★",
+                    "STATUS": record.shown_status(), "RATING": f"{record.rating}★",
                     "FLAGS": ", ".join(record.flags) or "-", "TITLE": record.title}
         case ListingRecord():
             return {"ID": record.id, "CREATED": _when(record.created_at), "SLUG": record.slug,
@@ -363,7 +401,7 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
     match record:
         case ReviewRecord():
             aspects = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in record.aspects)
-            return [("Review", record.id), ("Institution", record.institution), ("Status", record.status.value),
+            return [("Review", record.id), ("Institution", record.institution), ("Status", record.shown_status()),
                     ("Flags", ", ".join(record.flags) or "none"), ("Author", record.display_name),
                     ("Course", f"{record.course}, graduating {record.graduation_year}"),
                     ("Rating", f"{record.rating} of 5 ({aspects})"), ("Created", _when(record.created_at)), *decided,
@@ -409,6 +447,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: Result
         if args.area == "publish":
             result = run_publish(args.settings, args.output, args.stack)
+        elif args.area == "rebuild":
+            result = run_rebuild_retry(args.settings, args.output, args.stack)
         elif args.area in {"analytics", "users"}:
             result = run_privacy_and_analytics(args, stores_for(args.stack), dt.datetime.now(dt.UTC))
         else:

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-import boto3
-
 from careermitra.api.settings import Settings, settings
 from careermitra.mail.messages import Mailer
 from careermitra.store.analytics import AnalyticsStore
+from careermitra.store.dynamodb import aws_client
 from careermitra.store.institutions import Catalogue, InstitutionCatalogue
 from careermitra.store.listings import ListingStore
 from careermitra.store.privacy_requests import PrivacyRequestStore
@@ -40,7 +39,7 @@ class Services:
 
 def secret_bytes(secret_id: str, purpose: str) -> bytes:
     """A secret's value from Secrets Manager; one shorter than 32 characters stops the request (never quoted)."""
-    secret = boto3.client("secretsmanager").get_secret_value(SecretId=secret_id)["SecretString"]
+    secret = aws_client("secretsmanager").get_secret_value(SecretId=secret_id)["SecretString"]
     if len(secret) < 32:
         raise RuntimeError(f"the {purpose} secret is shorter than 32 characters")
     return secret.encode()

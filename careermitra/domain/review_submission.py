@@ -105,6 +105,17 @@ class ReviewRecord(BaseModel):
     created_at: dt.datetime
     decided_at: dt.datetime | None = None
     reason: str | None = None
+    # Set by the rebuild on an approved review (store/publication.py): when its page went live, or why not yet.
+    published_at: dt.datetime | None = None
+    publish_error: str | None = None
+
+    def shown_status(self) -> str:
+        """The status a moderator reads: an approved review says whether it is on the site yet, and why not."""
+        if self.status != Status.APPROVED:
+            return self.status.value
+        if self.publish_error:
+            return f"approved, not yet published ({self.publish_error})"
+        return "approved, live" if self.published_at else "approved, not yet published (waiting for the rebuild)"
 
     def published(self) -> PublishedReview:
         """The review as the site shows it: display name, ratings, text and date, no personal data."""

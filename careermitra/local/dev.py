@@ -65,7 +65,8 @@ class LocalStack:
         self._start_outbox_watcher()
         (self.state_dir / "stack.json").write_text(json.dumps({
             "endpoint": self.endpoint, "tables": self.tables, "site": self.origin,
-            "outbox": str(self.state_dir / "outbox")}, indent=2), encoding="utf-8")
+            "outbox": str(self.state_dir / "outbox"), "output": str(self.output),
+            "parked": str(self.parked)}, indent=2), encoding="utf-8")
         say(f"Ready in {time.perf_counter() - started:.1f} s.")
         return self.origin
 
@@ -84,18 +85,17 @@ class LocalStack:
         say(f"• moto (DynamoDB with streams, Secrets Manager, SES) on {self.endpoint}")
 
     def _create_resources(self) -> None:
-        import boto3
-
         from careermitra.local.resources import create_tables
+        from careermitra.store.dynamodb import aws_client
 
-        self.dynamodb = boto3.client("dynamodb")
+        self.dynamodb = aws_client("dynamodb")
         self.tables = create_tables(self.dynamodb)
         saved_secret = self._saved_state().get("secret")
-        secretsmanager = boto3.client("secretsmanager")
+        secretsmanager = aws_client("secretsmanager")
         secretsmanager.create_secret(Name=SECRET_NAME, SecretString=saved_secret or secrets.token_urlsafe(48))
         self.origin_secret = secrets.token_urlsafe(48)  # the API reads it from moto, the gateway gets it from here
         secretsmanager.create_secret(Name=ORIGIN_SECRET_NAME, SecretString=self.origin_secret)
-        boto3.client("ses").verify_email_identity(EmailAddress=SENDER)
+        aws_client("ses").verify_email_identity(EmailAddress=SENDER)
         say(f"• created from template.yaml: {', '.join(sorted(self.tables.values()))}")
 
     def _saved_state(self) -> dict[str, Any]:
@@ -124,9 +124,9 @@ class LocalStack:
             for page in self.dynamodb.get_paginator("scan").paginate(TableName=name):
                 items.extend(page["Items"])
             tables[name] = items
-        import boto3
+        from careermitra.store.dynamodb import aws_client
 
-        secret = boto3.client("secretsmanager").get_secret_value(SecretId=SECRET_NAME)["SecretString"]
+        secret = aws_client("secretsmanager").get_secret_value(SecretId=SECRET_NAME)["SecretString"]
         path = self.state_dir / "state.json"
         path.write_text(json.dumps({"tables": tables, "secret": secret}), encoding="utf-8")
         path.chmod(0o600)
@@ -150,7 +150,6 @@ class LocalStack:
             "POWERTOOLS_METRICS_DISABLED": "true",
             "POWERTOOLS_DEV": "false", "POWERTOOLS_LOG_LEVEL": "WARNING",
             "SITE_ROOT": str(ROOT), "SITE_SETTINGS": "pelicanconf.py", "SITE_FOLDER": str(self.output),
-            "WORK_DIR": str(self.state_dir / "rebuild"),
         }
 
     def _build_site(self) -> None:
@@ -177,45 +176,28 @@ class LocalStack:
         self.server: ThreadingHTTPServer = make_gateway(self.output, api, self.origin_secret, self.host, self.port)
         self._thread(self.server.serve_forever, "http")
 
+    @property
+    def parked(self) -> Path:
+        """Where the stream worker parks the records the rebuild failed three times (`careermitra rebuild retry`)."""
+        return self.state_dir / "failed-records.jsonl"
+
     def _start_stream_worker(self) -> None:
         from careermitra.local.functions import load_function
         from careermitra.local.gateway import LambdaContext
-        from careermitra.local.streams import StreamReader, streams_client
+        from careermitra.local.streams import StreamReader, StreamWorker, streams_client
 
         rebuild = load_function("rebuild")
         reader = StreamReader(self.dynamodb, streams_client(), self.tables["ReviewsTable"])
         reader.poll()  # the seeding (or restore) is already in the site
+        worker = StreamWorker(reader, lambda event: rebuild.lambda_handler(event, LambdaContext()), self.parked)
 
         def work() -> None:
-            retries: dict[str, int] = {}
-            while not self.stopping.wait(0.3):
-                event = reader.event()
-                if event is None:
-                    continue
-                answer = rebuild.lambda_handler(event, LambdaContext())
-                failed = {item["itemIdentifier"] for item in answer["batchItemFailures"]}
-                retry = [r for r in event["Records"] if r["dynamodb"].get("SequenceNumber") in failed]
-                self._retry_or_park(rebuild, retry, retries)
+            delay = 0.3
+            while not self.stopping.wait(delay):
+                delay = worker.step()
 
         self._thread(work, "stream-worker")
         say("• stream worker: reviews table → rebuild → output/")
-
-    def _retry_or_park(self, rebuild: Any, records: list[dict[str, Any]], retries: dict[str, int]) -> None:
-        """Like Lambda: retry failed records a few times, then send them to the on-failure destination."""
-        from careermitra.local.gateway import LambdaContext
-
-        for attempt in range(1, 4):
-            if not records:
-                return
-            time.sleep(attempt)
-            answer = rebuild.lambda_handler({"Records": records}, LambdaContext())
-            failed = {item["itemIdentifier"] for item in answer["batchItemFailures"]}
-            records = [r for r in records if r["dynamodb"].get("SequenceNumber") in failed]
-        parked = self.state_dir / "failed-records.jsonl"
-        with parked.open("a", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, default=str) + "\n")
-        say(f"! {len(records)} stream records failed three times; kept in {parked}")
 
     def _start_outbox_watcher(self) -> None:
         outbox = self.state_dir / "outbox"

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
-
 from careermitra.mail.messages import Message
+from careermitra.store.dynamodb import aws_client
 
 
 class SesMailer:
     def __init__(self, sender: str, client: Any | None = None, configuration_set: str = "") -> None:
         self._sender = sender
-        self._client = client or boto3.client("ses")
+        self._client = client or aws_client("ses")
         # Its event destination reports bounces and complaints (careermitra/store/suppressions.py).
         self._configuration = {"ConfigurationSetName": configuration_set} if configuration_set else {}
 

@@ -8,6 +8,8 @@ from typing import Any
 from careermitra.domain.slugs import is_slug
 
 APPROVED = "approved"
+# The rebuild's own record of what it published (store/publication.py): a change of these alone touches no page.
+PUBLICATION_FIELDS = frozenset({"published_at", "publish_error"})
 
 
 class BadRecord(ValueError):
@@ -37,6 +39,8 @@ def affected_institutions(record: Mapping[str, Any]) -> set[str]:
     change = record.get("dynamodb")
     if not isinstance(change, Mapping):
         raise BadRecord("the record has no 'dynamodb' section")
+    if record.get("eventName") == "MODIFY" and _only_publication_changed(change):
+        return set()
     slugs = set()
     for image in (change.get("OldImage"), change.get("NewImage")):
         if image and _field(image, "status") == APPROVED:
@@ -47,6 +51,17 @@ def affected_institutions(record: Mapping[str, Any]) -> set[str]:
     if record.get("eventName") not in ("INSERT", "MODIFY", "REMOVE"):
         raise BadRecord(f"unknown event {record.get('eventName')!r}")
     return slugs
+
+
+def _only_publication_changed(change: Mapping[str, Any]) -> bool:
+    old, new = change.get("OldImage") or {}, change.get("NewImage") or {}
+    if not isinstance(old, Mapping) or not isinstance(new, Mapping):
+        return False
+    return bool(old) and _without_publication(old) == _without_publication(new)
+
+
+def _without_publication(image: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in image.items() if name not in PUBLICATION_FIELDS}
 
 
 def sequence_number(record: Mapping[str, Any]) -> str:

@@ -36,7 +36,8 @@ def publish_changes(slugs: Collection[str], *, reviews: ApprovedReviews, target:
         raise NoSiteIndex(f"{INDEX_PATH} is not published yet: publish a full build first (make publish)")
     index = SiteIndex.from_json(raw_index.decode("utf-8"))
     approved = {slug: reviews.approved_for(slug) for slug in sorted(slugs)}
-    result = build.incremental(index, slugs, reviews=approved, all_reviews=reviews.all_approved)
+    # keep_missing: an approval never takes an institution off the site; a missing file fails the rebuild instead.
+    result = build.incremental(index, slugs, reviews=approved, all_reviews=reviews.all_approved, keep_missing=True)
     uploaded = target.publish({path: text.encode("utf-8") for path, text in result.files.items()})
     removed = target.remove(result.removed)
     invalidated = cdn.invalidate([path for path in [*uploaded, *removed] if path != INDEX_PATH])

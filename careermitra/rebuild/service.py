@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Collection
 from functools import cached_property
-
-import boto3
 
 from careermitra.publish.cdn import Cdn, CloudFrontCdn, NoCdn
 from careermitra.publish.targets import FolderTarget, S3Target, Target
 from careermitra.rebuild.pipeline import PublishReport, publish_changes
 from careermitra.rebuild.settings import RebuildSettings
 from careermitra.site.build import site_build_for
+from careermitra.store.dynamodb import aws_client
+from careermitra.store.publication import DynamoPublicationState, PublicationState
 from careermitra.store.published_reviews import DynamoApprovedReviews
+
+logger = logging.getLogger(__name__)
+# template.yaml's RebuildRefusals metric filter counts this log line (and alarms on it): keep the words.
+REFUSED = "Rebuild refused"
+MAX_REDRIVE = 25  # institutions that failed earlier, republished after a successful rebuild (the rest next time)
 
 
 class RebuildService:
@@ -28,14 +35,47 @@ class RebuildService:
     def target(self) -> Target:
         if self.settings.site_folder is not None:
             return FolderTarget(self.settings.site_folder)
-        return S3Target(boto3.client("s3"), str(self.settings.site_bucket))
+        return S3Target(aws_client("s3"), str(self.settings.site_bucket))
 
     @cached_property
     def cdn(self) -> Cdn:
         if self.settings.distribution_id:
-            return CloudFrontCdn(boto3.client("cloudfront"), self.settings.distribution_id)
+            return CloudFrontCdn(aws_client("cloudfront"), self.settings.distribution_id)
         return NoCdn()
 
+    @cached_property
+    def state(self) -> PublicationState:
+        return DynamoPublicationState(self.settings.reviews_table)
+
+    def publish_recording(self, slugs: Collection[str]) -> PublishReport:
+        """Publish these institutions and record on their approved reviews that they are live, or why not."""
+        try:
+            report = publish_changes(slugs, reviews=DynamoApprovedReviews(self.settings.reviews_table),
+                                     target=self.target, cdn=self.cdn, build=self.build)
+        except Exception as error:
+            # The old pages stay as they were: nothing was removed, at worst some new files were uploaded,
+            # and the next rebuild of the institution writes them all again.
+            logger.error("%s for %s: %s: %s", REFUSED, ", ".join(sorted(slugs)), type(error).__name__, error)
+            self.state.mark_failed(slugs, f"{type(error).__name__}: {error}")
+            raise
+        self.state.mark_live(slugs, dt.datetime.now(dt.UTC))
+        return report
+
     def publish(self, slugs: Collection[str]) -> PublishReport:
-        return publish_changes(slugs, reviews=DynamoApprovedReviews(self.settings.reviews_table), target=self.target,
-                               cdn=self.cdn, build=self.build)
+        """One stream batch's rebuild; when it succeeds, institutions that failed before are tried again."""
+        report = self.publish_recording(slugs)
+        self.redrive(exclude=set(slugs))
+        return report
+
+    def redrive(self, exclude: Collection[str] = (), also: Collection[str] = (),
+                limit: int | None = MAX_REDRIVE) -> dict[str, str]:
+        """Publish again the institutions whose approved reviews a rebuild failed to publish (and `also`, from
+        parked stream records): slug -> 'live' or 'not yet published (reason)'."""
+        outcomes: dict[str, str] = {}
+        for slug in sorted((self.state.failed_institutions() | set(also)) - set(exclude))[:limit]:
+            try:
+                self.publish_recording({slug})
+                outcomes[slug] = "live"
+            except Exception as error:  # recorded on its reviews; the others are still worth trying
+                outcomes[slug] = f"not yet published ({type(error).__name__}: {error})"
+        return outcomes

@@ -18,7 +18,6 @@ class RebuildSettings(FunctionSettings):
     reviews_table: str = Field(min_length=3)
     site_root: Path  # holds content/, theme/ and the Pelican settings files (packaged with the function)
     site_settings: str = "publishconf.py"
-    work_dir: Path = Path("/tmp/careermitra")  # the only writable folder in Lambda (the rebuild writes nothing now)
     site_bucket: str | None = None  # AWS: publish to this bucket ...
     distribution_id: str | None = None  # ... and invalidate this CloudFront distribution
     site_folder: Path | None = None  # the local stack: publish into the folder its server serves

@@ -11,10 +11,10 @@ import os
 from functools import cache
 from typing import TYPE_CHECKING
 
-import boto3
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
+from careermitra.store.dynamodb import aws_client
 from careermitra.store.suppressions import addresses_to_suppress, notifications_in_sns_event
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def suppressions() -> DynamoSuppressionList:
     """The suppression list, keyed with the session secret, made on the first invocation."""
     from careermitra.store.suppressions import DynamoSuppressionList
 
-    secret = boto3.client("secretsmanager").get_secret_value(SecretId=os.environ["SESSION_SECRET_ID"])
+    secret = aws_client("secretsmanager").get_secret_value(SecretId=os.environ["SESSION_SECRET_ID"])
     return DynamoSuppressionList(os.environ["USERS_TABLE"], secret["SecretString"].encode())
 
 

@@ -30,7 +30,7 @@ def cli(moderation: Moderation, *argv: str) -> object:
 
 def outbox(moderation: Moderation) -> list[str]:
     folder = moderation.mailer._folder  # type: ignore[attr-defined]
-    return [path.read_text() for path in sorted(folder.glob("*.eml"))] if folder.exists() else []
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.eml"))] if folder.exists() else []
 
 
 def test_an_editor_lists_pending_reviews_with_flags_and_approves_one(api: Api, moderation: Moderation) -> None:

@@ -107,6 +107,19 @@ def test_a_failing_or_lagging_rebuild_raises_an_alarm() -> None:
     assert lag["Threshold"] <= 15 * 60 * 1000  # milliseconds
 
 
+def test_a_refused_institution_is_counted_and_raises_an_alarm() -> None:
+    from careermitra.rebuild.service import REFUSED
+
+    [refusals] = [item for item in resources("AWS::Logs::MetricFilter").values()
+                  if item["Properties"]["LogGroupName"] == {"Ref": "RebuildLogs"}]
+    assert refusals["Properties"]["FilterPattern"] == f'"{REFUSED}"'
+    [metric] = refusals["Properties"]["MetricTransformations"]
+    [alarm] = [a["Properties"] for a in resources("AWS::CloudWatch::Alarm").values()
+               if a["Properties"]["MetricName"] == metric["MetricName"]
+               and a["Properties"]["Namespace"] == metric["MetricNamespace"]]
+    assert alarm["Threshold"] == 1 and alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
+
+
 def test_rebuilds_never_run_at_the_same_time_since_each_rewrites_the_site_index() -> None:
     properties = _rebuild()["Properties"]
     assert properties["ReservedConcurrentExecutions"] == 1
@@ -126,17 +139,25 @@ def test_the_environment_sets_every_rebuild_setting_for_the_bucket_and_nothing_t
 
     settings = load_rebuild_settings({**environment, "SITE_ROOT": str(ROOT)})  # /var/task exists only in Lambda
     assert environment["SITE_ROOT"] == "/var/task"
-    assert settings.work_dir.is_relative_to("/tmp")  # the only writable place in Lambda
+    assert "WORK_DIR" not in environment  # the rebuild writes no files (nothing reads the variable)
     assert (settings.site_bucket, settings.distribution_id) == ("test-sitebucket", "test-distribution")
 
 
 def test_the_rebuild_reads_only_its_table_and_writes_only_the_site_bucket_and_distribution() -> None:
     assert _policy("DynamoDBReadPolicy") == {"TableName": {"Ref": "ReviewsTable"}}
-    assert _policy("S3CrudPolicy") == {"BucketName": {"Ref": "SiteBucket"}}
     assert _policy("KMSDecryptPolicy") == {"KeyId": {"Ref": "DataKey"}}
     names = {name for policy in _rebuild()["Properties"]["Policies"] for name in policy if name != "Statement"}
-    assert names == {"DynamoDBReadPolicy", "S3CrudPolicy", "SQSSendMessagePolicy", "KMSDecryptPolicy"}
-    statements = {statement["Action"]: statement["Resource"] for statement in _inline_statements()}
+    assert names == {"DynamoDBReadPolicy", "SQSSendMessagePolicy", "KMSDecryptPolicy"}
+    statements = {str(statement["Action"]): statement["Resource"] for statement in _inline_statements()}
+    # S3: only the actions it uses (no bucket policy or configuration changes), on the site bucket
+    assert statements[str(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"])] == {
+        "Fn::Sub": "${SiteBucket.Arn}/*"}
+    assert statements["s3:ListBucket"] == {"Fn::GetAtt": ["SiteBucket", "Arn"]}
+    # DynamoDB: only the published state of a review (published_at, publish_error)
+    [record] = [s for s in _inline_statements() if s["Action"] == "dynamodb:UpdateItem"]
+    assert record["Resource"] == {"Fn::GetAtt": ["ReviewsTable", "Arn"]}
+    assert set(record["Condition"]["ForAllValues:StringEquals"]["dynamodb:Attributes"]) == {
+        "id", "status", "published_at", "publish_error"}
     assert statements["cloudfront:CreateInvalidation"] == {
         "Fn::Sub": "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}"}
     assert statements["kms:GenerateDataKey"] == {"Fn::GetAtt": ["DataKey", "Arn"]}  # sends to the encrypted queue
@@ -191,7 +212,7 @@ def test_the_built_package_starts_from_its_own_files(tmp_path: Path) -> None:
     # As Lambda starts it: the handler the template names, the template's variables, the packaged site.
     properties = _rebuild()["Properties"]
     handler = properties.get("Handler", template()["Globals"]["Function"]["Handler"])
-    environment = {**_environment(), "SITE_ROOT": str(package), "WORK_DIR": str(tmp_path / "work"),
+    environment = {**_environment(), "SITE_ROOT": str(package),
                    "AWS_DEFAULT_REGION": "ap-south-1", "PATH": os.environ["PATH"], "PYTHONPATH": str(package)}
     started = subprocess.run([sys.executable, "-S", "-c", _IMPORT_THE_PACKAGE, handler,
                               str(package / environment["SITE_SETTINGS"])],

@@ -111,7 +111,7 @@ def load_rebuild_function(published: PublishedSite, monkeypatch: pytest.MonkeyPa
     """Import functions/rebuild/app.py as Lambda would, with the environment template.yaml gives it."""
     for name, value in {"REVIEWS_TABLE": published.tables["ReviewsTable"], "SITE_ROOT": str(published.root),
                         "SITE_SETTINGS": "pelicanconf.py", "SITE_BUCKET": published.bucket,
-                        "DISTRIBUTION_ID": published.distribution_id, "WORK_DIR": str(tmp / "lambda-tmp"),
+                        "DISTRIBUTION_ID": published.distribution_id,
                         "POWERTOOLS_SERVICE_NAME": "rebuild"}.items():
         monkeypatch.setenv(name, value)
     spec = importlib.util.spec_from_file_location("rebuild_app", ROOT / "functions/rebuild/app.py")

@@ -12,9 +12,10 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from careermitra.domain.errors import ContentError
 from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.assemble import machine_files, rendered
-from careermitra.site.builder.content import load_reviews, parse_institution
+from careermitra.site.builder.content import load_reviews, parse_institution, raise_all
 from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import (
     LISTING_KINDS,
@@ -61,8 +62,12 @@ ReviewsBySlug = Mapping[str, Sequence[PublishedReview]]
 def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Renderer, slugs: Collection[str],
             reviews: ReviewsBySlug | None = None,
             all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
-            stamps: dict[str, str] | None = None) -> Rebuild:
+            stamps: dict[str, str] | None = None, keep_missing: bool = False) -> Rebuild:
     """Re-read the institutions `slugs` and produce every file their change touches.
+
+    Every broken institution file is named in one ContentError, as a full build names them. An institution
+    whose file is gone is taken off the site, unless `keep_missing` (the rebuild: a review approval never
+    deletes an institution; only an editor's commit and a full publish do): then its absence is an error too.
 
     `reviews`, when given, holds the approved reviews of every changed institution (one missing from it has
     none): the rebuild hands them over from DynamoDB instead of a reviews file. Without it they are read from
@@ -70,7 +75,7 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
     exactly; by default it reads the reviews folder.
     """
     changed = set(slugs)
-    cards, sources, entries = _reread(index, content, site, changed, reviews)
+    cards, sources, entries = _reread(index, content, site, changed, reviews, keep_missing)
     latest = merge_latest(index, entries, changed, cards, site.latest_capacity)
     if latest is None:  # the kept list cannot prove it is exact: read every review once
         everything = all_reviews() if all_reviews else load_reviews(content / site.reviews_path, cards)
@@ -87,23 +92,34 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
 
 
 def _reread(index: SiteIndex, content: Path, site: SiteSettings, changed: set[str],
-            reviews: ReviewsBySlug | None) -> tuple[dict[str, Card], dict[str, str], dict[str, Entry]]:
+            reviews: ReviewsBySlug | None,
+            keep_missing: bool) -> tuple[dict[str, Card], dict[str, str], dict[str, Entry]]:
     """The cards and sources after the change, and an entry (institution + reviews) per changed institution."""
     institutions_dir, reviews_dir = content / site.institutions_path, content / site.reviews_path
     cards, sources = dict(index.cards), dict(index.sources)
     entries: dict[str, Entry] = {}
+    errors: list[ContentError] = []
     for slug in sorted(changed):
         source = sources.get(slug) or _find_source(institutions_dir, slug)
         if source is None or not (institutions_dir / source).is_file():
+            if keep_missing:
+                errors.append(ContentError(str(institutions_dir / (source or f"{slug}.md")), [
+                    ("", f"the institution file of {slug!r} is missing: its pages are kept as published")]))
+                continue
             cards.pop(slug, None)
             sources.pop(slug, None)
             continue
         path = institutions_dir / source
-        institution = parse_institution(path.read_text(encoding="utf-8"), str(path), slug)
+        try:
+            institution = parse_institution(path.read_text(encoding="utf-8"), str(path), slug)
+        except ContentError as error:
+            errors.append(error)
+            continue
         approved = (newest_first(reviews.get(slug, ())) if reviews is not None
                     else read_reviews(reviews_dir / f"{slug}.yaml"))
         entries[slug] = make_entry(institution, approved)
         cards[slug], sources[slug] = entries[slug].card, source
+    raise_all(errors)
     return cards, sources, entries
 
 

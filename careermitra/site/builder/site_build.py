@@ -82,13 +82,14 @@ class SiteBuild:
 
     def incremental(self, index: SiteIndex, changed: Collection[str], reviews: ReviewsBySlug | None = None,
                     all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
-                    stamps: dict[str, str] | None = None) -> Rebuild:
+                    stamps: dict[str, str] | None = None, keep_missing: bool = False) -> Rebuild:
         """The files to write and remove after the institutions `changed` changed; nothing is written here.
 
-        `reviews` hands over the changed institutions' approved reviews in memory (see incremental.rebuild).
+        `reviews` hands over the changed institutions' approved reviews in memory; `keep_missing` makes a missing
+        institution file an error instead of a removal (see incremental.rebuild).
         """
         return rebuild(index, self.content, self.site, self.renderer, changed, reviews=reviews,
-                       all_reviews=all_reviews, stamps=stamps)
+                       all_reviews=all_reviews, stamps=stamps, keep_missing=keep_missing)
 
     def previous_build(self, output: Path) -> SiteIndex | None:
         """The site index in output, if an earlier build with this theme, code and settings wrote it."""
