@@ -1,5 +1,5 @@
-"""The rebuild's published fixture site (tests/rebuild/conftest.py), shared with the fault tests."""
+"""The fault tests' fixtures: the rebuild's published fixture site in moto (tests/support/rebuild.py)."""
 
-from tests.rebuild.conftest import aws, published
+from tests.support.rebuild import aws, published
 
 __all__ = ["aws", "published"]

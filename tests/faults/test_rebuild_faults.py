@@ -21,8 +21,8 @@ from careermitra.site.build import build_with_approved_reviews
 from careermitra.site.builder.index import INDEX_PATH
 from careermitra.store.publication import DynamoPublicationState
 from careermitra.store.published_reviews import DynamoApprovedReviews
-from tests.rebuild.conftest import PublishedSite, load_rebuild_function
 from tests.rebuild.test_rebuild_handler import LambdaContext, approve, new_review
+from tests.support.rebuild import PublishedSite, load_rebuild_function
 
 ALPHA_FILE = "content/institutions/alpha-college.md"
 

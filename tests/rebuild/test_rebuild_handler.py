@@ -12,7 +12,7 @@ import pytest
 from careermitra.domain.review import AspectRatings, PublishedReview
 from careermitra.domain.submission import Status
 from careermitra.site.builder.index import INDEX_PATH
-from tests.rebuild.conftest import PublishedSite, load_rebuild_function, record_for
+from tests.support.rebuild import PublishedSite, load_rebuild_function, record_for
 
 
 @dataclass

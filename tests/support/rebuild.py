@@ -1,0 +1,122 @@
+"""A published fixture site in moto (tables from template.yaml, a bucket holding a full build, a distribution), the
+rebuild and fault tests' fixtures and helpers."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from careermitra.domain.review import PublishedReview
+from careermitra.domain.review_submission import ReviewRecord
+from careermitra.domain.submission import Status
+from careermitra.local.resources import create_tables
+from careermitra.local.seed import review_record
+from careermitra.local.streams import StreamReader, streams_client
+from careermitra.publish.cdn import NoCdn
+from careermitra.publish.sync import sync_site
+from careermitra.publish.targets import S3Target
+from careermitra.site.build import build
+from careermitra.site.builder.content import load_institutions, load_reviews
+from careermitra.store.reviews import DynamoReviewStore
+from tests.support.site import FIXTURE_SITE, ROOT
+
+PAGE_SIZES = '{"reviews_per_page": 2, "listing_page_size": 1, "search_index": False, "feed_size": 3}'
+
+
+@dataclass
+class PublishedSite:
+    root: Path  # what the function package holds: content/, theme/, pelicanconf.py
+    bucket: str
+    tables: dict[str, str]
+    s3: Any
+    distribution_id: str
+    reviews: DynamoReviewStore
+    stream: StreamReader
+
+    def objects(self) -> dict[str, str]:
+        """Every key in the bucket with the SHA-256 of its content."""
+        target = S3Target(self.s3, self.bucket)
+        return {key: target._published_sha(key) or "" for key in target.paths()}
+
+    def page(self, key: str) -> str:
+        return self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read().decode("utf-8")
+
+
+def record_for(slug: str, review: PublishedReview, status: Status = Status.APPROVED) -> ReviewRecord:
+    return review_record(slug, review, f"user-{review.id}", status)
+
+
+def site_root(tmp: Path) -> Path:
+    """A copy of what `sam build` packages: the content, the theme and the settings (small page sizes)."""
+    root = tmp / "package"
+    shutil.copytree(FIXTURE_SITE, root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    (root / "pelicanconf.py").write_text(settings + f"\nCAREERMITRA = {{**CAREERMITRA, **{PAGE_SIZES}}}\n",
+                                         encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                        "AWS_DEFAULT_REGION": "ap-south-1"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    from careermitra.store.dynamodb import dynamodb_resource
+
+    dynamodb_resource.cache_clear()
+    with mock_aws():
+        yield
+    dynamodb_resource.cache_clear()
+
+
+@pytest.fixture
+def published(aws: None, tmp_path: Path) -> PublishedSite:
+    """Given the fixture site fully built and published, and its approved reviews in DynamoDB."""
+    root = site_root(tmp_path)
+    build(str(root / "pelicanconf.py"), {"OUTPUT_PATH": str(tmp_path / "output")})
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket="site", CreateBucketConfiguration={"LocationConstraint": "ap-south-1"})
+    sync_site(tmp_path / "output", S3Target(s3, "site"), NoCdn())
+    dynamodb = boto3.client("dynamodb")
+    tables = create_tables(dynamodb)
+    store = DynamoReviewStore(tables["ReviewsTable"])
+    institutions, _ = load_institutions(root / "content/institutions")
+    for slug, reviews in load_reviews(root / "content/reviews", institutions).items():
+        for review in reviews:
+            store.add(record_for(slug, review))
+    stream = StreamReader(dynamodb, streams_client(), tables["ReviewsTable"])
+    stream.poll()  # the seeding is history; the tests read what happens next
+    distribution = boto3.client("cloudfront").create_distribution(DistributionConfig={
+        "CallerReference": "site", "Comment": "site", "Enabled": True,
+        "Origins": {"Quantity": 1, "Items": [{"Id": "s3", "DomainName": "site.s3.amazonaws.com",
+                                              "S3OriginConfig": {"OriginAccessIdentity": ""}}]},
+        "DefaultCacheBehavior": {"TargetOriginId": "s3", "ViewerProtocolPolicy": "redirect-to-https",
+                                 "MinTTL": 0, "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+                                 "TrustedSigners": {"Enabled": False, "Quantity": 0}},
+    })["Distribution"]["Id"]
+    return PublishedSite(root, "site", tables, s3, distribution, store, stream)
+
+
+def load_rebuild_function(published: PublishedSite, monkeypatch: pytest.MonkeyPatch, tmp: Path) -> ModuleType:
+    """Import functions/rebuild/app.py as Lambda would, with the environment template.yaml gives it."""
+    for name, value in {"REVIEWS_TABLE": published.tables["ReviewsTable"], "SITE_ROOT": str(published.root),
+                        "SITE_SETTINGS": "pelicanconf.py", "SITE_BUCKET": published.bucket,
+                        "DISTRIBUTION_ID": published.distribution_id,
+                        "POWERTOOLS_SERVICE_NAME": "rebuild"}.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location("rebuild_app", ROOT / "functions/rebuild/app.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
