@@ -21,6 +21,7 @@ from typing import Any
 KIB = 1024
 REGION = "ap-south-1"
 BUCKET = "bench-site"
+STATE_BUCKET = "bench-build-state"
 NEW_REVIEW = {
     "id": "bench-new-review", "display_name": "Bench R.", "rating": 5, "title": "Approved during the benchmark",
     "aspects": {"faculty": 5, "infrastructure": 4, "placements": 5, "campus_life": 4, "value_for_money": 4},
@@ -66,6 +67,7 @@ def incremental_publish(settings: Path, content: Path, output: Path, slug: str) 
     from moto import mock_aws
 
     from careermitra.publish.cdn import NoCdn
+    from careermitra.publish.state import S3State, publish_build_state
     from careermitra.publish.targets import S3Target
     from careermitra.site.build import site_build_for
 
@@ -75,12 +77,16 @@ def incremental_publish(settings: Path, content: Path, output: Path, slug: str) 
         s3 = boto3.client("s3", region_name=REGION)
         s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
         seeded = seed_bucket(output)
+        s3.create_bucket(Bucket=STATE_BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        state = S3State(s3, STATE_BUCKET)
+        publish_build_state(output, state)  # as `careermitra publish` does after the upload (untimed)
         # moto keeps the 40,000 seeded objects as Python objects, which a Lambda's S3 does not; freezing them
         # keeps Python's cyclic collector from walking them during the timed call.
         gc.collect()
         gc.freeze()
         started = time.perf_counter()
-        report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), cdn=NoCdn(), build=site_build)
+        report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), state=state, cdn=NoCdn(),
+                                 build=site_build)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "uploaded": len(report.uploaded), "removed": len(report.removed),
             "uploaded_paths": list(report.uploaded), "bucket_objects": seeded}

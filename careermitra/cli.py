@@ -205,7 +205,8 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
         return {"built": str(output), "seconds": round(time.perf_counter() - started, 1),
                 "uploaded": "nothing (no stack given: --stack or CAREERMITRA_STACK)"}
     from careermitra.publish.cdn import CloudFrontCdn
-    from careermitra.publish.sync import sync_site
+    from careermitra.publish.state import S3State
+    from careermitra.publish.sync import publish_site
     from careermitra.publish.targets import S3Target
     from careermitra.store.dynamodb import aws_client
     from careermitra.store.published_reviews import DynamoApprovedReviews
@@ -214,8 +215,9 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
     exported = build_with_approved_reviews(str(settings_file), output,
                                            DynamoApprovedReviews(outputs["ReviewsTableName"]))
     seconds = round(time.perf_counter() - started, 1)
-    report = sync_site(output, S3Target(aws_client("s3"), outputs["SiteBucketName"]),
-                       CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]))
+    report = publish_site(output, S3Target(aws_client("s3"), outputs["SiteBucketName"]),
+                          S3State(aws_client("s3"), outputs["BuildStateBucketName"]),
+                          CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]))
     return {"exported_reviews": exported, "built": str(output), "seconds": seconds,
             "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated)}
 
@@ -232,7 +234,8 @@ def run_rebuild_retry(settings_file: Path | None, output: Path, stack: str | Non
         outputs = stack_outputs(stack)
         settings = RebuildSettings(reviews_table=outputs["ReviewsTableName"], site_root=root,
                                    site_settings=str(settings_file or "publishconf.py"),
-                                   site_bucket=outputs["SiteBucketName"], distribution_id=outputs["DistributionId"])
+                                   site_bucket=outputs["SiteBucketName"], distribution_id=outputs["DistributionId"],
+                                   state_bucket=outputs["BuildStateBucketName"])
         parked = None
     else:
         local = _local_stack()

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from functools import cached_property
 
 from careermitra.publish.cdn import Cdn, CloudFrontCdn, NoCdn
+from careermitra.publish.state import BuildState, FolderState, S3State
 from careermitra.publish.targets import FolderTarget, S3Target, Target
 from careermitra.rebuild.pipeline import PublishReport, publish_changes
 from careermitra.rebuild.settings import RebuildSettings
@@ -38,6 +39,12 @@ class RebuildService:
         return S3Target(aws_client("s3"), str(self.settings.site_bucket))
 
     @cached_property
+    def build_state(self) -> BuildState:
+        if self.settings.site_folder is not None:
+            return FolderState.beside(self.settings.site_folder)
+        return S3State(aws_client("s3"), str(self.settings.state_bucket))
+
+    @cached_property
     def cdn(self) -> Cdn:
         if self.settings.distribution_id:
             return CloudFrontCdn(aws_client("cloudfront"), self.settings.distribution_id)
@@ -51,7 +58,7 @@ class RebuildService:
         """Publish these institutions and record on their approved reviews that they are live, or why not."""
         try:
             report = publish_changes(slugs, reviews=DynamoApprovedReviews(self.settings.reviews_table),
-                                     target=self.target, cdn=self.cdn, build=self.build)
+                                     target=self.target, state=self.build_state, cdn=self.cdn, build=self.build)
         except Exception as error:
             # The old pages stay as they were: nothing was removed, at worst some new files were uploaded,
             # and the next rebuild of the institution writes them all again.

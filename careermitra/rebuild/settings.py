@@ -19,13 +19,16 @@ class RebuildSettings(FunctionSettings):
     site_root: Path  # holds content/, theme/ and the Pelican settings files (packaged with the function)
     site_settings: str = "publishconf.py"
     site_bucket: str | None = None  # AWS: publish to this bucket ...
+    state_bucket: str | None = None  # ... keep the site index in this private one (BuildStateBucket) ...
     distribution_id: str | None = None  # ... and invalidate this CloudFront distribution
-    site_folder: Path | None = None  # the local stack: publish into the folder its server serves
+    site_folder: Path | None = None  # the local stack: publish into the folder its server serves (state beside it)
 
     @model_validator(mode="after")
     def _one_target(self) -> RebuildSettings:
         if (self.site_bucket is None) == (self.site_folder is None):
             raise ValueError("set exactly one of SITE_BUCKET (AWS) or SITE_FOLDER (local stack)")
+        if (self.site_bucket is None) != (self.state_bucket is None):
+            raise ValueError("STATE_BUCKET (the private bucket of the build state) goes with SITE_BUCKET")
         if not (self.site_root / "content" / "institutions").is_dir():
             raise ValueError(f"SITE_ROOT {self.site_root} has no content/institutions folder")
         return self

@@ -18,7 +18,6 @@ from botocore.exceptions import ClientError
 
 from careermitra.rebuild.changes import affected_institutions
 from careermitra.site.build import build_with_approved_reviews
-from careermitra.site.builder.index import INDEX_PATH
 from careermitra.store.publication import DynamoPublicationState
 from careermitra.store.published_reviews import DynamoApprovedReviews
 from tests.rebuild.test_rebuild_handler import LambdaContext, approve, new_review
@@ -45,11 +44,11 @@ def full_build_of(published: PublishedSite, tmp_path: Path) -> dict[str, str]:
     build_with_approved_reviews(str(published.root / "pelicanconf.py"), output,
                                 DynamoApprovedReviews(published.tables["ReviewsTable"]))
     return {str(path.relative_to(output)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in output.rglob("*") if path.is_file() and str(path.relative_to(output)) != INDEX_PATH}
+            for path in output.rglob("*") if path.is_file()}
 
 
 def bucket(published: PublishedSite) -> dict[str, str]:
-    return {key: sha for key, sha in published.objects().items() if key != INDEX_PATH}
+    return published.objects()
 
 
 class FailingOnCall:

@@ -14,6 +14,7 @@ from careermitra.cli import main
 from careermitra.publish.cdn import CloudFrontCdn
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
+from careermitra.site.builder.index import INDEX_NAME, SiteIndex
 from tests.rebuild.test_rebuild_handler import invalidated_paths, new_review
 from tests.support.rebuild import PublishedSite, record_for
 
@@ -54,7 +55,7 @@ def test_release_exports_approved_reviews_from_the_stack_then_publishes(publishe
     review = new_review("fx-b-7", 5, 23, name="Meera J.")
     published.reviews.add(record_for("beta-university", review))
     outputs = {"SiteBucketName": published.bucket, "DistributionId": published.distribution_id,
-               "ReviewsTableName": published.tables["ReviewsTable"]}
+               "ReviewsTableName": published.tables["ReviewsTable"], "BuildStateBucketName": published.state_bucket}
     boto3.client("cloudformation").create_stack(StackName="careermitra", TemplateBody=json.dumps({
         "Resources": {"Placeholder": {"Type": "AWS::SNS::Topic"}},
         "Outputs": {key: {"Value": value} for key, value in outputs.items()}}))
@@ -67,6 +68,9 @@ def test_release_exports_approved_reviews_from_the_stack_then_publishes(publishe
     assert "/institutions/beta-university/" in invalidated_paths(published)
     assert "/institutions/alpha-college/reviews/2/" not in invalidated_paths(published)
     assert dt.date(2026, 11, 23).isoformat() in page
+    # And the rebuild's index knows it, in the private build state (not among the site's files)
+    index = published.state(INDEX_NAME)
+    assert index is not None and SiteIndex.from_json(index.decode("utf-8")).cards["beta-university"].count == 1
 
 
 def test_publish_without_a_stack_only_builds(published: PublishedSite, tmp_path: Path,

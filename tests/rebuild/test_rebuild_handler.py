@@ -11,7 +11,7 @@ import pytest
 
 from careermitra.domain.review import AspectRatings, PublishedReview
 from careermitra.domain.submission import Status
-from careermitra.site.builder.index import INDEX_PATH
+from careermitra.site.builder.index import INDEX_NAME
 from tests.support.rebuild import PublishedSite, load_rebuild_function, record_for
 
 
@@ -55,6 +55,7 @@ def test_two_approvals_update_the_page_and_upload_only_what_changed(
         published: PublishedSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Given Gamma Classes with one 4-star review, published
     before = published.objects()
+    index_before = published.state(INDEX_NAME)
     app = load_rebuild_function(published, monkeypatch, tmp_path)
     # When a moderator approves two more reviews (5 and 3 stars) and the stream delivers them in one batch
     approve(published, "gamma-classes", new_review("fx-g-2", 5, 20))
@@ -76,15 +77,16 @@ def test_two_approvals_update_the_page_and_upload_only_what_changed(
     after = published.objects()
     changed = {key for key in after if before.get(key) != after[key]}
     assert "institutions/gamma-classes/index.html" in changed
-    assert {"index.html", "feeds/reviews.atom.xml", "cities/jaipur/index.html", "types/coaching/index.html",
-            INDEX_PATH} <= changed
+    assert {"index.html", "feeds/reviews.atom.xml", "cities/jaipur/index.html", "types/coaching/index.html"} <= changed
     assert not any(key.startswith("institutions/alpha-college/") for key in changed)
     assert "cities/pune/index.html" not in changed
     # And CloudFront was told about exactly those pages
     paths = invalidated_paths(published)
     assert "/institutions/gamma-classes/" in paths and "/cities/jaipur/" in paths
     assert "/institutions/alpha-college/" not in paths
-    assert f"/{INDEX_PATH}" not in paths
+    # And the site index moved on in the private build state, never in the public bucket
+    assert published.state(INDEX_NAME) != index_before
+    assert not any("site-index" in key or key.startswith(("_build/", "_state/")) for key in after)
 
 
 def test_replaying_the_same_records_uploads_nothing(

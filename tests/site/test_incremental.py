@@ -11,7 +11,7 @@ import pytest
 from careermitra.domain.errors import ContentError
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.incremental import Rebuild
-from careermitra.site.builder.index import INDEX_PATH, SiteIndex
+from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.reviews_file import read_reviews
 from careermitra.site.builder.site_build import SiteBuild
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
@@ -73,6 +73,11 @@ def same_site(one: SiteIndex, other: SiteIndex) -> bool:
                                                                    other.sources)
 
 
+def index_of(output: Path) -> SiteIndex:
+    """The index a build into output kept in its state folder, beside the site."""
+    return SiteIndex.from_json((state_folder(output) / INDEX_NAME).read_text(encoding="utf-8"))
+
+
 def files_of(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
 
@@ -86,7 +91,7 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
     slugs = change(after_tree)
     after = build_site(after_tree, tmp_path / "out-after", **SETTINGS)
 
-    index = SiteIndex.from_json((before / INDEX_PATH).read_text(encoding="utf-8"))
+    index = index_of(before)
     result = site_build(after_tree).incremental(index, slugs)
 
     assert_same_as_full_build(result, before, after)
@@ -99,11 +104,9 @@ def site_build(tree: Path) -> SiteBuild:
 
 def assert_same_as_full_build(result: Rebuild, before: Path, after: Path) -> None:
     for path, text in result.files.items():
-        if path == INDEX_PATH:
-            continue  # carries what each build read (stamps); compared by meaning below
         assert text == (after / path).read_text(encoding="utf-8"), f"{path} differs from the full build"
-    assert same_site(SiteIndex.from_json(result.files[INDEX_PATH]),
-                     SiteIndex.from_json((after / INDEX_PATH).read_text(encoding="utf-8")))
+    # the index carries what each build read (stamps): compared by meaning
+    assert same_site(result.index, index_of(after))
     changed_by_full_build = {p for p in files_of(after) & files_of(before)
                              if not filecmp.cmp(before / p, after / p, shallow=False)}
     changed_by_full_build |= files_of(after) - files_of(before)
@@ -114,10 +117,9 @@ def assert_same_as_full_build(result: Rebuild, before: Path, after: Path) -> Non
 def test_rebuild_of_unchanged_content_reproduces_the_same_files(tmp_path: Path) -> None:
     tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
     out = build_site(tree, tmp_path / "out", **SETTINGS)
-    result = site_build(tree).incremental(SiteIndex.from_json((out / INDEX_PATH).read_text(encoding="utf-8")),
+    result = site_build(tree).incremental(index_of(out),
                                           {"alpha-college"})
-    assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items()
-               if path != INDEX_PATH)
+    assert all(text == (out / path).read_text(encoding="utf-8") for path, text in result.files.items())
     assert not result.removed
 
 
@@ -132,7 +134,7 @@ def test_reviews_handed_over_in_memory_are_the_ones_rendered(tmp_path: Path,
     after = build_site(after_tree, tmp_path / "out-after", **SETTINGS)
     # When the rebuild hands the new reviews over in memory, over the content whose reviews files are the old ones
     approved = {slug: read_reviews(after_tree / "reviews" / f"{slug}.yaml") for slug in slugs}
-    index = SiteIndex.from_json((before / INDEX_PATH).read_text(encoding="utf-8"))
+    index = index_of(before)
     result = site_build(tree).incremental(index, slugs, reviews=approved)
     # Then the pages are those of a full build of the new reviews: the old files were not read
     assert_same_as_full_build(result, before, after)

@@ -22,7 +22,8 @@ from careermitra.local.resources import create_tables
 from careermitra.local.seed import review_record
 from careermitra.local.streams import StreamReader, streams_client
 from careermitra.publish.cdn import NoCdn
-from careermitra.publish.sync import sync_site
+from careermitra.publish.state import S3State
+from careermitra.publish.sync import publish_site
 from careermitra.publish.targets import S3Target
 from careermitra.site.build import build
 from careermitra.site.builder.content import load_institutions, load_reviews
@@ -36,6 +37,7 @@ PAGE_SIZES = '{"reviews_per_page": 2, "listing_page_size": 1, "search_index": Fa
 class PublishedSite:
     root: Path  # what the function package holds: content/, theme/, pelicanconf.py
     bucket: str
+    state_bucket: str  # the build state (the site index), private
     tables: dict[str, str]
     s3: Any
     distribution_id: str
@@ -46,6 +48,10 @@ class PublishedSite:
         """Every key in the bucket with the SHA-256 of its content."""
         target = S3Target(self.s3, self.bucket)
         return {key: target._published_sha(key) or "" for key in target.paths()}
+
+    def state(self, name: str) -> bytes | None:
+        """The build state called `name` (the site index), from its private bucket."""
+        return S3State(self.s3, self.state_bucket).read(name)
 
     def page(self, key: str) -> str:
         return self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read().decode("utf-8")
@@ -86,8 +92,9 @@ def published(aws: None, tmp_path: Path) -> PublishedSite:
     root = site_root(tmp_path)
     build(str(root / "pelicanconf.py"), {"OUTPUT_PATH": str(tmp_path / "output")})
     s3 = boto3.client("s3")
-    s3.create_bucket(Bucket="site", CreateBucketConfiguration={"LocationConstraint": "ap-south-1"})
-    sync_site(tmp_path / "output", S3Target(s3, "site"), NoCdn())
+    for name in ("site", "build-state"):
+        s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "ap-south-1"})
+    publish_site(tmp_path / "output", S3Target(s3, "site"), S3State(s3, "build-state"), NoCdn())
     dynamodb = boto3.client("dynamodb")
     tables = create_tables(dynamodb)
     store = DynamoReviewStore(tables["ReviewsTable"])
@@ -105,13 +112,14 @@ def published(aws: None, tmp_path: Path) -> PublishedSite:
                                  "MinTTL": 0, "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
                                  "TrustedSigners": {"Enabled": False, "Quantity": 0}},
     })["Distribution"]["Id"]
-    return PublishedSite(root, "site", tables, s3, distribution, store, stream)
+    return PublishedSite(root, "site", "build-state", tables, s3, distribution, store, stream)
 
 
 def load_rebuild_function(published: PublishedSite, monkeypatch: pytest.MonkeyPatch, tmp: Path) -> ModuleType:
     """Import functions/rebuild/app.py as Lambda would, with the environment template.yaml gives it."""
     for name, value in {"REVIEWS_TABLE": published.tables["ReviewsTable"], "SITE_ROOT": str(published.root),
                         "SITE_SETTINGS": "pelicanconf.py", "SITE_BUCKET": published.bucket,
+                        "STATE_BUCKET": published.state_bucket,
                         "DISTRIBUTION_ID": published.distribution_id,
                         "POWERTOOLS_SERVICE_NAME": "rebuild"}.items():
         monkeypatch.setenv(name, value)

@@ -1,11 +1,11 @@
-"""Every file the plugin contributes to the site, as (path, text): pages, feed, sitemap, robots, index."""
+"""Every file the plugin contributes to the site, as (path, text): pages, feed, sitemap, robots."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
 from careermitra.site.builder import outputs
-from careermitra.site.builder.index import INDEX_PATH, SiteIndex
+from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import SiteModel
 from careermitra.site.builder.pages import PageSpec, sitemap_urls
 from careermitra.site.builder.render import Renderer
@@ -13,12 +13,12 @@ from careermitra.site.builder.settings import SiteSettings
 
 
 def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dict[str, str]:
-    """The feed, sitemap, robots.txt and the site index: all computed from cards, never from the full tree."""
+    """The feed, sitemap and robots.txt: computed from cards, never from the full tree (the index is state, not a
+    file of the site: SiteBuild keeps it beside the output)."""
     return {
         outputs.FEED_PATH: outputs.reviews_feed(model, site),
         "sitemap.xml": outputs.sitemap(sitemap_urls(model, site, index.page_urls), site.site_origin),
         "robots.txt": outputs.robots_txt(site.site_origin),
-        INDEX_PATH: index.to_json(),
     }
 
 

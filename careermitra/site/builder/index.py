@@ -1,21 +1,29 @@
 """The site index: what a rebuild needs to know about every institution without reading the content tree.
 
-A full build writes it next to the site; the incremental rebuild reads it, changes the few institutions a
-moderation touched and writes it back. It holds only what the pages show (no personal data).
+A full build writes it beside the site, never inside it (build state is not a page: `state_folder`); the
+incremental rebuild reads it, changes the few institutions a moderation touched and writes it back. It holds
+only what the pages show (no personal data).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from careermitra.domain.institution import InstitutionType
 from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.model import Card, LatestReview
 
-INDEX_PATH = "_build/site-index.json"
+INDEX_NAME = "site-index.json"  # its name in the build state (a folder locally, a private bucket in AWS)
+STATE_FOLDER = "_state"
 FORMAT_VERSION = 3
+
+
+def state_folder(output: Path) -> Path:
+    """Where a build into `output` keeps its state: `_state/<output's name>/` beside it, outside the site."""
+    return output.parent / STATE_FOLDER / output.name
 
 
 @dataclass(frozen=True)

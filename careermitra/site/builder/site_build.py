@@ -22,7 +22,7 @@ from careermitra.site.builder.assemble import machine_files
 from careermitra.site.builder.fingerprint import build_fingerprint, changed_slugs, source_stamps
 from careermitra.site.builder.full_build import build_institutions, fewer_collections, render_pages
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
-from careermitra.site.builder.index import INDEX_PATH, SiteIndex
+from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.pages import all_pages, search_terms
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search import build_search_index
@@ -32,8 +32,8 @@ logger = logging.getLogger(__name__)
 
 
 class SiteBuild:
-    """The institution pages, listings, home, feed, sitemap, robots.txt, site index and search index of one
-    content folder, with one settings and theme."""
+    """The institution pages, listings, home, feed, sitemap, robots.txt and search index of one content folder,
+    with one settings and theme; the site index beside them (`index.state_folder`)."""
 
     def __init__(self, settings: BuildSettings, content: Path) -> None:
         self.settings = settings
@@ -73,6 +73,7 @@ class SiteBuild:
         render_pages(specs, self.renderer, output, workers)
         for path, text in machine_files(model, self.site, index).items():
             write_if_changed(output / path, text)
+        write_index(output, index)
         logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
         # Not overlapped with the rendering: on two cores both are CPU-bound and together they are no faster
         # (measured again with the search records: 0.8 s slower).
@@ -92,8 +93,8 @@ class SiteBuild:
                        all_reviews=all_reviews, stamps=stamps, keep_missing=keep_missing)
 
     def previous_build(self, output: Path) -> SiteIndex | None:
-        """The site index in output, if an earlier build with this theme, code and settings wrote it."""
-        path = output / INDEX_PATH
+        """The site index of an earlier build into output, if one with this theme, code and settings wrote it."""
+        path = state_folder(output) / INDEX_NAME
         if not path.is_file():
             return None
         try:
@@ -121,6 +122,7 @@ class SiteBuild:
             write_if_changed(output / path, text)
         for path in result.removed:
             (output / path).unlink(missing_ok=True)
+        write_index(output, result.index)
         logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
                     time.perf_counter() - started)
         before = {slug: search_terms(card) for slug, card in previous.cards.items()}
@@ -128,6 +130,11 @@ class SiteBuild:
         if self.site.search_index and (search_stale or not (output / "pagefind").is_dir()):
             build_search_index(output, result.index.cards.values(), self.renderer, workers=1)
         return result
+
+
+def write_index(output: Path, index: SiteIndex) -> None:
+    """Keep the index of a build into output in its state folder, beside the site and never served."""
+    write_if_changed(state_folder(output) / INDEX_NAME, index.to_json())
 
 
 def write_if_changed(path: Path, text: str) -> bool:
