@@ -141,7 +141,9 @@ def add_rebuild_commands(areas: Any) -> None:
     retry = rebuild.add_parser(
         "retry", help="publish again every institution a rebuild failed to publish",
         description="Republishes the institutions whose approved reviews say 'not yet published (reason)' and "
-                    "those of the stream records the local stack parked after its retries; fix the reason first "
+                    "those of the stream batches Lambda gave up on (with a stack: the on-failure queue, whose "
+                    "messages are deleted once their institutions are live; locally: the records the stack "
+                    "parked); fix the reason first "
                     "(an institution file, say). Prints each institution's outcome.")
     retry.add_argument("--settings", type=Path, default=None,
                        help="default: publishconf.py with a stack, pelicanconf.py locally")
@@ -224,12 +226,16 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
 
 def run_rebuild_retry(settings_file: Path | None, output: Path, stack: str | None) -> dict[str, Any]:
     """`careermitra rebuild retry`: republish what failed, on the stack (or the local site folder)."""
+    from careermitra.local.streams import streams_client
+    from careermitra.rebuild.failure_queue import FailureQueue
     from careermitra.rebuild.retry import retry_failed
     from careermitra.rebuild.service import RebuildService
     from careermitra.rebuild.settings import RebuildSettings
+    from careermitra.store.dynamodb import aws_client
 
     root = Path(__file__).resolve().parents[1]
     _use_local_server_unless(stack)
+    queue: FailureQueue | None = None  # locally the stack parks the records themselves
     if stack:
         outputs = stack_outputs(stack)
         settings = RebuildSettings(reviews_table=outputs["ReviewsTableName"], site_root=root,
@@ -237,13 +243,14 @@ def run_rebuild_retry(settings_file: Path | None, output: Path, stack: str | Non
                                    site_bucket=outputs["SiteBucketName"], distribution_id=outputs["DistributionId"],
                                    state_bucket=outputs["BuildStateBucketName"])
         parked = None
+        queue = FailureQueue(aws_client("sqs"), streams_client(), outputs["RebuildFailuresQueueUrl"])
     else:
         local = _local_stack()
         settings = RebuildSettings(reviews_table=table_names(None).reviews, site_root=root,
                                    site_settings=str(settings_file or "pelicanconf.py"),
                                    site_folder=Path(local.get("output", output)))
         parked = Path(local["parked"]) if "parked" in local else None
-    outcomes = retry_failed(RebuildService(settings), parked)
+    outcomes = retry_failed(RebuildService(settings), parked, queue)
     return outcomes or {"retried": "nothing: no approved review is waiting on a failed rebuild"}
 
 
