@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from careermitra.domain.problems import InvalidInput
+from careermitra.domain.problems import InvalidInput, Unavailable
 from careermitra.domain.signing import new_secret_token
 from careermitra.domain.user import PolicyConsent, Registration, User, canonical_mailbox
 from careermitra.mail.messages import Mailer, sign_in_message, verification_message
 from careermitra.store.sessions import EmailLink, SessionStore
 from careermitra.store.users import UserStore
 
+logger = logging.getLogger(__name__)
 VERIFICATION_LINK_LIFETIME = dt.timedelta(hours=24)
 SIGN_IN_LINK_LIFETIME = dt.timedelta(hours=1)
 SESSION_LIFETIME = dt.timedelta(days=30)
 # A double click or a retried request must not send a second mail; a person asking again a minute later may.
 MAIL_COOLDOWN = dt.timedelta(seconds=60)
+MAIL_NOT_SENT = ("We could not send you the email just now, so nothing was saved. "
+                 "Please try again in a few minutes.")
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,12 @@ class Accounts:
             return "none"
         try:
             self.mailer.send(compose(to, name, self.link_for(token)))
-        except Exception:
+        except Exception as error:
+            # Nothing is accepted without its mail (the link is useless unsent): free the mailbox for a retry
+            # and say so in plain words, logged by the error's type only (SES can quote the address).
             self.sessions.release_mailbox(mailbox)
-            raise
+            logger.error("mail not sent", extra={"mail_kind": compose.__name__, "error_type": type(error).__name__})
+            raise Unavailable(MAIL_NOT_SENT) from error
         return "sign_in" if account else "verification"
 
     def follow_link(self, token: str, now: dt.datetime) -> str | None:
