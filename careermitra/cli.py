@@ -211,17 +211,22 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
     from careermitra.publish.sync import publish_site
     from careermitra.publish.targets import S3Target
     from careermitra.store.dynamodb import aws_client
-    from careermitra.store.published_reviews import DynamoApprovedReviews
+    from careermitra.store.publication import DynamoPublicationState
+    from careermitra.store.published_reviews import ApprovedSnapshot, DynamoApprovedReviews
 
     outputs = stack_outputs(stack)
-    exported = build_with_approved_reviews(str(settings_file), output,
-                                           DynamoApprovedReviews(outputs["ReviewsTableName"]))
+    approved = ApprovedSnapshot(DynamoApprovedReviews(outputs["ReviewsTableName"]).all_approved())
+    exported = build_with_approved_reviews(str(settings_file), output, approved)
     seconds = round(time.perf_counter() - started, 1)
     report = publish_site(output, S3Target(aws_client("s3"), outputs["SiteBucketName"]),
                           S3State(aws_client("s3"), outputs["BuildStateBucketName"]),
                           CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]))
+    # What the build showed is live now: the moderator sees "approved, live", not "waiting for the rebuild".
+    recorded = DynamoPublicationState(outputs["ReviewsTableName"]).mark_reviews_live(
+        approved.review_ids(), dt.datetime.now(dt.UTC))
     return {"exported_reviews": exported, "built": str(output), "seconds": seconds,
-            "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated)}
+            "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated),
+            "recorded_live": recorded}
 
 
 def run_rebuild_retry(settings_file: Path | None, output: Path, stack: str | None) -> dict[str, Any]:

@@ -14,12 +14,13 @@ import logging
 from collections.abc import Collection
 from typing import Any, Protocol
 
-from boto3.dynamodb.conditions import Key
+from boto3.dynamodb.conditions import Attr, Key
 from botocore.exceptions import ClientError
 
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.store.dynamodb import is_conditional_failure, plain, table
+from careermitra.store.records import STATUS_INDEX
 
 logger = logging.getLogger(__name__)
 PUBLISHED_AT = "published_at"
@@ -71,6 +72,28 @@ class DynamoPublicationState:
                 if item.get(PUBLISHED_AT) and not item.get(PUBLISH_ERROR):
                     continue
                 self._set(item["id"], f"SET {PUBLISHED_AT} = :now REMOVE {PUBLISH_ERROR}", {":now": now.isoformat()})
+
+    def mark_reviews_live(self, review_ids: Collection[str], now: dt.datetime) -> int:
+        """After a full publish: these reviews (the ones its build exported) are on the site, if still approved.
+
+        Reads only the approved reviews not yet recorded live (one query of the status index), so a publish of a
+        site whose reviews are all live writes nothing; returns how many it recorded.
+        """
+        wanted = set(review_ids)
+        query: dict[str, Any] = {"IndexName": STATUS_INDEX,
+                                 "KeyConditionExpression": Key("status").eq(Status.APPROVED.value),
+                                 "FilterExpression": Attr(PUBLISHED_AT).not_exists() | Attr(PUBLISH_ERROR).exists()}
+        recorded = 0
+        while True:
+            page = self._table.query(**query)
+            for item in page.get("Items", []):
+                if item["id"] in wanted:
+                    self._set(item["id"], f"SET {PUBLISHED_AT} = :now REMOVE {PUBLISH_ERROR}",
+                              {":now": now.isoformat()})
+                    recorded += 1
+            if "LastEvaluatedKey" not in page:
+                return recorded
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def mark_failed(self, slugs: Collection[str], reason: str) -> None:
         """These institutions could not be published: their reviews not yet live say why."""

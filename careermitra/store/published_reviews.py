@@ -42,3 +42,20 @@ class DynamoApprovedReviews:
         for record in self._query(IndexName=STATUS_INDEX, KeyConditionExpression=approved):
             grouped[record.institution].append(record.published())
         return dict(grouped)
+
+
+class ApprovedSnapshot:
+    """The approved reviews read once, at the start of a full publish: what its build shows, and so what is
+    live once it is uploaded."""
+
+    def __init__(self, approved: dict[str, list[PublishedReview]]) -> None:
+        self._approved = approved
+
+    def approved_for(self, slug: str) -> list[PublishedReview]:
+        return list(self._approved.get(slug, []))
+
+    def all_approved(self) -> dict[str, list[PublishedReview]]:
+        return {slug: list(reviews) for slug, reviews in self._approved.items()}
+
+    def review_ids(self) -> set[str]:
+        return {review.id for reviews in self._approved.values() for review in reviews}

@@ -11,10 +11,13 @@ import boto3
 import pytest
 
 from careermitra.cli import main
+from careermitra.domain.submission import Status
 from careermitra.publish.cdn import CloudFrontCdn
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex
+from careermitra.store.publication import DynamoPublicationState
+from careermitra.store.published_reviews import ApprovedSnapshot, DynamoApprovedReviews
 from tests.rebuild.test_rebuild_handler import invalidated_paths, new_review
 from tests.support.rebuild import PublishedSite, record_for
 
@@ -71,6 +74,27 @@ def test_release_exports_approved_reviews_from_the_stack_then_publishes(publishe
     # And the rebuild's index knows it, in the private build state (not among the site's files)
     index = published.state(INDEX_NAME)
     assert index is not None and SiteIndex.from_json(index.decode("utf-8")).cards["beta-university"].count == 1
+    # And the moderator sees it live (it was "waiting for the rebuild" before), as every review the build showed
+    state = DynamoPublicationState(published.tables["ReviewsTable"])
+    assert state.state_of("fx-b-7") == "approved, live"
+    assert state.state_of("fx-a-1") == "approved, live"
+
+
+def test_publish_records_live_only_what_its_build_showed(published: PublishedSite, tmp_path: Path) -> None:
+    # Given a review still pending, and one approved after the publish read the table
+    published.reviews.add(record_for("beta-university", new_review("fx-b-8", 4, 24), Status.PENDING))
+    state = DynamoPublicationState(published.tables["ReviewsTable"])
+    approved = ApprovedSnapshot(DynamoApprovedReviews(published.tables["ReviewsTable"]).all_approved())
+    published.reviews.add(record_for("beta-university", new_review("fx-b-9", 5, 25)))
+    # When the publish records what it showed
+    recorded = state.mark_reviews_live(approved.review_ids(), dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    # Then the reviews it exported are live, the later one waits for its rebuild, the pending one stays pending
+    assert recorded == len(approved.review_ids()) > 0
+    assert state.state_of("fx-a-1") == "approved, live"
+    assert state.state_of("fx-b-9") == "approved, not yet published (waiting for the rebuild)"
+    assert state.state_of("fx-b-8") == "pending"
+    # And a second publish of the same reviews writes nothing
+    assert state.mark_reviews_live(approved.review_ids(), dt.datetime(2026, 12, 2, tzinfo=dt.UTC)) == 0
 
 
 def test_publish_without_a_stack_only_builds(published: PublishedSite, tmp_path: Path,
