@@ -134,12 +134,12 @@ class ApiRunner:
     One at a time because Powertools keeps the current event on its router class (Lambda runs one request per
     instance, so in AWS that is right). A request waits at most `wait` seconds for its turn (then 503, like a
     throttled Lambda), and at most `timeout` seconds for its answer (then 504, like API Gateway's integration
-    timeout; the template's function Timeout is 10 s). At most `queue` requests wait: the rest get 503 at once; by
+    timeout; the template's API function Timeout, 20 s). At most `queue` requests wait: the rest get 503 at once; by
     default as many as the server's listen queue holds, so a burst of clients is queued, not turned away.
     A hung call keeps its turn until it returns; meanwhile API requests are answered 503 and pages are served.
     """
 
-    def __init__(self, api: Handler, timeout: float = 10.0, wait: float = 5.0,
+    def __init__(self, api: Handler, timeout: float = 20.0, wait: float = 5.0,
                  queue: int = SiteServer.request_queue_size) -> None:
         self.api, self.timeout, self.wait = api, timeout, wait
         self._turn = TurnsInArrivalOrder()

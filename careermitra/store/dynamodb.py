@@ -11,12 +11,28 @@ from typing import Any
 import boto3
 from botocore.config import Config
 
-# A call that hangs gives up after READ_TIMEOUT (a Lambda's API answer must come well inside its timeout); a
-# throttled or failed call is retried with exponential backoff and jitter (botocore's "standard" mode), up to
-# MAX_ATTEMPTS calls in all.
-CONNECT_TIMEOUT = 3
-READ_TIMEOUT = 5
-MAX_ATTEMPTS = 5
+# A call that hangs gives up after READ_TIMEOUT; a throttled or failed call is retried with exponential backoff
+# and jitter (botocore's "standard" mode), up to MAX_ATTEMPTS calls in all. The budget is sized for a person
+# waiting on the API: one call that hangs gives up after worst_call_seconds() (about 9 s), so even a request
+# whose two mails both hang (the contact form's, caught after the ticket is stored) answers inside the API
+# functions' Timeout (template.yaml, 20 s), itself inside API Gateway's 29 s integration limit: the person gets
+# the API's own answer, never a gateway's 504. DynamoDB, S3 and SES answer in milliseconds when they are well.
+CONNECT_TIMEOUT = 1
+READ_TIMEOUT = 2
+MAX_ATTEMPTS = 3
+# botocore's standard backoff between attempts i = 0, 1, ...: rand(0, 1) * min(scale * 2**i, 20 s), with scale
+# 0.05 s for errors and timeouts and 1 s for throttling (which answers at once, so costs no timeout).
+_ERROR_BACKOFF_SCALE = 0.05
+_THROTTLING_BACKOFF_SCALE = 1.0
+
+
+def worst_call_seconds(attempts: int = MAX_ATTEMPTS) -> float:
+    """The longest one AWS call can take before it gives up: every attempt hangs to its timeouts, or is
+    throttled with the longest backoff, whichever is worse."""
+    hanging = attempts * (CONNECT_TIMEOUT + READ_TIMEOUT) + sum(
+        min(_ERROR_BACKOFF_SCALE * 2**i, 20) for i in range(attempts - 1))
+    throttled = attempts * READ_TIMEOUT + sum(min(_THROTTLING_BACKOFF_SCALE * 2**i, 20) for i in range(attempts - 1))
+    return max(hanging, throttled)
 
 
 def aws_config(**extra: Any) -> Config:
