@@ -17,9 +17,14 @@ def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dic
     file of the site: SiteBuild keeps it beside the output)."""
     return {
         outputs.FEED_PATH: outputs.reviews_feed(model, site),
-        "sitemap.xml": outputs.sitemap(sitemap_urls(model, site, index.page_urls), site.site_origin),
+        **outputs.sitemap_files(sitemap_urls(model, site, index.page_urls), site.site_origin, site.sitemap_max_urls),
         "robots.txt": outputs.robots_txt(site.site_origin),
     }
+
+
+def sitemap_paths_of(model: SiteModel, site: SiteSettings, index: SiteIndex) -> set[str]:
+    """The sitemap files a build of this model writes (an incremental build removes the parts it no longer has)."""
+    return set(outputs.sitemap_paths(len(set(sitemap_urls(model, site, index.page_urls))), site.sitemap_max_urls))
 
 
 def rendered(specs: Sequence[PageSpec] | Iterator[PageSpec], renderer: Renderer) -> Iterator[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from careermitra.domain.errors import ContentError
 from careermitra.domain.review import PublishedReview
-from careermitra.site.builder.assemble import machine_files, rendered
+from careermitra.site.builder.assemble import machine_files, rendered, sitemap_paths_of
 from careermitra.site.builder.content import load_reviews, parse_institution, raise_all
 from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import (
@@ -88,6 +88,8 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
     specs += [*listing_specs, *_touched_a_to_z_pages(index.cards, model, site, changed)]
     files = dict(rendered(specs, renderer))
     files.update(machine_files(model, site, new_index))
+    # Fewer URLs can mean fewer sitemap parts: the parts the earlier build wrote and this one does not go.
+    removed |= sitemap_paths_of(SiteModel(index.cards, index.latest, {}), site, index) - set(files)
     return Rebuild(new_index, files, frozenset((removed | listing_removed) - {spec.path for spec in specs}))
 
 

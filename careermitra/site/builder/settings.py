@@ -31,6 +31,8 @@ class SiteSettings(BaseModel):
     search_index: bool = True
     workers: int = Field(default=0, ge=0, le=64)  # processes rendering a full build; 0: one per CPU
     incremental: bool = True  # redo only what changed since the build whose index is in the output folder
+    # The sitemap protocol's limit per file: past it sitemap.xml becomes an index of sitemaps/sitemap-N.xml.
+    sitemap_max_urls: int = Field(default=50_000, ge=1, le=50_000)
 
     @property
     def keep_latest(self) -> int:
