@@ -77,7 +77,7 @@ def test_the_reviews_stream_feeds_the_rebuild_in_batches_and_retries_only_the_fa
     assert event["Type"] == "DynamoDB"
     assert properties["Stream"] == {"Fn::GetAtt": ["ReviewsTable", "StreamArn"]}
     assert properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
-    assert properties["MaximumBatchingWindowInSeconds"] > 0  # a burst of approvals makes one rebuild
+    assert 1 <= properties["MaximumBatchingWindowInSeconds"] <= 2  # a burst makes one rebuild; one waits 2 s
     assert properties["BisectBatchOnFunctionError"] is True
     assert 0 < properties["MaximumRetryAttempts"] <= 10
     # A batch must give up (and reach the failure queue) while the stream still holds its records.
