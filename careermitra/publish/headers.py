@@ -56,10 +56,16 @@ def content_type_for(path: str) -> str:
     return mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"  # may be stored, but is checked with its ETag (S3 gives every object one) before each use
+
+
 def cache_control_for(path: str) -> str:
-    """Pages revalidate quickly (reviews appear); Pagefind's fragments are content-hashed and immutable."""
+    """Pages, feeds and the sitemap are revalidated on every use, so an approval shows as soon as it is
+    published (a 304 when nothing changed: no body); Pagefind's fragments are named by their content and
+    never change, so they are immutable; the theme's unhashed CSS, JS and icons keep a day."""
     if "/pagefind/" in f"/{path}" and not path.endswith(("pagefind.js", "pagefind-entry.json")):
-        return "public, max-age=31536000, immutable"
+        return IMMUTABLE
     if path.endswith((".css", ".js", ".svg")):
         return "public, max-age=86400"
-    return "public, max-age=300, must-revalidate"
+    return REVALIDATE

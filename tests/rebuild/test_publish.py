@@ -9,10 +9,12 @@ from pathlib import Path
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 
 from careermitra.cli import main
 from careermitra.domain.submission import Status
 from careermitra.publish.cdn import CloudFrontCdn
+from careermitra.publish.headers import cache_control_for
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex
@@ -26,7 +28,7 @@ def test_sync_sets_types_and_caching_and_a_second_sync_uploads_nothing(published
                                                                        tmp_path: Path) -> None:
     head = published.s3.head_object(Bucket=published.bucket, Key="institutions/alpha-college/index.html")
     assert head["ContentType"] == "text/html; charset=utf-8"
-    assert head["CacheControl"] == "public, max-age=300, must-revalidate"
+    assert head["CacheControl"] == "no-cache" and head["ETag"]  # revalidated with S3's ETag on every use
     feed = published.s3.head_object(Bucket=published.bucket, Key="feeds/reviews.atom.xml")
     assert feed["ContentType"] == "application/atom+xml; charset=utf-8"
     folder = tmp_path / "copy"
@@ -108,3 +110,25 @@ def test_publish_without_a_stack_only_builds(published: PublishedSite, tmp_path:
     assert (tmp_path / "o" / "institutions/alpha-college/index.html").is_file()
     assert published.objects() == before
     assert "no stack given" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("key, cache_control", [
+    ("institutions/alpha-college/index.html", "no-cache"),
+    ("index.html", "no-cache"),
+    ("feeds/reviews.atom.xml", "no-cache"),
+    ("sitemap.xml", "no-cache"),
+    ("theme/css/site.css", "public, max-age=86400"),
+])
+def test_pages_revalidate_with_their_etag_while_hashed_assets_are_immutable(
+        published: PublishedSite, key: str, cache_control: str) -> None:
+    head = published.s3.head_object(Bucket=published.bucket, Key=key)
+    assert head["CacheControl"] == cache_control
+    # A browser (or CloudFront) asking again with the ETag gets a 304 and no body while the page is unchanged
+    with pytest.raises(ClientError) as not_modified:
+        published.s3.get_object(Bucket=published.bucket, Key=key, IfNoneMatch=head["ETag"])
+    assert not_modified.value.response["Error"]["Code"] == "304"
+
+
+def test_content_hashed_search_files_are_immutable() -> None:
+    assert cache_control_for("pagefind/fragment/en_3c1a2b.pf_fragment") == "public, max-age=31536000, immutable"
+    assert cache_control_for("pagefind/pagefind-entry.json") == "no-cache"  # names the hashed files: revalidated
