@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from careermitra.publish.cdn import Cdn
 from careermitra.publish.state import BuildState
 from careermitra.publish.targets import Target
+from careermitra.site.builder.full_build import fewer_collections
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex
 from careermitra.site.builder.reviews_file import ApprovedReviews
 from careermitra.site.builder.site_build import SiteBuild
@@ -34,8 +35,16 @@ def publish_changes(slugs: Collection[str], *, reviews: ApprovedReviews, target:
     """Bring the published site up to date for these institutions; replays upload nothing.
 
     The index is written back only after the pages are up, so a crash half-way leaves the old index, and the
-    retry of the batch renders the same pages again.
+    retry of the batch renders the same pages again. Python's cycle collector runs seldom meanwhile, as in a
+    full build: the index's tens of thousands of cards are long-lived objects it would walk again and again
+    for nothing (issue 17 measured 2.15 s against 1.29 s for one approval at 50,000 institutions).
     """
+    with fewer_collections():
+        return _publish_changes(slugs, reviews=reviews, target=target, state=state, cdn=cdn, build=build)
+
+
+def _publish_changes(slugs: Collection[str], *, reviews: ApprovedReviews, target: Target, state: BuildState,
+                     cdn: Cdn, build: SiteBuild) -> PublishReport:
     raw_index = state.read(INDEX_NAME)
     if raw_index is None:
         raise NoSiteIndex(f"the build state has no {INDEX_NAME}: publish a full build first (make publish)")
