@@ -98,4 +98,4 @@ test: $(STAMP) lint-template
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output .dev .pytest_cache .ruff_cache
+	rm -rf output _state .dev .pytest_cache .ruff_cache
