@@ -11,6 +11,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+from careermitra.domain.submission import Status
 from careermitra.local.streams import streams_client
 from careermitra.rebuild.failure_queue import FailureQueue
 from careermitra.rebuild.retry import GONE, retry_failed
@@ -113,3 +114,26 @@ def test_the_command_reads_the_queue_the_stream_mapping_sends_failures_to() -> N
     assert destination == {"Fn::GetAtt": ["RebuildFailures", "Arn"]}
     # `careermitra --stack S rebuild retry` finds the queue by this output (careermitra/cli.py)
     assert template()["Outputs"]["RebuildFailuresQueueUrl"]["Value"] == {"Ref": "RebuildFailures"}
+
+
+def test_the_command_with_a_stack_reads_its_queue(published: PublishedSite, queue: tuple[Any, str],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from careermitra.cli import main
+    from tests.support.rebuild import record_for
+
+    sqs, url = queue
+    # Given a stack whose failure queue holds a batch that touched no page (a review still pending)
+    published.reviews.add(record_for("gamma-classes", new_review("fx-g-5", 4, 23), Status.PENDING))
+    parked_by_lambda(published, sqs, url)
+    outputs = {"SiteBucketName": published.bucket, "DistributionId": published.distribution_id,
+               "ReviewsTableName": published.tables["ReviewsTable"], "BuildStateBucketName": published.state_bucket,
+               "RebuildFailuresQueueUrl": url}
+    boto3.client("cloudformation").create_stack(StackName="careermitra", TemplateBody=json.dumps({
+        "Resources": {"Placeholder": {"Type": "AWS::SNS::Topic"}},
+        "Outputs": {key: {"Value": value} for key, value in outputs.items()}}))
+    # When an editor runs `careermitra --stack careermitra rebuild retry --json`
+    assert main(["--stack", "careermitra", "rebuild", "retry", "--json"]) == 0
+    # Then the batch was read back from the stream, had nothing to republish, and left the queue
+    answer = json.loads(capsys.readouterr().out)
+    assert list(answer.values()) == ["redriven: deleted from the queue"]
+    assert messages_in(sqs, url) == 0
