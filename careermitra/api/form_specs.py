@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from careermitra.domain.abuse import DAY, HOUR, RateLimit
+from careermitra.domain.account_rights import AccountDeletion, DetailsCorrection, Nomination
 from careermitra.domain.institution import Institution
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
@@ -72,6 +73,15 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("consent", "/api/consent", ConsentChoice, "/cookies/saved/", _limits("consent", ip=(60, HOUR)),
              screened=False, max_body_bytes=SMALL_BODY_BYTES),
     FormSpec("logout", "/api/logout", None, "/account/signed-out/", screened=False),
+    # "Your account" (DPDP duties): a signed-in person's own details, nominee and deletion; no bot signs in.
+    FormSpec("details", "/api/account/details", DetailsCorrection, "/account/details-saved/",
+             _limits("details", user=(20, DAY)), screened=False, sender="signed_in"),
+    FormSpec("nominee", "/api/account/nominee", Nomination, "/account/nominee-saved/",
+             _limits("nominee", user=(10, DAY)), screened=False, sender="signed_in"),
+    FormSpec("nominee-withdraw", "/api/account/nominee/withdraw", None, "/account/nominee-saved/",
+             screened=False, sender="signed_in"),
+    FormSpec("delete-account", "/api/account/delete", AccountDeletion, "/privacy/erased/",
+             screened=False, sender="signed_in"),
 )}
 FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
 # The forms /api/form-token issues a fill-time token for.
