@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from careermitra.domain.abuse import DAY, HOUR, RateLimit
 from careermitra.domain.account_rights import AccountDeletion, DetailsCorrection, Nomination
@@ -21,6 +21,9 @@ from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
 from careermitra.domain.user import Registration
 
+ANALYTICS_ADULT_REFUSAL = ("tick 'I am 18 or older' to accept analytics; if you are younger, choose Reject: we do not "
+                           "count the visits of children")
+
 
 class ConsentChoice(BaseModel):
     """The banner's and the cookie settings page's two equal buttons."""
@@ -28,6 +31,15 @@ class ConsentChoice(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     choice: Literal["accept", "reject"]
+    # Accepting needs "I am 18 or older" ticked: we do not track children (DPDP Act s.9(3)).
+    adult: bool = Field(default=False, validate_default=True)
+
+    @field_validator("adult")
+    @classmethod
+    def _accepting_is_for_adults(cls, value: bool, info: ValidationInfo) -> bool:
+        if info.data.get("choice") == "accept" and not value:
+            raise ValueError(ANALYTICS_ADULT_REFUSAL)
+        return value
 
 
 @dataclass(frozen=True)

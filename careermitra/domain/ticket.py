@@ -17,6 +17,8 @@ from careermitra.domain.user import EmailAddress, PersonName
 # The published response period (privacy policy, acknowledgement mail): within the DPDP Rules' 90 days.
 GRIEVANCE_RESPONSE_DAYS = 30
 RESPONSE_PERIOD = dt.timedelta(days=GRIEVANCE_RESPONSE_DAYS)
+# A closed ticket is kept a year (the proof of how it was handled, as long as the logs), then removed by TTL.
+CLOSED_TICKET_RETENTION = dt.timedelta(days=365)
 
 
 class TicketCategory(StrEnum):

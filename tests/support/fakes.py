@@ -98,6 +98,9 @@ class MemoryUsers:
         self.users[user_id] = User.model_validate({**user.model_dump(mode="json"), **values,
                                                    "history": [*user.history, change]})
 
+    def all_verified(self) -> list[User]:
+        return [user for user in self.users.values() if user.verified]
+
     def delete(self, user: User) -> None:
         self.users.pop(user.id, None)
 

@@ -146,3 +146,35 @@
   else if (query.get("fields")) detail.textContent = "Fields to check: " + query.get("fields").split(",").join(", ") + ".";
   detail.hidden = !detail.textContent;
 })();
+
+// "Your account" (DPDP duties): fill the details form with the signed-in person's current details and show
+// their account history and nominee. Without script the forms still work; only the pre-filling is missing.
+(function () {
+  const area = document.querySelector("[data-account-rights]");
+  if (!area) return;
+  fetch("/api/account/details", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    .then((answer) => (answer.ok ? answer.json() : null))
+    .then((data) => {
+      if (!data) return;
+      for (const name of ["name", "phone", "city"]) {
+        const input = area.querySelector('form[data-form="details"] [name="' + name + '"]');
+        if (input && !input.value) input.value = data[name] || "";
+      }
+      const email = area.querySelector("[data-account-email]");
+      email.textContent = "You sign in with " + data.email + ".";
+      email.hidden = false;
+      const nominee = area.querySelector("[data-nominee-now]");
+      nominee.textContent = data.nominee ? "Your nominee now: " + data.nominee.name + " (" + data.nominee.email + ")."
+        : "You have not named a nominee.";
+      nominee.hidden = false;
+      const history = area.querySelector("[data-account-history]");
+      history.replaceChildren();
+      for (const change of data.history) {
+        const item = document.createElement("li");
+        item.textContent = change.at.slice(0, 10) + ": " + change.action + " (" + change.fields.join(", ") + ")";
+        history.append(item);
+      }
+      if (!data.history.length) history.append(Object.assign(document.createElement("li"), { textContent: "No changes yet." }));
+    })
+    .catch(() => {});
+})();
