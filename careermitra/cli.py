@@ -498,8 +498,8 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
                     ("Created", _when(record.created_at)), *decided, *_note("Reason", record.reason),
                     ("Institution", record.institution.model_dump_json(indent=2, exclude_none=True))]
         case TicketRecord():
-            return [("Ticket", record.id), ("Status", record.status.value), ("Category", record.category.value),
-                    *_note("On behalf of", record.on_behalf_of), ("From", f"{record.name} <{record.email}>"),
+            return [("Ticket", record.id), ("Status", record.status.value), ("Kind", record.category.value),
+                    *_note("For", record.on_behalf_of), ("From", f"{record.name} <{record.email}>"),
                     ("Created", _when(record.created_at)), ("Due", _when(record.due_at)), *decided,
                     ("Subject", record.subject),
                     ("Message", record.message), *_note("Reply", record.reply)]
