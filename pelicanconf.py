@@ -43,7 +43,3 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # The privacy policy version a registration consents to; it must match content/pages/privacy-policy.md.
 POLICY_VERSION = "3.0"
-# The register form links the notice it asks consent to by its version: the version line of the policy page
-# (and of its Hindi text, content/pages/privacy-policy.hi.md, served at /hi/privacy-policy/).
-POLICY_VERSION_URL = f"/privacy-policy/#version-{POLICY_VERSION}"
-POLICY_VERSION_URL_HI = f"/hi/privacy-policy/#version-{POLICY_VERSION}"
