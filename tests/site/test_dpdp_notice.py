@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from pelican.settings import get_settings_from_file
+
 from tests.support.site import ROOT
 
 VERSION = get_settings_from_file(str(ROOT / "pelicanconf.py"))["POLICY_VERSION"]
