@@ -95,7 +95,7 @@
   }
 
   for (const form of forms) {
-    if (form.dataset.form !== "logout") token(form);
+    if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) token(form);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       clear(form);
@@ -117,7 +117,7 @@
       } catch (error) {
         show(form, { message: "We could not reach Career Mitra. Check your connection and try again." });
       } finally {
-        if (form.dataset.form !== "logout") await token(form);
+        if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) await token(form);
         button.disabled = false;
       }
     });
@@ -152,8 +152,11 @@
 (function () {
   const area = document.querySelector("[data-account-rights]");
   if (!area) return;
-  fetch("/api/account/details", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+  const json = { headers: { Accept: "application/json" }, credentials: "same-origin" };
+  fetch("/api/session", json)
     .then((answer) => (answer.ok ? answer.json() : null))
+    .then((session) => (session && session.authenticated ? fetch("/api/account/details", json) : null))
+    .then((answer) => (answer && answer.ok ? answer.json() : null))
     .then((data) => {
       if (!data) return;
       for (const name of ["name", "phone", "city"]) {
