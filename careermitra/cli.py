@@ -161,6 +161,8 @@ def add_dpdp_commands(areas: Any) -> None:
     act = _with_id(nominees, "act", "carry out a nominee's request and close the ticket")
     act.add_argument("--kind", choices=("access", "erasure"), required=True,
                      help="access: email the account's data to the nominee; erasure: erase the account")
+    act.add_argument("--reviews", choices=("anonymise", "delete"), default="anonymise",
+                     help="on erasure, what becomes of published reviews (default: kept as 'Former student')")
     act.add_argument("--evidence", required=True,
                      help="the evidence of death or incapacity you checked, e.g. 'death certificate PMC/2026/1234'")
     breach = areas.add_parser("breach", help="a personal data breach (DPDP Rules 7)").add_subparsers(
@@ -388,7 +390,9 @@ def run_dpdp(args: argparse.Namespace, stores: DynamoStores, mailer: Mailer, now
         nominees = NomineeRequests(tickets=stores.tickets, users=stores.users, privacy=privacy, mailer=mailer)
         if args.action == "check":
             return nominees.check(args.id, now).as_data()
-        return nominees.act(args.id, args.kind, args.evidence, now)
+        from careermitra.domain.privacy import ReviewsOnErasure
+
+        return nominees.act(args.id, args.kind, args.evidence, now, ReviewsOnErasure(args.reviews))
     return _breach_notify(args, stores, mailer, now, confirm)
 
 

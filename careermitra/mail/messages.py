@@ -117,11 +117,12 @@ def nominee_export_message(to: str, nominee: str, holder: str, export_json: str)
                    f"hold about them. Here it is, in JSON:\n\n{export_json}" + SIGNATURE)
 
 
-def nominee_erased_message(to: str, nominee: str, holder: str) -> Message:
+def nominee_erased_message(to: str, nominee: str, holder: str, reviews: str) -> Message:
+    kept = ("are kept anonymised as \"Former student\", with no link to them" if reviews == "anonymise"
+            else "are deleted too")
     return Message(to, "The Career Mitra account you asked about has been erased",
                    f"Hello {nominee},\n\nAs the nominee of {holder}, you asked us to erase their account. We have "
-                   "deleted it and the personal data it held; their published reviews are kept anonymised as "
-                   "\"Former student\", with no link to them." + SIGNATURE)
+                   f"deleted it and the personal data it held; their published reviews {kept}." + SIGNATURE)
 
 
 def details_corrected_message(to: str, name: str, fields: list[str]) -> Message:

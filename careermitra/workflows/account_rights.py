@@ -102,7 +102,8 @@ class NomineeRequests:
         return NomineeCheck(ticket=ticket.id, account_found=user is not None, sender_is_nominee=matches,
                             nominated_at=user.nominee.nominated_at if matches and user and user.nominee else None)
 
-    def act(self, ticket_id: str, action: NomineeAction, evidence: str, now: dt.datetime) -> TicketRecord:
+    def act(self, ticket_id: str, action: NomineeAction, evidence: str, now: dt.datetime,
+            reviews: ReviewsOnErasure = ReviewsOnErasure.ANONYMISE) -> TicketRecord:
         """Carry out the nominee's request (a copy to the nominee, or erasure) and close the ticket.
 
         Only when the account names the sender as nominee, and the officer records the evidence of death or
@@ -122,8 +123,8 @@ class NomineeRequests:
                                                     json.dumps(export, indent=2, ensure_ascii=False)))
             done = "We have emailed you a copy of the data we held about the person who nominated you."
         else:
-            self.privacy.erase(user, ReviewsOnErasure.ANONYMISE)
-            send_after_commit(self.mailer, nominee_erased_message(ticket.email, ticket.name, user.name),
+            self.privacy.erase(user, reviews)
+            send_after_commit(self.mailer, nominee_erased_message(ticket.email, ticket.name, user.name, reviews.value),
                               "nominee_erased")
             done = "We have erased the account of the person who nominated you."
         reply = f"{done} Evidence checked: {evidence.strip()}."
