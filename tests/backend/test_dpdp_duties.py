@@ -125,6 +125,15 @@ def test_a_signed_in_user_corrects_name_phone_and_city_and_each_change_is_in_the
     assert export["profile"]["city"] == "Chennai"
 
 
+def test_saving_unchanged_details_records_nothing_and_mails_no_one(api: Api) -> None:
+    cookie = sign_in(api)
+    before = len(sent_mail())
+    same = api.request("POST", "/api/account/details", json_body={"name": "Priya Sharma", "phone": "98765 43210",
+                                                                  "city": "Pune"}, cookie=cookie)
+    assert same.json() == {"status": "saved", "changed": []}
+    assert account(api, cookie)["history"] == [] and len(sent_mail()) == before
+
+
 # --- Nomination ---------------------------------------------------------------------------------------------
 def test_a_user_names_a_nominee_who_is_told_and_can_withdraw_it(api: Api) -> None:
     cookie = sign_in(api)
