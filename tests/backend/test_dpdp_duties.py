@@ -164,10 +164,11 @@ def nominee_ticket(api: Api, **overrides: Any) -> str:
     return ticket
 
 
-def officer_cli(tmp_path: Path, *argv: str) -> Any:
+def officer_cli(tmp_path: Path, *argv: str, answer: bool = False) -> Any:
+    """The command as the officer runs it; `answer` is what they type at the "send now?" prompt."""
     mailer = OutboxMailer(tmp_path / "outbox", "no-reply@careermitra.in")
     return run_dpdp(build_parser().parse_args(list(argv)), moto_stores(), mailer, dt.datetime.now(dt.UTC),
-                    lambda question: False)
+                    lambda question: answer)
 
 
 def outbox(tmp_path: Path) -> list[str]:
@@ -385,6 +386,13 @@ def test_breach_notify_to_the_listed_addresses_only(api: Api, tmp_path: Path) ->
                          "--report", str(tmp_path / "r.md"), "--send")
     assert (result["affected"], result["sent"]) == (1, 1)
     assert [mail for mail in outbox(tmp_path) if f"To: {EMAIL}" in mail] == []
+
+
+def test_breach_notify_sends_after_a_yes_at_the_prompt(api: Api, tmp_path: Path) -> None:
+    sign_in(api)
+    result = officer_cli(tmp_path, "breach", "notify", str(incident_file(tmp_path)), "--report",
+                         str(tmp_path / "r.md"), answer=True)
+    assert (result["affected"], result["sent"]) == (1, 1) and len(outbox(tmp_path)) == 1
 
 
 def test_an_incomplete_incident_file_is_refused_naming_what_is_missing(aws: None, tmp_path: Path) -> None:
