@@ -42,4 +42,4 @@ SLUGIFY_SOURCE = "basename"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # The privacy policy version a registration consents to; it must match content/pages/privacy-policy.md.
-POLICY_VERSION = "2.0"
+POLICY_VERSION = "3.0"

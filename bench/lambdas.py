@@ -136,8 +136,8 @@ def import_times(runs: int) -> dict[str, Any]:
 # that need one answer 401 at their gate, before validation and the workflow).
 FIRST_REQUESTS: tuple[tuple[str, str, dict[str, str] | None, dict[str, Any] | None], ...] = (
     ("POST", "/api/register", None, {"name": "Bench Student", "email": "bench.student@example.in",
-                                     "phone": "9876543210", "city": "Pune", "consent": True,
-                                     "policy_version": "2.0"}),
+                                     "phone": "9876543210", "city": "Pune", "consent": True, "adult": True,
+                                     "policy_version": "3.0"}),
     ("GET", "/api/verify", {"token": "x" * 40}, None),
     ("GET", "/api/session", None, None),
     ("POST", "/api/logout", None, None),
@@ -149,8 +149,8 @@ FIRST_REQUESTS: tuple[tuple[str, str, dict[str, str] | None, dict[str, Any] | No
     ("POST", "/api/privacy-requests", None, {"email": "bench.student@example.in", "kind": "access"}),
     ("GET", "/api/privacy-requests/confirm", {"token": "x" * 40}, None),
     ("POST", "/api/privacy-requests/confirm", None, None),
-    ("POST", "/api/policy-consent", None, {"policy_version": "2.0"}),
-    ("POST", "/api/consent", None, {"choice": "accept"}),
+    ("POST", "/api/policy-consent", None, {"policy_version": "3.0"}),
+    ("POST", "/api/consent", None, {"choice": "accept", "adult": True}),
     ("POST", "/api/events", None, {"path": "/", "seconds": 3}),
 )
 ORIGIN_SECRET = "bench-origin-secret-0123456789abcdefghij"

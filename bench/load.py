@@ -287,7 +287,7 @@ class Client(threading.Thread):
                 self.tokens[form] = answer["token"]
                 wait = max(wait, float(answer["min_seconds"]))  # the token's age counts whole seconds up
         self.tokens_ready_at = time.monotonic() + wait
-        self._request("consent", "POST", "/api/consent", {"choice": "accept"})
+        self._request("consent", "POST", "/api/consent", {"choice": "accept", "adult": True})
 
     def _browse(self) -> None:
         roll = self.random.random()
@@ -317,7 +317,7 @@ class Client(threading.Thread):
         window_sent = self._window(step)
         if step.kind == "register":
             fields = {"name": "Load Tester", "email": step.email, "phone": "9812345678", "city": "Pune",
-                      "consent": True, "policy_version": self.site.policy_version}
+                      "consent": True, "adult": True, "policy_version": self.site.policy_version}
             status, _, body = self._request("register", "POST", "/api/register",
                                             {**fields, "form_token": self.tokens.get("register", "")})
         else:

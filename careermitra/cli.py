@@ -23,9 +23,10 @@ from careermitra.domain.audit import Disclosure
 from careermitra.domain.listing import ListingRecord
 from careermitra.domain.problems import InvalidInput, Problem
 from careermitra.domain.review_submission import ReviewRecord
-from careermitra.domain.ticket import TicketRecord
+from careermitra.domain.ticket import GRIEVANCE_RESPONSE_DAYS, TicketRecord, TicketStatus, overdue_tickets
 
 if TYPE_CHECKING:  # the stores and workflows load after the endpoint is chosen
+    from careermitra.mail.messages import Mailer
     from careermitra.wiring import DynamoStores, TableNames
     from careermitra.workflows.moderation import Moderation
 
@@ -85,6 +86,9 @@ def add_ticket_commands(areas: Any) -> None:
     tickets = areas.add_parser("tickets", help="grievances and questions").add_subparsers(dest="action",
                                                                                           required=True)
     _list(tickets, "tickets, oldest first", ("open", "closed"))
+    tickets.choices["list"].add_argument(
+        "--overdue", action="store_true",
+        help=f"only open tickets past the published response period ({GRIEVANCE_RESPONSE_DAYS} days)")
     _with_id(tickets, "show", "one ticket in full")
     _with_id(tickets, "close", "close a ticket, emailing the reply to its sender").add_argument(
         "--reply", required=True, help="the answer to send")
@@ -151,10 +155,35 @@ def add_rebuild_commands(areas: Any) -> None:
     _json_flag(retry)
 
 
+def add_dpdp_commands(areas: Any) -> None:
+    """The DPDP Act's officer duties: a nominee's request, and a breach."""
+    nominees = areas.add_parser("nominees", help="requests of nominees (DPDP Act s.14)").add_subparsers(
+        dest="action", required=True)
+    _with_id(nominees, "check", "whether a nominee ticket's account names its sender as nominee")
+    act = _with_id(nominees, "act", "carry out a nominee's request and close the ticket")
+    act.add_argument("--kind", choices=("access", "erasure"), required=True,
+                     help="access: email the account's data to the nominee; erasure: erase the account")
+    act.add_argument("--reviews", choices=("anonymise", "delete"), default="anonymise",
+                     help="on erasure, what becomes of published reviews (default: kept as 'Former student')")
+    act.add_argument("--evidence", required=True,
+                     help="the evidence of death or incapacity you checked, e.g. 'death certificate PMC/2026/1234'")
+    breach = areas.add_parser("breach", help="a personal data breach (DPDP Rules 7)").add_subparsers(
+        dest="action", required=True)
+    notify = breach.add_parser(
+        "notify", help="draft, then send, the notice to each affected person; write the report for the Board",
+        description="Reads the incident's facts (YAML or JSON, see docs/breach-runbook.md), prints the notice "
+                    "and how many people it goes to, and writes the report for the Data Protection Board. "
+                    "Nothing is sent until you confirm: --send, or 'yes' at the prompt.")
+    notify.add_argument("incident", type=Path, help="the incident file")
+    notify.add_argument("--report", type=Path, required=True, help="where to write the Board's report (Markdown)")
+    notify.add_argument("--send", action="store_true", help="send without asking")
+    _json_flag(notify)
+
+
 # One function per area adds its subcommands; a new area is one more function here.
 AREAS: tuple[Callable[[Any], None], ...] = (add_review_commands, add_listing_commands, add_ticket_commands,
                                             add_analytics_commands, add_user_commands,
-                                            add_publish_commands, add_rebuild_commands)
+                                            add_publish_commands, add_rebuild_commands, add_dpdp_commands)
 
 
 def _list(actions: Any, help_text: str, statuses: tuple[str, ...]) -> None:
@@ -289,12 +318,19 @@ def stores_for(stack: str | None) -> DynamoStores:
 
 def moderation_for(stack: str | None) -> Moderation:
     """The moderation workflow over the stack's tables (or the local ones); mail through SES, or the outbox."""
-    from careermitra.wiring import mailer_for, moderation_over
+    from careermitra.wiring import moderation_over
+
+    stores = stores_for(stack)
+    return moderation_over(stores, mailer_of(stack))
+
+
+def mailer_of(stack: str | None) -> Mailer:
+    """SES from the sender address with a stack; the outbox folder locally."""
+    from careermitra.wiring import mailer_for
 
     sender = os.environ.get("CAREERMITRA_SENDER_EMAIL", "no-reply@careermitra.in")
-    stores = stores_for(stack)
     outbox = None if stack else Path(os.environ.get("CAREERMITRA_OUTBOX", ".dev/outbox"))
-    return moderation_over(stores, mailer_for(sender, outbox))
+    return mailer_for(sender, outbox)
 
 
 def _aws_identity(stack: str | None) -> str | None:
@@ -313,6 +349,8 @@ def run(args: argparse.Namespace, moderation: Moderation) -> Result:
             return list(moderation.reviews.by_status(args.status))
         case "listings", "list":
             return list(moderation.listings.by_status(args.status))
+        case "tickets", "list" if args.overdue:
+            return list[Record](overdue_tickets(moderation.tickets.by_status(TicketStatus.OPEN), moderation.clock()))
         case "tickets", "list":
             return list(moderation.tickets.by_status(args.status))
         case "reviews", "show":
@@ -353,6 +391,59 @@ def run_privacy_and_analytics(args: argparse.Namespace, stores: DynamoStores, no
         args.out.write_text(text, encoding="utf-8")
         return {"audit_record": record.id, "written": str(args.out), "disclosed": ", ".join(record.disclosed)}
     return {"audit_record": record.id, "export": export} if args.json else TextResult(text)
+
+
+def run_dpdp(args: argparse.Namespace, stores: DynamoStores, mailer: Mailer, now: dt.datetime,
+             confirm: Callable[[str], bool]) -> Result:
+    """`nominees check|act` and `breach notify`, over the given stores and mailer."""
+    if args.area == "nominees":
+        from careermitra.workflows.account_rights import NomineeRequests
+        from careermitra.workflows.privacy import PrivacyRequests
+
+        privacy = PrivacyRequests(users=stores.users, reviews=stores.reviews, listings=stores.listings,
+                                  pending=stores.privacy_requests, mailer=mailer, link_for=lambda token: token)
+        nominees = NomineeRequests(tickets=stores.tickets, users=stores.users, privacy=privacy, mailer=mailer)
+        if args.action == "check":
+            return nominees.check(args.id, now).as_data()
+        from careermitra.domain.privacy import ReviewsOnErasure
+
+        return nominees.act(args.id, args.kind, args.evidence, now, ReviewsOnErasure(args.reviews))
+    return _breach_notify(args, stores, mailer, now, confirm)
+
+
+def _breach_notify(args: argparse.Namespace, stores: DynamoStores, mailer: Mailer, now: dt.datetime,
+                   confirm: Callable[[str], bool]) -> Result:
+    import yaml
+    from pydantic import ValidationError
+
+    from careermitra.domain.breach import BreachIncident
+    from careermitra.workflows.breach import affected_people, board_report, breach_notice, send_breach_notices
+
+    try:
+        incident = BreachIncident.model_validate(yaml.safe_load(args.incident.read_text(encoding="utf-8")))
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {args.incident}: {error.strerror}.", {"incident": "unreadable"}) from None
+    except (yaml.YAMLError, ValidationError) as error:
+        raise InvalidInput(f"{args.incident} is not a complete incident file:\n{error}", {"incident": "invalid"}) \
+            from None
+    people = affected_people(incident, stores.users,
+                             stores.users.all_verified() if incident.affected_emails is None else [])
+    draft = breach_notice(incident, "<each person's address>", "<their name>")
+    print(f"Draft notice ({len(people)} people):\nSubject: {draft.subject}\n\n{draft.text}", file=sys.stderr)
+    send = args.send or confirm(f"Send this notice to {len(people)} people now? Type yes to send: ")
+    run = send_breach_notices(incident, people, mailer, now) if send else None
+    args.report.touch(mode=0o600)
+    args.report.write_text(board_report(incident, len(people), run, now), encoding="utf-8")
+    return {"incident": incident.reference, "affected": len(people), "sent": run.sent if run else 0,
+            "failed": run.failed if run else 0, "report": str(args.report),
+            "report_due": incident.report_due().isoformat()}
+
+
+def ask_yes(question: str) -> bool:
+    """An interactive yes; never yes without a terminal."""
+    if not sys.stdin.isatty():
+        return False
+    return input(question).strip().lower() == "yes"
 
 
 def _analytics_report(args: argparse.Namespace, stores: DynamoStores, now: dt.datetime) -> Result:
@@ -403,8 +494,8 @@ def row_of(record: Record) -> dict[str, str]:
             return {"ID": record.id, "CREATED": _when(record.created_at), "SLUG": record.slug,
                     "STATUS": record.status.value, "NAME": record.institution.name}
         case TicketRecord():
-            return {"ID": record.id, "CREATED": _when(record.created_at), "STATUS": record.status.value,
-                    "SUBJECT": record.subject}
+            return {"ID": record.id, "CREATED": _when(record.created_at), "DUE": _when(record.due_at),
+                    "STATUS": record.status.value, "CATEGORY": record.category.value, "SUBJECT": record.subject}
         case Disclosure():
             return {"ID": record.id, "AT": _when(record.at), "OFFICER": record.officer, "REASON": record.reason}
 
@@ -426,8 +517,10 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
                     ("Created", _when(record.created_at)), *decided, *_note("Reason", record.reason),
                     ("Institution", record.institution.model_dump_json(indent=2, exclude_none=True))]
         case TicketRecord():
-            return [("Ticket", record.id), ("Status", record.status.value), ("From", f"{record.name} <{record.email}>"),
-                    ("Created", _when(record.created_at)), *decided, ("Subject", record.subject),
+            return [("Ticket", record.id), ("Status", record.status.value), ("Kind", record.category.value),
+                    *_note("For", record.on_behalf_of), ("From", f"{record.name} <{record.email}>"),
+                    ("Created", _when(record.created_at)), ("Due", _when(record.due_at)), *decided,
+                    ("Subject", record.subject),
                     ("Message", record.message), *_note("Reply", record.reply)]
         case Disclosure():
             return [("Disclosure", record.id), ("At", _when(record.at)), ("Officer", record.officer),
@@ -466,6 +559,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = run_rebuild_retry(args.settings, args.output, args.stack)
         elif args.area in {"analytics", "users"}:
             result = run_privacy_and_analytics(args, stores_for(args.stack), dt.datetime.now(dt.UTC))
+        elif args.area in {"nominees", "breach"}:
+            result = run_dpdp(args, stores_for(args.stack), mailer_of(args.stack), dt.datetime.now(dt.UTC), ask_yes)
         else:
             result = run(args, moderation_for(args.stack))
     except Problem as problem:

@@ -11,14 +11,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from careermitra.domain.abuse import DAY, HOUR, RateLimit
+from careermitra.domain.account_rights import AccountDeletion, DetailsCorrection, Nomination
 from careermitra.domain.institution import Institution
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
 from careermitra.domain.user import Registration
+
+ANALYTICS_ADULT_REFUSAL = ("tick 'I am 18 or older' to accept analytics; if you are younger, choose Reject: we do not "
+                           "count the visits of children")
 
 
 class ConsentChoice(BaseModel):
@@ -27,6 +31,15 @@ class ConsentChoice(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     choice: Literal["accept", "reject"]
+    # Accepting needs "I am 18 or older" ticked: we do not track children (DPDP Act s.9(3)).
+    adult: bool = Field(default=False, validate_default=True)
+
+    @field_validator("adult")
+    @classmethod
+    def _accepting_is_for_adults(cls, value: bool, info: ValidationInfo) -> bool:
+        if info.data.get("choice") == "accept" and not value:
+            raise ValueError(ANALYTICS_ADULT_REFUSAL)
+        return value
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,15 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("consent", "/api/consent", ConsentChoice, "/cookies/saved/", _limits("consent", ip=(60, HOUR)),
              screened=False, max_body_bytes=SMALL_BODY_BYTES),
     FormSpec("logout", "/api/logout", None, "/account/signed-out/", screened=False),
+    # "Your account" (DPDP duties): a signed-in person's own details, nominee and deletion; no bot signs in.
+    FormSpec("details", "/api/account/details", DetailsCorrection, "/account/details-saved/",
+             _limits("details", user=(20, DAY)), screened=False, sender="signed_in"),
+    FormSpec("nominee", "/api/account/nominee", Nomination, "/account/nominee-saved/",
+             _limits("nominee", user=(10, DAY)), screened=False, sender="signed_in"),
+    FormSpec("nominee-withdraw", "/api/account/nominee/withdraw", None, "/account/nominee-saved/",
+             screened=False, sender="signed_in"),
+    FormSpec("delete-account", "/api/account/delete", AccountDeletion, "/privacy/erased/",
+             screened=False, sender="signed_in"),
 )}
 FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
 # The forms /api/form-token issues a fill-time token for.

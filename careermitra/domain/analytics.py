@@ -30,7 +30,9 @@ VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 CONSENT_COOKIE = "cm_consent"
 CONSENT_PURPOSE = "consent"
 CONSENT_LIFETIME = dt.timedelta(days=180)
-ACCEPTED = "accepted"
+# The word of a consent given by someone who confirmed being 18 or older (DPDP Act s.9(3): no tracking of
+# children). Consent cookies from before that question said "accepted": no longer ours, so asked again.
+ACCEPTED = "accepted-adult"
 REJECTED = "rejected"
 
 # Browser families, most specific first: Edge and Opera and Samsung Internet say "Chrome" too, Chrome says "Safari".
@@ -59,7 +61,7 @@ def new_visitor_id() -> str:
 
 
 def consent_cookie_value(key: bytes, accepted: bool) -> str:
-    """'accepted.<visitor id>.<signature>' or 'rejected': a refusal needs no id, so it gets none.
+    """'accepted-adult.<visitor id>.<signature>' or 'rejected': a refusal needs no id, so it gets none.
 
     The id is signed with the session key so that a script cannot make up visitor ids (one per beacon) to
     inflate the counts or slip past the per-visitor limit; the page's script reads only the word before the dot.

@@ -90,6 +90,14 @@ def display_name_of(name: str) -> str:
 
 
 PersonName = Annotated[str, Field(min_length=2, max_length=100)]
+CityName = Annotated[str, Field(min_length=2, max_length=80)]
+
+
+def checked_person_name(value: str) -> str:
+    """A person's name in letters (any script), with spaces, dots, hyphens or apostrophes between words."""
+    if not NAME_PATTERN.match(value):
+        raise ValueError("write your name in letters, e.g. 'Priya Sharma'")
+    return value
 
 
 class _Input(BaseModel):
@@ -102,16 +110,17 @@ class Registration(_Input):
     name: PersonName
     email: EmailAddress
     phone: str
-    city: Annotated[str, Field(min_length=2, max_length=80)]
+    city: CityName
     consent: bool = Field(strict=True)  # JSON 1 or "yes" is not a tick (forms send "on": api/forms.py)
     policy_version: Annotated[str, Field(min_length=1, max_length=40)]
+    # DPDP Act s.9: a child's data needs verifiable parental consent; we do not register children at all.
+    # An unticked box is not sent at all: absent is "not confirmed", refused with the same plain message.
+    adult: bool = Field(default=False, strict=True, validate_default=True)
 
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not NAME_PATTERN.match(value):
-            raise ValueError("write your name in letters, e.g. 'Priya Sharma'")
-        return value
+        return checked_person_name(value)
 
     @field_validator("phone")
     @classmethod
@@ -124,6 +133,38 @@ class Registration(_Input):
         if not value:
             raise ValueError("tick the box to agree to the privacy policy; we cannot register you without it")
         return value
+
+    @field_validator("adult")
+    @classmethod
+    def _adult(cls, value: bool) -> bool:
+        if not value:
+            raise ValueError(ADULT_REFUSAL)
+        return value
+
+
+ADULT_REFUSAL = ("confirm that you are 18 or older; we do not register children (under 18), so if you are "
+                 "younger, a parent can write about your school instead")
+
+
+class AccountChange(BaseModel):
+    """One change a person made to their own account: which fields, when. The old values are not kept: a
+    correction exists to make wrong data go away, so the history says that it changed, not what it was."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    at: dt.datetime
+    action: str  # "corrected", "nominated", "nomination withdrawn"
+    fields: list[str] = Field(default_factory=list)
+
+
+class Nominee(BaseModel):
+    """The person a user nominated to exercise their rights on their death or incapacity (DPDP Act s.14)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    name: str
+    email: str
+    nominated_at: dt.datetime
 
 
 class PolicyConsent(BaseModel):
@@ -152,6 +193,11 @@ class User(BaseModel):
     created_at: dt.datetime
     # Every acceptance, oldest first; `consent_version`/`consented_at` are the latest one.
     consent_history: list[PolicyConsent] = Field(default_factory=list)
+    # When the person confirmed being 18 or older (None for an account registered before the question existed).
+    adult_confirmed_at: dt.datetime | None = None
+    # What the person changed in their account, oldest first (careermitra.domain.account_rights).
+    history: list[AccountChange] = Field(default_factory=list)
+    nominee: Nominee | None = None
 
     @property
     def display_name(self) -> str:

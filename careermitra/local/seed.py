@@ -23,7 +23,7 @@ def sample_user(review: PublishedReview) -> User:
     when = dt.datetime.combine(review.published, dt.time(8), tzinfo=dt.UTC) - dt.timedelta(days=3)
     return User(id=f"sample-{review.id}", name=review.display_name, email=f"sample.{review.id}@example.test",
                 phone=f"+919{digest % 10**9:09d}", city=SAMPLE_CITIES[digest % len(SAMPLE_CITIES)], verified=True,
-                consent_version="2.0", consented_at=when, created_at=when)
+                consent_version="3.0", consented_at=when, created_at=when)
 
 
 def review_record(slug: str, review: PublishedReview, user_id: str,

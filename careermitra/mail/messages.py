@@ -6,11 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-from careermitra.domain.ticket import TicketRecord
+from careermitra.domain.ticket import GRIEVANCE_RESPONSE_DAYS, TicketRecord
 
 SIGNATURE = "\n\n— Career Mitra\n"
-# The privacy policy and the contact page promise this; the acknowledgement repeats it.
-GRIEVANCE_RESPONSE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,13 @@ def ticket_acknowledgement(to: str, ticket_id: str, received: dt.date) -> Messag
 
 def ticket_notice(officer: str, ticket: TicketRecord) -> Message:
     """The whole ticket for the officer; the subject is one validated line (ContactMessage), Reply-To an address."""
+    nominee = (f"A nominee's request for the account of {ticket.on_behalf_of}: check the nomination with "
+               f"`careermitra nominees check {ticket.id}`, then `careermitra nominees act {ticket.id} ...`.\n\n"
+               if ticket.on_behalf_of else "")
     return Message(officer, f"[{ticket.id}] {ticket.subject}",
-                   f"New ticket {ticket.id} from {ticket.name}:\n\n{ticket.message}\n\n"
-                   f"Reply to this email or use `careermitra tickets close {ticket.id} --reply TEXT`.",
+                   f"New ticket {ticket.id} ({ticket.category.value}) from {ticket.name}:\n\n{ticket.message}\n\n"
+                   f"{nominee}Reply to this email or use `careermitra tickets close {ticket.id} --reply TEXT`. "
+                   f"The full answer is due by {ticket.due_at.date().isoformat()}.",
                    reply_to=ticket.email)
 
 
@@ -107,3 +109,33 @@ def privacy_erased_message(to: str, name: str, reviews: str) -> Message:
                    f"Hello {name},\n\nAs you asked, we erased your account and your personal data. Your published "
                    f"reviews were {REVIEWS_CHOICE[reviews]}; the pages of the site are updated within minutes. "
                    "This is the last email we send you." + SIGNATURE)
+
+
+def nominee_export_message(to: str, nominee: str, holder: str, export_json: str) -> Message:
+    return Message(to, "The personal data Career Mitra holds about the person who nominated you",
+                   f"Hello {nominee},\n\nAs the nominee of {holder}, you asked for a copy of the personal data we "
+                   f"hold about them. Here it is, in JSON:\n\n{export_json}" + SIGNATURE)
+
+
+def nominee_erased_message(to: str, nominee: str, holder: str, reviews: str) -> Message:
+    kept = ("are kept anonymised as \"Former student\", with no link to them" if reviews == "anonymise"
+            else "are deleted too")
+    return Message(to, "The Career Mitra account you asked about has been erased",
+                   f"Hello {nominee},\n\nAs the nominee of {holder}, you asked us to erase their account. We have "
+                   f"deleted it and the personal data it held; their published reviews {kept}." + SIGNATURE)
+
+
+def details_corrected_message(to: str, name: str, fields: list[str]) -> Message:
+    """Sent to the account's address after a correction, so a change made from a stolen session is noticed."""
+    return Message(to, "Your Career Mitra details were changed",
+                   f"Hello {name},\n\nThe {', '.join(fields)} of your Career Mitra account "
+                   f"{'was' if len(fields) == 1 else 'were'} changed from \"Your account\". If you did not do "
+                   "this, sign in again and correct them, or write to us through the contact form." + SIGNATURE)
+
+
+def nominee_named_message(to: str, nominee: str, holder: str) -> Message:
+    """Tells the nominee they were named, and what it means; the holder's email is not in it."""
+    return Message(to, "You have been named a nominee on Career Mitra",
+                   f"Hello {nominee},\n\n{holder} has named you as their nominee on Career Mitra. If they die or "
+                   "can no longer act for themselves, you may ask us for a copy of their data or for its erasure, "
+                   "through the contact form (category \"Nominee request\"). You need do nothing now." + SIGNATURE)

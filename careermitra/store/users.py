@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from botocore.exceptions import ClientError
 
 from careermitra.domain.signing import email_digest
-from careermitra.domain.user import PolicyConsent, User, canonical_mailbox
+from careermitra.domain.user import AccountChange, PolicyConsent, User, canonical_mailbox
 from careermitra.store.dynamodb import epoch, is_conditional_failure, plain, table
 
 # A registration whose email was never confirmed is removed after this (TTL on both of its items).
@@ -22,6 +22,8 @@ class UserStore(Protocol):
     def add(self, user: User) -> User: ...
     def mark_verified(self, user_id: str) -> None: ...
     def accept_policy(self, user_id: str, consent: PolicyConsent) -> None: ...
+    def change_profile(self, user_id: str, values: dict[str, Any], change: AccountChange) -> None: ...
+    def all_verified(self) -> list[User]: ...
     def delete(self, user: User) -> None: ...
 
 
@@ -118,6 +120,36 @@ class DynamoUserStore:
             UpdateExpression="SET consent_version = :version, consented_at = :at, consent_history = :history",
             ExpressionAttributeValues={":version": consent.version, ":at": consent.at.isoformat(),
                                        ":history": history})
+
+    def change_profile(self, user_id: str, values: dict[str, Any], change: AccountChange) -> None:
+        """Set profile attributes (JSON-ready values; None removes one) and append the change to the history."""
+        user = self._stored(user_id)
+        if user is None:
+            return
+        history = [item.model_dump(mode="json") for item in [*user.history, change]]
+        names = {f"#f{index}": name for index, name in enumerate(values)}
+        setting = [f"#f{index} = :v{index}" for index, (_, value) in enumerate(values.items()) if value is not None]
+        removing = [f"#f{index}" for index, (_, value) in enumerate(values.items()) if value is None]
+        expression = "SET " + ", ".join([*setting, "history = :history"])
+        if removing:
+            expression += " REMOVE " + ", ".join(removing)
+        self._table.update_item(
+            Key=_user_key(user_id), ConditionExpression="attribute_exists(pk)", UpdateExpression=expression,
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={":history": history, **{
+                f":v{index}": value for index, value in enumerate(values.values()) if value is not None}})
+
+    def all_verified(self) -> list[User]:
+        """Every verified account (a scan: for the rare whole-base task, such as a breach notice to everyone)."""
+        users: list[User] = []
+        arguments: dict[str, Any] = {"FilterExpression": "begins_with(pk, :user) AND verified = :yes",
+                                     "ExpressionAttributeValues": {":user": "USER#", ":yes": True}}
+        while True:
+            page = self._table.scan(**arguments)
+            users.extend(User.model_validate(plain(item)) for item in page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return users
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def delete(self, user: User) -> None:
         """Erase a user: the profile and the item that maps the email address to it."""

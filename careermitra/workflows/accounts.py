@@ -55,7 +55,8 @@ class Accounts:
         else:
             new = User(id=uuid.uuid4().hex, name=registration.name, email=registration.email,
                        phone=registration.phone, city=registration.city, verified=False,
-                       consent_version=consent.version, consented_at=now, created_at=now, consent_history=[consent])
+                       consent_version=consent.version, consented_at=now, created_at=now, consent_history=[consent],
+                       adult_confirmed_at=now)
             link = EmailLink(mailbox=mailbox, registration=new, consent=consent)
             to, name, lifetime = registration.email, registration.name, VERIFICATION_LINK_LIFETIME
             compose = verification_message

@@ -44,12 +44,16 @@ from careermitra.workflows.contact import send_after_commit
 
 def personal_data_export(user: User, reviews: ReviewStore, listings: ListingStore,
                          now: dt.datetime) -> dict[str, Any]:
-    """Everything we hold about one person: profile, consent history, reviews and listing requests."""
-    profile = user.model_dump(mode="json", exclude={"consent_history", "consent_version", "consented_at"})
+    """Everything we hold about one person: profile, consent and account history, nominee, reviews, listings."""
+    profile = user.model_dump(mode="json", exclude={"consent_history", "consent_version", "consented_at",
+                                                    "history", "nominee"})
     return {
         "generated_at": now.isoformat(),
         "profile": profile,
         "consent_history": [consent.model_dump(mode="json") for consent in user.consents],
+        # Corrections and nominations made from "Your account" (DPDP Act ss.12, 14), oldest first.
+        "account_history": [change.model_dump(mode="json") for change in user.history],
+        "nominee": user.nominee.model_dump(mode="json") if user.nominee else None,
         "reviews": [without_internal_fields(record) for record in reviews.by_user(user.id)],
         "listing_requests": [without_internal_fields(record) for record in listings.by_user(user.id)],
     }
@@ -134,7 +138,7 @@ def export_for_authorities(email: str, officer: str, identity: str | None, reaso
     user = users.by_email(address, now)
     export = personal_data_export(user, reviews, listings, now) if user else {}
     disclosed = [f"{part} ({len(value)})" if isinstance(value, list) else part
-                 for part, value in export.items() if part != "generated_at"]
+                 for part, value in export.items() if part != "generated_at" and value is not None]
     record = Disclosure(id=uuid.uuid4().hex, at=now, officer=officer, identity=identity, reason=reason.strip(),
                         subject_user_id=user.id if user else None, subject_email_digest=email_digest(address),
                         disclosed=disclosed)

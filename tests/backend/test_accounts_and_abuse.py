@@ -169,11 +169,11 @@ def test_registering_takes_as_long_for_a_known_address_as_for_an_unknown_one(api
 
 @pytest.mark.timing
 def test_a_privacy_request_takes_as_long_for_a_known_address_as_for_an_unknown_one(api: Api) -> None:
-    from careermitra.api.routes.privacy import _privacy_requests
+    from careermitra.api.routes.privacy import privacy_requests_of
     from careermitra.api.services import services
 
     sign_in(api)
-    requests = _privacy_requests(services())
+    requests = privacy_requests_of(services())
     counter = iter(range(10**6))
 
     def known() -> object:

@@ -22,7 +22,8 @@ FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.
 
 
 def consent(api: Api, choice: str = "accept", headers: dict[str, str] | None = None) -> str:
-    answer = api.request("POST", "/api/consent", json_body={"choice": choice}, headers=headers)
+    answer = api.request("POST", "/api/consent", json_body={"choice": choice, "adult": choice == "accept"},
+                         headers=headers)
     assert answer.status == 200
     set_cookie = answer.cookie("cm_consent")
     assert set_cookie and "Secure" in set_cookie and "SameSite=Lax" in set_cookie and "HttpOnly" not in set_cookie
@@ -41,7 +42,7 @@ def stored_items() -> list[dict[str, object]]:
 
 def test_accepting_sets_a_cookie_with_a_random_visitor_id_and_rejecting_sets_none(api: Api) -> None:
     first, second = consent(api), consent(api)
-    assert re.fullmatch(r"cm_consent=accepted\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", first)
+    assert re.fullmatch(r"cm_consent=accepted-adult\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", first)
     assert first != second
     assert consent(api, "reject") == "cm_consent=rejected"
 
@@ -56,7 +57,7 @@ def test_a_page_view_is_stored_with_the_browser_family_and_without_ip_or_user_ag
     assert (answer.status, answer.body) == (204, "")
     [item] = stored_items()
     assert item["path"] == "/institutions/x/" and item["previous"] == "/" and item["browser"] == "Chrome"
-    assert item["visitor"] == cookie.split(".")[1]  # accepted.<visitor id>.<signature>
+    assert item["visitor"] == cookie.split(".")[1]  # accepted-adult.<visitor id>.<signature>
     text = json.dumps(item, default=str)
     assert IP not in text and "Mozilla" not in text and "203.0.113" not in text
     assert int(item["expires_at"]) == int((api.clock.now + dt.timedelta(days=90)).timestamp())

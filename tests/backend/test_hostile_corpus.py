@@ -32,7 +32,11 @@ VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "contact": ("/api/contact", contact_message(), False),
     "privacy": ("/api/privacy-requests", {"email": "priya.sharma@example.in", "kind": "access"}, False),
     "policy": ("/api/policy-consent", {"consent": True, "policy_version": registration()["policy_version"]}, True),
-    "consent": ("/api/consent", {"choice": "accept"}, False),
+    "consent": ("/api/consent", {"choice": "accept", "adult": True}, False),
+    # "Your account" (issue 15); a hostile value never confirms a deletion, so the account outlives the loop.
+    "details": ("/api/account/details", {"name": "Priya Iyer", "phone": "9123456780", "city": "Chennai"}, True),
+    "nominee": ("/api/account/nominee", {"name": "Anil Sharma", "email": "anil.sharma@example.in"}, True),
+    "delete-account": ("/api/account/delete", {"confirm": "DELETE", "reviews": "delete"}, True),
 }
 ADDRESSES = count(1)
 # An accepted value counts against the per-user and per-address limits, and a second review or listing of the

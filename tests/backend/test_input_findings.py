@@ -141,7 +141,8 @@ def test_a_forged_consent_cookie_does_not_allow_analytics(api: Api, cookie: str)
 
 
 def test_a_tampered_signed_consent_cookie_does_not_allow_analytics(api: Api) -> None:
-    issued = api.request("POST", "/api/consent", json_body={"choice": "accept"}).cookie("cm_consent")
+    issued = api.request("POST", "/api/consent", json_body={"choice": "accept", "adult": True}).cookie(
+        "cm_consent")
     assert issued
     value = issued.split(";", 1)[0].removeprefix("cm_consent=")
     choice, visitor, signature = value.split(".")

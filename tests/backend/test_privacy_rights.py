@@ -104,7 +104,7 @@ def test_access_mails_everything_we_hold_as_json_after_confirmation(api: Api) ->
     export = json.loads(mail["text"][mail["text"].index("{"):mail["text"].rindex("}") + 1])
     assert {"email": EMAIL, "phone": "+919876543210", "city": "Pune", "name": "Priya Sharma"}.items() \
         <= export["profile"].items()
-    assert [c["version"] for c in export["consent_history"]] == ["2.0"]
+    assert [c["version"] for c in export["consent_history"]] == ["3.0"]
     assert [r["id"] for r in export["reviews"]] == [review_id]
     assert [item["slug"] for item in export["listing_requests"]] == ["kaveri-college-of-arts"]
     assert "fingerprint" not in json.dumps(export)
@@ -163,22 +163,22 @@ def test_a_policy_change_asks_a_signed_in_user_to_accept_it_before_submitting(
 
     cookie = sign_in(api)
     svc = services()
-    monkeypatch.setattr(svc, "settings", svc.settings.model_copy(update={"policy_version": "3.0"}))
-    object.__setattr__(svc.accounts, "policy_version", "3.0")  # a frozen dataclass; put back at the end
+    monkeypatch.setattr(svc, "settings", svc.settings.model_copy(update={"policy_version": "4.0"}))
+    object.__setattr__(svc.accounts, "policy_version", "4.0")  # a frozen dataclass; put back at the end
     refused = api.submit("review", "/api/reviews", review(), cookie=cookie)
     assert refused.status == 403 and refused.json()["error"]["code"] == "policy_not_accepted"
     assert "/account/accept-policy/" in refused.json()["error"]["message"]
     as_form = api.submit("review", "/api/reviews", review(), cookie=cookie, as_form=True)
     assert as_form.location.startswith("/form-error/policy-not-accepted/?form=review")
-    stale = api.submit("policy", "/api/policy-consent", {"consent": True, "policy_version": "2.0"}, cookie=cookie)
+    stale = api.submit("policy", "/api/policy-consent", {"consent": True, "policy_version": "3.0"}, cookie=cookie)
     assert stale.status == 422
-    accepted = api.submit("policy", "/api/policy-consent", {"consent": True, "policy_version": "3.0"},
+    accepted = api.submit("policy", "/api/policy-consent", {"consent": True, "policy_version": "4.0"},
                           cookie=cookie)
-    assert accepted.json() == {"status": "accepted", "policy_version": "3.0"}
+    assert accepted.json() == {"status": "accepted", "policy_version": "4.0"}
     assert api.submit("review", "/api/reviews", review(), cookie=cookie).status == 202
     user = svc.accounts.users.by_email(EMAIL, api.clock.now)
-    assert [c.version for c in user.consents] == ["2.0", "3.0"]
-    object.__setattr__(svc.accounts, "policy_version", "2.0")
+    assert [c.version for c in user.consents] == ["3.0", "4.0"]
+    object.__setattr__(svc.accounts, "policy_version", "3.0")
 
 
 def test_an_unverified_registration_expires_with_its_link_and_reserves_nothing(api: Api) -> None:
@@ -224,7 +224,8 @@ def test_a_lawful_request_export_is_audited_and_the_record_cannot_be_replaced(ap
     assert record.id == result["audit_record"]
     assert (record.officer, record.reason) == ("Meera Iyer", "Pune Police case 12/2026, BNSS s.94")
     assert record.subject_user_id == services().accounts.users.by_email(EMAIL, api.clock.now).id
-    assert record.disclosed == ["profile", "consent_history (1)", "reviews (1)", "listing_requests (0)"]
+    assert record.disclosed == ["profile", "consent_history (1)", "account_history (0)", "reviews (1)",
+                               "listing_requests (0)"]
     assert EMAIL not in json.dumps(table("AuditTable").scan()["Items"])
     with pytest.raises(AuditRecordExists):
         DynamoAuditLog("test-AuditTable").append(record.model_copy(update={"reason": "edited afterwards"}))

@@ -21,6 +21,12 @@ BODY_MODELS = {
     "/api/privacy-requests": "PrivacyRequest", "/api/policy-consent": "PolicyAcceptance",
     "/api/consent": "ConsentChoice", "/api/events": "PageViewBeacon",
 }
+# "Your account" (issue 15, the DPDP duties): correction, nomination, deletion.
+EXPECTED_ROUTES |= {("GET", "/api/account/details"), ("POST", "/api/account/details"),
+                    ("POST", "/api/account/nominee"), ("POST", "/api/account/nominee/withdraw"),
+                    ("POST", "/api/account/delete")}
+BODY_MODELS |= {"/api/account/details": "DetailsCorrection", "/api/account/nominee": "Nomination",
+                "/api/account/delete": "AccountDeletion"}
 
 
 def test_every_route_of_the_api_is_registered_once_from_its_area_s_router(settings_env: dict[str, str],

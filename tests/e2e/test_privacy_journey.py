@@ -61,11 +61,17 @@ def test_no_beacon_before_consent_then_a_beacon_for_each_page_after(stack: Runni
     page.goto(stack.url + "/institutions/")
     assert sent == [] and report(stack)["page_views"] == 0
 
-    # Keyboard only: Tab to Accept, press Enter
+    # Accepting without "I am 18 or older" records nothing and says why (no tracking of children)
+    accept.click()
+    expect(banner.get_by_text("we do not count the visits of children")).to_be_visible()
+    assert sent == [] and not any(c["name"] == "cm_consent" for c in page.context.cookies())
+    # Keyboard only: Space ticks the box, then focus Accept and press Enter
+    banner.get_by_label("I am 18 or older").focus()
+    page.keyboard.press("Space")
     accept.focus()
     page.keyboard.press("Enter")
     expect(banner).to_be_hidden()
-    assert re.fullmatch(r"accepted\.[\w-]{22}\.[\w-]{43}", next(c["value"] for c in page.context.cookies()
+    assert re.fullmatch(r"accepted-adult\.[\w-]{22}\.[\w-]{43}", next(c["value"] for c in page.context.cookies()
                                                       if c["name"] == "cm_consent"))
     # Follow links as a person does: leaving /institutions/ (typed in) sends its page view, then /cities/'s
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Cities").click()
@@ -85,7 +91,7 @@ def test_global_privacy_control_means_no_banner_and_no_beacon(stack: RunningStac
     context = browser.new_context()
     context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true})")
     # Even an earlier acceptance does not count while the browser sends GPC
-    context.add_cookies([{"name": "cm_consent", "value": "accepted." + "g" * 22, "url": stack.url}])
+    context.add_cookies([{"name": "cm_consent", "value": "accepted-adult." + "g" * 22, "url": stack.url}])
     page = context.new_page()
     sent = events_sent(page)
     before = report(stack)["page_views"]
@@ -163,7 +169,7 @@ def test_access_then_erasure_with_the_review_kept_anonymised(stack: RunningStack
     assert subject == "Your data at Career Mitra"
     assert export["profile"]["email"] == EMAIL and export["profile"]["city"] == "Kolhapur"
     assert [r["title"] for r in export["reviews"]] == ["Juries that teach you to think"]
-    assert export["consent_history"][0]["version"] == "2.0"
+    assert export["consent_history"][0]["version"] == "3.0"
 
     # Erasure, keeping the review anonymised: the rebuilt page shows "Former student"
     request_privacy(stack, page, "Erase my account", "kept, shown as")

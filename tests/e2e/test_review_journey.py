@@ -104,6 +104,7 @@ def register_and_sign_in(page: Page, stack: RunningStack, name: str, email: str,
     page.get_by_label("Email").fill(email)
     page.get_by_label("Mobile number").fill(phone)
     page.get_by_label("City").fill(city)
+    page.get_by_label("I confirm that I am 18 or older").check()
     page.get_by_label("I have read the privacy policy").check()
     fill_slowly(page)
     sent_at = time.time() - 1

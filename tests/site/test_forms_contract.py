@@ -33,6 +33,10 @@ PAGES = {"register": ["account/register/index.html"],
          "listing": ["listings/new/index.html"], "contact": ["contact/index.html"],
          "privacy": ["privacy/request/index.html"], "policy": ["account/accept-policy/index.html"],
          "logout": ["account/index.html"]}
+# "Your account" (issue 15): signed-in forms without honeypot or token (no bot signs in).
+PAGES |= {"details": ["account/index.html"], "nominee": ["account/index.html"],
+          "nominee-withdraw": ["account/index.html"], "delete-account": ["account/index.html"]}
+ACCOUNT_FORMS = [FORMS[name] for name in ("details", "nominee", "delete-account")]
 FIELD_FORMS = [(spec, page) for spec in FORMS.values() if spec.screened for page in PAGES[spec.name]]
 
 
@@ -93,7 +97,8 @@ def test_the_consent_forms_send_the_choice_the_api_accepts(fixture_site: Path) -
     for page in ("cookies/index.html", "index.html"):
         html = (fixture_site / page).read_text(encoding="utf-8")
         _, names = form_fields(html, consent.path)
-        assert names == set() and "data-consent" in html  # the choice is the pressed button's value
+        # The choice is the pressed button's value; "I am 18 or older" is the box accepting needs.
+        assert names == {"adult"} <= set(consent.model.model_fields) and "data-consent" in html
         buttons = re.findall(r'<button type="submit" name="choice" value="(\w+)">', html)
         assert set(buttons) == choices == {"accept", "reject"}
 
@@ -105,3 +110,12 @@ def test_the_privacy_confirmation_page_posts_to_the_api_and_the_policy_links_the
     assert attributes["method"] == "post" and names == set()
     footer = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="/cookies/">Cookie settings</a>' in footer and 'href="/privacy/request/"' in footer
+
+
+@pytest.mark.parametrize("spec", ACCOUNT_FORMS, ids=[spec.name for spec in ACCOUNT_FORMS])
+def test_the_account_forms_send_what_their_models_need(fixture_site: Path, spec: FormSpec) -> None:
+    attributes, names = form_fields((fixture_site / PAGES[spec.name][0]).read_text(encoding="utf-8"), spec.path)
+    assert spec.model is not None and not spec.screened
+    required = {name for name, info in spec.model.model_fields.items() if info.is_required()}
+    assert required <= names <= set(spec.model.model_fields)
+    assert (attributes["data-form"], attributes["data-done"]) == (spec.name, spec.done_page)

@@ -174,7 +174,7 @@ def link_in(text: str) -> str:
 
 def registration(**overrides: Any) -> dict[str, Any]:
     return {"name": "Priya Sharma", "email": EMAIL, "phone": PHONE_AS_TYPED, "city": "Pune", "consent": True,
-            "policy_version": template()["Parameters"]["PolicyVersion"]["Default"], **overrides}
+            "adult": True, "policy_version": template()["Parameters"]["PolicyVersion"]["Default"], **overrides}
 
 
 def review(**overrides: Any) -> dict[str, Any]:

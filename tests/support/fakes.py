@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from careermitra.domain.user import PolicyConsent, User
+from careermitra.domain.user import AccountChange, PolicyConsent, User
 from careermitra.mail.messages import Message
 
 Record = TypeVar("Record", bound=BaseModel)
@@ -92,6 +92,14 @@ class MemoryUsers:
         self.users[user_id] = user.model_copy(update={
             "consent_version": consent.version, "consented_at": consent.at,
             "consent_history": [*user.consents, consent]})
+
+    def change_profile(self, user_id: str, values: dict[str, Any], change: AccountChange) -> None:
+        user = self.users[user_id]
+        self.users[user_id] = User.model_validate({**user.model_dump(mode="json"), **values,
+                                                   "history": [*user.history, change]})
+
+    def all_verified(self) -> list[User]:
+        return [user for user in self.users.values() if user.verified]
 
     def delete(self, user: User) -> None:
         self.users.pop(user.id, None)

@@ -33,7 +33,8 @@ CONFIRM_PAGE = "/privacy/confirm/"
 RESULT_PAGES = {None: "/privacy/link-expired/", RequestKind.ACCESS: "/privacy/access-sent/",
                 RequestKind.ERASURE: "/privacy/erased/"}
 
-def _privacy_requests(svc: Services) -> PrivacyRequests:
+def privacy_requests_of(svc: Services) -> PrivacyRequests:
+    """The privacy workflow over the request's services, its links pointing at this API."""
     link = f"{svc.settings.site_origin}{CONFIRM_PATH}?token="
     return PrivacyRequests(users=svc.accounts.users, reviews=svc.reviews, listings=svc.listings,
                            pending=svc.privacy_requests, mailer=svc.mailer,
@@ -52,7 +53,7 @@ def request_privacy_action(request: Annotated[PrivacyRequest, Body()]) -> Respon
     if not screen(PRIVACY, guard_fields(router), event, svc):
         return answer
     enforce_per_email(PRIVACY, request.email, svc)
-    known = _privacy_requests(svc).request(request, svc.clock())
+    known = privacy_requests_of(svc).request(request, svc.clock())
     count("PrivacyRequestConfirmationSent" if known else "PrivacyRequestForUnknownAddress")
     return answer
 
@@ -70,7 +71,7 @@ def confirm_privacy_request() -> Response[Any]:
     svc = services()
     event = request_of(router)
     token = request_cookie(event, LINK_COOKIE)
-    kind = _privacy_requests(svc).confirm(token, svc.clock()) if token and 20 <= len(token) <= 100 else None
+    kind = privacy_requests_of(svc).confirm(token, svc.clock()) if token and 20 <= len(token) <= 100 else None
     count("PrivacyRequestRefused" if kind is None else f"PrivacyRequestDone_{kind.value}")
     cookies = [_link_cookie("", 0)]
     if kind == RequestKind.ERASURE:

@@ -21,14 +21,14 @@
     const now = choice();
     status.textContent = signal
       ? "Your browser sends a privacy signal (Global Privacy Control or Do Not Track), so we record no analytics for you."
-      : now === "accepted" ? "You have accepted analytics. Thank you."
+      : now === "accepted-adult" ? "You have accepted analytics. Thank you."
       : now === "rejected" ? "You have rejected analytics. Nothing is recorded about your visits."
       : "You have not chosen yet. Nothing is recorded until you accept.";
     status.hidden = false;
   }
 
   function send() {
-    if (sent || signal || choice() !== "accepted") return;
+    if (sent || signal || choice() !== "accepted-adult") return;
     sent = true;
     const data = { path: location.pathname, seconds: Math.min(21600, Math.round((Date.now() - started - hiddenFor) / 1000)) };
     if (document.referrer) {
@@ -56,10 +56,19 @@
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const value = event.submitter && event.submitter.value === "accept" ? "accept" : "reject";
+      const adult = form.querySelector('input[name="adult"]');
+      const note = form.querySelector("[data-adult-note]");
+      // Analytics only for someone who says they are 18 or older: no tracking of children.
+      if (value === "accept" && !(adult && adult.checked)) {
+        if (note) note.hidden = false;
+        if (adult) adult.focus();
+        return;
+      }
+      if (note) note.hidden = true;
       fetch(form.action, {
         method: "POST", credentials: "same-origin",
         headers: { Accept: "application/json", "Content-Type": "application/json" },
-        body: JSON.stringify({ choice: value }),
+        body: JSON.stringify({ choice: value, adult: value === "accept" }),
       }).then((answer) => {
         if (!answer.ok) throw new Error(String(answer.status));
         if (banner) banner.hidden = true;
@@ -71,6 +80,7 @@
         input.name = "choice";
         input.value = value;
         form.append(input);
+        if (adult && value === "accept") adult.checked = true;
         form.submit();
       });
     });

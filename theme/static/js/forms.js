@@ -95,7 +95,7 @@
   }
 
   for (const form of forms) {
-    if (form.dataset.form !== "logout") token(form);
+    if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) token(form);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       clear(form);
@@ -117,7 +117,7 @@
       } catch (error) {
         show(form, { message: "We could not reach Career Mitra. Check your connection and try again." });
       } finally {
-        if (form.dataset.form !== "logout") await token(form);
+        if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) await token(form);
         button.disabled = false;
       }
     });
@@ -145,4 +145,39 @@
   if (query.get("ticket")) detail.textContent = "Your ticket number is " + query.get("ticket") + ".";
   else if (query.get("fields")) detail.textContent = "Fields to check: " + query.get("fields").split(",").join(", ") + ".";
   detail.hidden = !detail.textContent;
+})();
+
+// "Your account" (DPDP duties): fill the details form with the signed-in person's current details and show
+// their account history and nominee. Without script the forms still work; only the pre-filling is missing.
+(function () {
+  const area = document.querySelector("[data-account-rights]");
+  if (!area) return;
+  const json = { headers: { Accept: "application/json" }, credentials: "same-origin" };
+  fetch("/api/session", json)
+    .then((answer) => (answer.ok ? answer.json() : null))
+    .then((session) => (session && session.authenticated ? fetch("/api/account/details", json) : null))
+    .then((answer) => (answer && answer.ok ? answer.json() : null))
+    .then((data) => {
+      if (!data) return;
+      for (const name of ["name", "phone", "city"]) {
+        const input = area.querySelector('form[data-form="details"] [name="' + name + '"]');
+        if (input && !input.value) input.value = data[name] || "";
+      }
+      const email = area.querySelector("[data-account-email]");
+      email.textContent = "You sign in with " + data.email + ".";
+      email.hidden = false;
+      const nominee = area.querySelector("[data-nominee-now]");
+      nominee.textContent = data.nominee ? "Your nominee now: " + data.nominee.name + " (" + data.nominee.email + ")."
+        : "You have not named a nominee.";
+      nominee.hidden = false;
+      const history = area.querySelector("[data-account-history]");
+      history.replaceChildren();
+      for (const change of data.history) {
+        const item = document.createElement("li");
+        item.textContent = change.at.slice(0, 10) + ": " + change.action + " (" + change.fields.join(", ") + ")";
+        history.append(item);
+      }
+      if (!data.history.length) history.append(Object.assign(document.createElement("li"), { textContent: "No changes yet." }));
+    })
+    .catch(() => {});
 })();
