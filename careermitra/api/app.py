@@ -79,7 +79,8 @@ def answer_problem(problem: Problem) -> Response[Any]:
 @app.exception_handler(RequestValidationError)
 def answer_invalid(error: RequestValidationError) -> Response[Any]:
     """What Powertools' validation refused: a 422 naming each field, like every other refusal."""
-    return answer_problem(problem_of(error))
+    form = FORM_AT_PATH.get(request_of(app).path)
+    return answer_problem(problem_of(error, form.model if form else None))
 
 
 @app.not_found
