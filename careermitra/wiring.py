@@ -129,4 +129,5 @@ def accounts_over(stores: DynamoStores, mailer: Mailer, site_origin: str, policy
     """Registration and sign-in, with links back to the site's `/api/verify`."""
     verify_url = f"{site_origin}/api/verify?token="
     return Accounts(users=stores.users, sessions=stores.sessions, mailer=mailer,
-                    link_for=lambda token: verify_url + quote(token), policy_version=policy_version)
+                    link_for=lambda token: verify_url + quote(token), policy_version=policy_version,
+                    register_page=f"{site_origin}/account/register/")

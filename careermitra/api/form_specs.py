@@ -18,7 +18,7 @@ from careermitra.domain.institution import Institution
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
-from careermitra.domain.user import Registration
+from careermitra.domain.user import Registration, SignInRequest
 
 
 class ConsentChoice(BaseModel):
@@ -72,6 +72,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("consent", "/api/consent", ConsentChoice, "/cookies/saved/", _limits("consent", ip=(60, HOUR)),
              screened=False, max_body_bytes=SMALL_BODY_BYTES),
     FormSpec("logout", "/api/logout", None, "/account/signed-out/", screened=False),
+    FormSpec("sign_in", "/api/sign-in", SignInRequest, "/account/check-email/",
+             _limits("sign_in", ip=(20, HOUR), email=(5, HOUR))),
 )}
 FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
 # The forms /api/form-token issues a fill-time token for.

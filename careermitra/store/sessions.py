@@ -27,6 +27,7 @@ class EmailLink(BaseModel):
     user_id: str | None = None  # a sign-in link: the verified account
     registration: User | None = None  # a verification link: the account the registration will create
     consent: PolicyConsent | None = None  # the policy version the form agreed to
+    return_to: str | None = None  # the page of the site the person came from (domain/return_path.py)
 
 
 class SessionStore(Protocol):

@@ -13,13 +13,13 @@ EXPECTED_ROUTES = {
     ("GET", "/api/form-token"), ("POST", "/api/reviews"), ("POST", "/api/listings"), ("POST", "/api/contact"),
     ("POST", "/api/privacy-requests"), ("GET", "/api/privacy-requests/confirm"),
     ("POST", "/api/privacy-requests/confirm"), ("POST", "/api/policy-consent"), ("POST", "/api/consent"),
-    ("POST", "/api/events"),
+    ("POST", "/api/events"), ("POST", "/api/sign-in"),
 }
 # The body each posting route validates, by the name of its model in the document's components.
 BODY_MODELS = {
     "/api/register": "Registration", "/api/reviews": "ReviewSubmission", "/api/contact": "ContactMessage",
     "/api/privacy-requests": "PrivacyRequest", "/api/policy-consent": "PolicyAcceptance",
-    "/api/consent": "ConsentChoice", "/api/events": "PageViewBeacon",
+    "/api/consent": "ConsentChoice", "/api/events": "PageViewBeacon", "/api/sign-in": "SignInRequest",
 }
 
 
