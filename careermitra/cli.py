@@ -279,7 +279,9 @@ def moderation_for(stack: str | None) -> Moderation:
     sender = os.environ.get("CAREERMITRA_SENDER_EMAIL", "no-reply@careermitra.in")
     stores = stores_for(stack)
     outbox = None if stack else Path(os.environ.get("CAREERMITRA_OUTBOX", ".dev/outbox"))
-    return moderation_over(stores, mailer_for(sender, outbox))
+    # The links of the mails to authors: the local stack's own address, else the site's (CAREERMITRA_SITE_ORIGIN).
+    site = os.environ.get("CAREERMITRA_SITE_ORIGIN") or (None if stack else _local_stack().get("site"))
+    return moderation_over(stores, mailer_for(sender, outbox), site_origin=site or "https://careermitra.in")
 
 
 def _aws_identity(stack: str | None) -> str | None:
