@@ -33,6 +33,7 @@ VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "privacy": ("/api/privacy-requests", {"email": "priya.sharma@example.in", "kind": "access"}, False),
     "policy": ("/api/policy-consent", {"consent": True, "policy_version": registration()["policy_version"]}, True),
     "consent": ("/api/consent", {"choice": "accept"}, False),
+    "sign_in": ("/api/sign-in", {"email": "priya.sharma@example.in", "return_to": "/account/reviews/"}, False),
 }
 ADDRESSES = count(1)
 # An accepted value counts against the per-user and per-address limits, and a second review or listing of the
