@@ -113,3 +113,13 @@ def test_signing_in_takes_as_long_for_a_known_address_as_for_an_unknown_one(api:
         return accounts.sign_in(SignInRequest(email=f"new{next(counter)}@example.in"), api.clock.now)
 
     assert_indistinguishable(*alternate(known, unknown))
+
+
+def test_signing_in_again_right_after_signing_out_sends_the_link(api: Api) -> None:
+    # The mail cooldown stops double clicks; signing out then in a minute later is neither
+    cookie = sign_in(api)
+    api.submit("sign_in", "/api/sign-in", {"email": EMAIL})
+    before = len(sent_mail())
+    api.request("POST", "/api/logout", cookie=cookie, json_body={})
+    assert api.submit("sign_in", "/api/sign-in", {"email": EMAIL}).status == 202
+    assert len(sent_mail()) == before + 1
