@@ -181,3 +181,26 @@ def test_withdrawing_with_a_plain_form_returns_to_your_reviews(api: Api) -> None
     sent = api.submit("review", "/api/reviews", review(), cookie=cookie).json()
     answer = api.request("POST", f"/api/reviews/{sent['id']}/withdraw", cookie=cookie, form={})
     assert (answer.status, answer.location) == (303, "/account/reviews/")
+
+
+@pytest.mark.usefixtures("no_personal_data_in_logs")
+def test_withdrawing_a_published_review_is_a_change_the_rebuild_takes_off_the_page(api: Api) -> None:
+    import boto3
+
+    from careermitra.rebuild.changes import affected_institutions
+    from careermitra.store.published_reviews import DynamoApprovedReviews
+    from tests.backend.test_privacy_rights import stream_record
+    from tests.support.api import REGION
+
+    cookie = sign_in(api)
+    sent = api.submit("review", "/api/reviews", review(), cookie=cookie).json()
+    table = boto3.resource("dynamodb", region_name=REGION).Table("test-ReviewsTable")
+    table.update_item(Key={"id": sent["id"]}, UpdateExpression="SET #s = :a",
+                      ExpressionAttributeNames={"#s": "status"}, ExpressionAttributeValues={":a": "approved"})
+    before = table.get_item(Key={"id": sent["id"]})["Item"]
+    api.request("POST", f"/api/reviews/{sent['id']}/withdraw", cookie=cookie, json_body={})
+    after = table.get_item(Key={"id": sent["id"]})["Item"]
+    # The stream record of the withdrawal names the institution, and its approved reviews no longer include it
+    assert affected_institutions(stream_record(before, after, "MODIFY")) == {INSTITUTIONS[0]}
+    approved = DynamoApprovedReviews("test-ReviewsTable")
+    assert sent["id"] not in {published.id for published in approved.approved_for(INSTITUTIONS[0])}

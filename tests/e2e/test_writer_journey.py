@@ -11,7 +11,7 @@ import time
 from email import message_from_bytes, policy
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_review_journey import RunningStack, register_and_sign_in, stack
 
@@ -138,3 +138,39 @@ def test_the_writers_journey_from_a_signed_out_draft_to_a_published_and_withdraw
     expect(entry.locator("[data-status-text]")).to_have_text("Withdrawn by you")
     expect(entry.get_by_role("button", name="Withdraw this review")).to_have_count(0)
     until(page, f"{stack.url}/institutions/{SLUG}/", False, TITLE)
+
+
+def test_without_javascript_a_form_with_mistakes_lists_the_fields_and_links_back(stack: RunningStack,
+                                                                                  browser: Browser) -> None:
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(stack.url + "/sign-in/")
+    page.get_by_label("Email").fill("meera.example.com")
+    page.get_by_role("button", name="Send me a sign-in link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Some answers need another look")
+    expect(page.locator("ul.fields-to-fix li")).to_have_text(
+        [re.compile(r"^Email: enter an email address like name@example\.com")])
+    page.get_by_role("link", name="Go back to the form").click()
+    expect(page).to_have_url(re.compile(r"/sign-in/$"))
+    page.context.close()
+
+
+def test_the_review_forms_mistakes_read_as_plain_words_beside_each_field(stack: RunningStack,
+                                                                        browser: Browser) -> None:
+    # Its own page: the refused request's 422 is logged by Chromium, which the `page` fixture counts as an error
+    page = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
+    script_errors: list[str] = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    register_and_sign_in(page, stack, "Kabir Rao", "kabir.rao.journey@example.com", "98123 45670", "Mysuru")
+    page.goto(stack.url + FORM)
+    page.get_by_label("5 stars").check()
+    page.get_by_label("Title").fill("ok")
+    page.get_by_role("button", name="Submit for moderation").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Title: write at least 3 characters.")
+    for label in ["Faculty", "Infrastructure", "Placements", "Campus life", "Value for money"]:
+        expect(summary.get_by_role("link", name=f"{label}: choose a rating from 1 to 5.")).to_have_count(1)
+    expect(summary).not_to_contain_text("Input should")
+    expect(summary).not_to_contain_text("String should")
+    expect(page.get_by_label("Title")).to_have_attribute("aria-invalid", "true")
+    assert script_errors == []
+    page.context.close()

@@ -61,13 +61,6 @@
     return form.querySelector('[name="' + CSS.escape(name) + '"]');
   }
 
-  function labelOf(control) {
-    const group = control.closest("fieldset");
-    const label = control.id && document.querySelector('label[for="' + control.id + '"]');
-    if (control.type === "radio" && group) return group.querySelector("legend").textContent;
-    return label ? label.textContent : control.name;
-  }
-
   function clear(form) {
     form.querySelectorAll(".error").forEach((node) => node.remove());
     form.querySelectorAll("[aria-invalid]").forEach((node) => {
