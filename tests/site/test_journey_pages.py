@@ -3,6 +3,7 @@ note, all static (no name or address of anyone in a built page)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ def test_every_page_has_both_header_states_and_the_script_that_picks_one(fixture
     assert '<li class="signed-in" data-signed-in hidden><span data-display-name></span> · ' in html
     assert '<a href="/account/">Your account</a>' in html
     assert '<form class="inline" action="/api/logout" method="post"' in html  # sign out is a POST
-    assert '<script src="/theme/js/session.js" defer></script>' in html
+    assert re.search(r"<script src=\"/theme/js/session.js\?v=[0-9a-f]{12}\" defer></script>", html)
 
 
 def test_the_sign_in_page_asks_for_the_email_alone(fixture_site: Path) -> None:
@@ -41,3 +42,13 @@ def test_a_signed_out_visitor_is_told_the_review_form_will_ask_them_to_sign_in(f
                                                                                page: str) -> None:
     html = (fixture_site / page).read_text(encoding="utf-8")
     assert '<p class="note" data-signed-out>Not signed in? Write your review all the same' in html
+
+
+def test_the_session_scripts_address_carries_the_digest_of_its_content(fixture_site: Path) -> None:
+    import hashlib
+
+    script = (fixture_site / "theme/js/session.js").read_bytes()
+    digest = hashlib.sha256(script).hexdigest()[:12]
+    for page in ("index.html", "sign-in/index.html"):  # built by the builder, and by Pelican
+        assert f'<script src="/theme/js/session.js?v={digest}" defer></script>' in (
+            fixture_site / page).read_text(encoding="utf-8")
