@@ -53,6 +53,13 @@
     location.assign("/sign-in/?return_to=" + encodeURIComponent(location.pathname));
   }
 
+  function sessionIsLive() {
+    return fetch("/api/session", { headers: json, credentials: "same-origin" })
+      .then((answer) => (answer.ok ? answer.json() : {}))
+      .then((data) => Boolean(data.authenticated))
+      .catch(() => false);
+  }
+
   function wait(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
@@ -164,7 +171,9 @@
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       clear(form);
-      if (DRAFTED.has(form.dataset.form) && !signedIn()) {
+      // Signed out: sign in first, then back here with the draft. Without the display cookie the session is asked
+      // (a session older than that cookie still counts); a 401 to the send itself does the same below.
+      if (DRAFTED.has(form.dataset.form) && !signedIn() && !(await sessionIsLive())) {
         signInFirst(form);
         return;
       }
