@@ -204,3 +204,10 @@ def test_withdrawing_a_published_review_is_a_change_the_rebuild_takes_off_the_pa
     assert affected_institutions(stream_record(before, after, "MODIFY")) == {INSTITUTIONS[0]}
     approved = DynamoApprovedReviews("test-ReviewsTable")
     assert sent["id"] not in {published.id for published in approved.approved_for(INSTITUTIONS[0])}
+
+
+def test_every_stored_status_has_a_status_the_author_reads() -> None:
+    # A new moderation outcome (issue 14's "Trust, shown": removed after a report) must say what its author sees.
+    from careermitra.domain.author_reviews import STATUS_OF
+
+    assert set(STATUS_OF) | {Status.APPROVED} == set(Status)
