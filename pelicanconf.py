@@ -1,5 +1,8 @@
 """Pelican settings for the development build (`make build`). Production overrides are in publishconf.py."""
 
+import hashlib
+from pathlib import Path
+
 AUTHOR = "Career Mitra"
 SITENAME = "Career Mitra"
 SITE_TAGLINE = "Honest reviews of Indian colleges, universities, schools and coaching institutes"
@@ -43,3 +46,8 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # The privacy policy version a registration consents to; it must match content/pages/privacy-policy.md.
 POLICY_VERSION = "3.0"
+
+# The header's signed-in state is read by this script on every page (issue 14); its address carries a digest of
+# its content, so a browser holding yesterday's copy (scripts are cached a day) fetches the new one at once.
+SESSION_SCRIPT = "/theme/js/session.js?v=" + hashlib.sha256(
+    (Path(__file__).resolve().parent / THEME / "static" / "js" / "session.js").read_bytes()).hexdigest()[:12]

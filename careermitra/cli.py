@@ -321,7 +321,9 @@ def moderation_for(stack: str | None) -> Moderation:
     from careermitra.wiring import moderation_over
 
     stores = stores_for(stack)
-    return moderation_over(stores, mailer_of(stack))
+    # The links of the mails to authors: the local stack's own address, else the site's (CAREERMITRA_SITE_ORIGIN).
+    site = os.environ.get("CAREERMITRA_SITE_ORIGIN") or (None if stack else _local_stack().get("site"))
+    return moderation_over(stores, mailer_of(stack), site_origin=site or "https://careermitra.in")
 
 
 def mailer_of(stack: str | None) -> Mailer:

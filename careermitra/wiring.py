@@ -119,14 +119,16 @@ def mailer_for(sender: str, outbox: Path | None, configuration_set: str = "") ->
     return SesMailer(sender, configuration_set=configuration_set)
 
 
-def moderation_over(stores: DynamoStores, mailer: Mailer, clock: Callable[[], dt.datetime] = utc_now) -> Moderation:
-    """The editors' workflow over the stack's queues."""
+def moderation_over(stores: DynamoStores, mailer: Mailer, clock: Callable[[], dt.datetime] = utc_now,
+                    site_origin: str = "https://careermitra.in") -> Moderation:
+    """The editors' workflow over the stack's queues; the mails to authors link to `site_origin`."""
     return Moderation(users=stores.users, reviews=stores.reviews, listings=stores.listings, tickets=stores.tickets,
-                      mailer=mailer, clock=clock)
+                      mailer=mailer, clock=clock, site_origin=site_origin)
 
 
 def accounts_over(stores: DynamoStores, mailer: Mailer, site_origin: str, policy_version: str) -> Accounts:
     """Registration and sign-in, with links back to the site's `/api/verify`."""
     verify_url = f"{site_origin}/api/verify?token="
     return Accounts(users=stores.users, sessions=stores.sessions, mailer=mailer,
-                    link_for=lambda token: verify_url + quote(token), policy_version=policy_version)
+                    link_for=lambda token: verify_url + quote(token), policy_version=policy_version,
+                    register_page=f"{site_origin}/account/register/")

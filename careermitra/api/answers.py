@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.shared.cookies import Cookie
 
 from careermitra.api.form_specs import FormSpec
 from careermitra.domain.problems import Problem, RateLimited
+from careermitra.domain.return_path import safe_return_path
 
 # The site's page for each kind of refusal: /form-error/<code>/?form=review&fields=title,body
 ERROR_PAGE = "/form-error/{code}/"
@@ -41,9 +43,12 @@ def accepted(form: FormSpec, body: dict[str, Any], redirect: bool, page_query: d
     return json_answer(status, body, cookies=cookies)
 
 
-def refused(problem: Problem, form: FormSpec | None, redirect: bool) -> Response[Any]:
-    """The error shape of DESIGN.md, or a 303 to the site's page for this kind of error naming the fields."""
+def refused(problem: Problem, form: FormSpec | None, redirect: bool, back: str | None = None) -> Response[Any]:
+    """The error shape of DESIGN.md; for a form posted without script, a page listing the fields to fix with a
+    link `back` to the form (invalid fields), or a 303 to the site's page for this kind of error."""
     headers = {"Retry-After": str(problem.retry_after)} if isinstance(problem, RateLimited) else {}
+    if redirect and form and problem.code == "invalid" and problem.fields:
+        return fields_to_fix_page(problem, back or FORM_PAGES.get(form.name, "/"))
     if redirect and form:
         query = {"form": form.name, **({"fields": ",".join(problem.fields)} if problem.fields else {})}
         page = ERROR_PAGE.format(code=problem.code.replace("_", "-"))
@@ -51,3 +56,51 @@ def refused(problem: Problem, form: FormSpec | None, redirect: bool) -> Response
                         body="")
     error = {"code": problem.code, "message": problem.message, "fields": problem.fields}
     return json_answer(STATUS_OF[problem.code], {"error": error}, headers)
+
+
+# Where each form is, for the link back when the browser sent no usable Referer (the review form is on every
+# institution's page: the list of institutions leads back to it).
+FORM_PAGES = {"register": "/account/register/", "sign_in": "/sign-in/", "review": "/institutions/",
+              "listing": "/listings/new/", "contact": "/contact/", "privacy": "/privacy/request/",
+              "policy": "/account/accept-policy/"}
+FIELDS_PAGE = """<!doctype html>
+<html lang="en-IN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Some answers need another look · Career Mitra</title>
+<link rel="stylesheet" href="/theme/css/site.css">
+</head>
+<body>
+<main id="main" class="wrap">
+<article class="prose message">
+<h1>Some answers need another look</h1>
+<p>Nothing was saved. Fix these, then send the form again:</p>
+<ul class="fields-to-fix">
+{items}
+</ul>
+<p><a href="{back}">Go back to the form</a>. Your browser's Back button keeps what you typed.</p>
+</article>
+</main>
+</body>
+</html>
+"""
+
+
+def back_to_form(referer: str | None, site_origin: str) -> str | None:
+    """The page the form was sent from, when the browser said so and it is a page of this site."""
+    if not referer:
+        return None
+    parts = urlsplit(referer)
+    if f"{parts.scheme}://{parts.netloc}" != site_origin:
+        return None
+    return safe_return_path(parts.path + (f"?{parts.query}" if parts.query else ""))
+
+
+def fields_to_fix_page(problem: Problem, back: str) -> Response[Any]:
+    """A form posted without script that needs fixing: the catalogue's message for each field, and the way back
+    (a static page cannot read which fields those were without script)."""
+    items = "\n".join(f"<li>{html.escape(why)}</li>" for why in problem.fields.values())
+    page = FIELDS_PAGE.format(items=items, back=html.escape(back, quote=True))
+    return Response(status_code=422, content_type="text/html; charset=utf-8", body=page, headers=NO_STORE)

@@ -10,7 +10,7 @@ from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 
-from careermitra.api.answers import refused
+from careermitra.api.answers import back_to_form, refused
 from careermitra.api.form_specs import FORM_AT_PATH, FormSpec
 from careermitra.api.observability import count, logger
 from careermitra.api.requests import answers_with_redirect, origin_header_problem, refuse_foreign_origin, request_of
@@ -63,9 +63,10 @@ def openapi_schema() -> dict[str, Any]:
     return document
 
 
-def _form_and_redirect() -> tuple[FormSpec | None, bool]:
+def _form_and_redirect() -> tuple[FormSpec | None, bool, str | None]:
     event = request_of(app)
-    return FORM_AT_PATH.get(event.path), answers_with_redirect(event)
+    return FORM_AT_PATH.get(event.path), answers_with_redirect(event), back_to_form(event.headers.get("referer"),
+                                                                                    config.site_origin)
 
 
 @app.exception_handler(Problem)
@@ -79,7 +80,8 @@ def answer_problem(problem: Problem) -> Response[Any]:
 @app.exception_handler(RequestValidationError)
 def answer_invalid(error: RequestValidationError) -> Response[Any]:
     """What Powertools' validation refused: a 422 naming each field, like every other refusal."""
-    return answer_problem(problem_of(error))
+    form = FORM_AT_PATH.get(request_of(app).path)
+    return answer_problem(problem_of(error, form.model if form else None))
 
 
 @app.not_found

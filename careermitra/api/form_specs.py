@@ -19,7 +19,7 @@ from careermitra.domain.institution import Institution
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
-from careermitra.domain.user import Registration
+from careermitra.domain.user import Registration, SignInRequest
 
 ANALYTICS_ADULT_REFUSAL = ("tick 'I am 18 or older' to accept analytics; if you are younger, choose Reject: we do not "
                            "count the visits of children")
@@ -94,6 +94,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              screened=False, sender="signed_in"),
     FormSpec("delete-account", "/api/account/delete", AccountDeletion, "/privacy/erased/",
              screened=False, sender="signed_in"),
+    FormSpec("sign_in", "/api/sign-in", SignInRequest, "/account/check-email/",
+             _limits("sign_in", ip=(20, HOUR), email=(5, HOUR))),
 )}
 FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
 # The forms /api/form-token issues a fill-time token for.

@@ -25,6 +25,7 @@ from careermitra.api.forms import form_values
 from careermitra.api.requests import FORM, media_type, read_body, request_of
 from careermitra.domain.abuse import FORM_TOKEN_FIELD, HONEYPOT_FIELD
 from careermitra.domain.errors import field_name
+from careermitra.domain.form_messages import field_message
 from careermitra.domain.problems import InvalidInput, Problem
 
 GUARD_CONTEXT = "guard_fields"
@@ -68,17 +69,13 @@ def guard_fields(app: BaseRouter) -> dict[str, Any]:
     return fields
 
 
-def problem_of(error: RequestValidationError) -> Problem:
-    """What Powertools refused, as a 422 naming every field in plain words (never echoing the input)."""
+def problem_of(error: RequestValidationError, model: type[BaseModel] | None = None) -> Problem:
+    """What Powertools refused, as a 422 naming every field in the catalogue's plain words (never echoing the
+    input); `model`, the form's, lets a number's range be named when the value was no number at all."""
     fields: dict[str, str] = {}
     for item in error.errors():
         location = tuple(item["loc"])
         # ("body", "aspects", "faculty"), ("query", "token"): the part of the request, then the field.
         name = field_name(location[1:]) or str(location[0])
-        reason = str(item.get("msg", "is not valid")).removeprefix("Value error, ")
-        if item["type"] == "missing":
-            reason = "this required field is missing"
-        elif item["type"] == "extra_forbidden":
-            reason = "unknown field (check its spelling)"
-        fields.setdefault(name, reason)
+        fields.setdefault(name, field_message({**item, "loc": location[1:]}, model))
     return InvalidInput("Some fields need fixing.", fields)

@@ -38,7 +38,7 @@ def proposed_institution(data: dict[str, Any]) -> Institution:
     try:
         return Institution.model_validate(proposal)
     except ValidationError as error:
-        raise InvalidInput.from_validation(error) from None
+        raise InvalidInput.from_validation(error, model=Institution) from None
 
 
 def markdown_escaped(text: str) -> str:

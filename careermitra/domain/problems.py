@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careermitra.domain.errors import problems_of
+from careermitra.domain.errors import field_name
+from careermitra.domain.form_messages import field_message
 
-if TYPE_CHECKING:  # a type only: the API's cold start imports this module without pydantic (issue 7)
-    from pydantic import ValidationError
+if TYPE_CHECKING:  # types only: the API's cold start imports this module without pydantic (issue 7)
+    from pydantic import BaseModel, ValidationError
 
 
 class Problem(Exception):
@@ -29,9 +30,12 @@ class InvalidInput(Problem):
     code = "invalid"
 
     @classmethod
-    def from_validation(cls, error: ValidationError, fields: dict[str, str] | None = None) -> InvalidInput:
-        """Name every field pydantic refused; messages are plain words and never echo the input."""
-        found = dict(problems_of(error))
+    def from_validation(cls, error: ValidationError, fields: dict[str, str] | None = None,
+                        model: type[BaseModel] | None = None) -> InvalidInput:
+        """Name every field pydantic refused, in the words of the form messages' catalogue (never the input)."""
+        found: dict[str, str] = {}
+        for item in error.errors():
+            found.setdefault(field_name(tuple(item["loc"])), field_message(item, model))
         found.update(fields or {})
         return cls("Some fields need fixing.", {name or "body": why for name, why in found.items()})
 

@@ -84,6 +84,15 @@ class ReviewSubmission(BaseModel):
         return review_flags(self.title, self.body, self.course)
 
 
+# The statuses an author may withdraw a review from: any but withdrawn (a published one then leaves the site).
+WITHDRAWABLE = (Status.PENDING, Status.APPROVED, Status.REJECTED)
+
+
+def review_url(institution: str, review_id: str) -> str:
+    """Where a published review is on the site: its institution's page, at the review."""
+    return f"/institutions/{institution}/#review-{review_id}"
+
+
 class ReviewRecord(BaseModel):
     """A stored review: the submission plus who wrote it, its flags and the moderator's decision."""
 
@@ -105,6 +114,7 @@ class ReviewRecord(BaseModel):
     created_at: dt.datetime
     decided_at: dt.datetime | None = None
     reason: str | None = None
+    withdrawn_at: dt.datetime | None = None  # when its author withdrew it
     # Set by the rebuild on an approved review (store/publication.py): when its page went live, or why not yet.
     published_at: dt.datetime | None = None
     publish_error: str | None = None

@@ -7,7 +7,9 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from careermitra.domain.return_path import safe_return_path
 
 NAME_PATTERN = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?$", re.UNICODE)
 # ASCII digits only: `\d` also matches Devanagari, Arabic-Indic and full-width digits, which would be stored as is.
@@ -104,6 +106,19 @@ class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+# The page a sign-in or verification link returns to; anything but a page of this site is dropped, not refused
+# (the person did nothing wrong: a crafted link put it there), and the link then leads to the usual page.
+ReturnPath = Annotated[str | None, BeforeValidator(safe_return_path),
+                       Field(default=None, description="a page of this site to return to, e.g. /account/reviews/")]
+
+
+class SignInRequest(_Input):
+    """The sign-in form: the email alone; a link goes to it (a note to register when no account has it)."""
+
+    email: EmailAddress
+    return_to: ReturnPath = None
+
+
 class Registration(_Input):
     """What the register form sends; the same form signs a verified user in again."""
 
@@ -116,6 +131,7 @@ class Registration(_Input):
     # DPDP Act s.9: a child's data needs verifiable parental consent; we do not register children at all.
     # An unticked box is not sent at all: absent is "not confirmed", refused with the same plain message.
     adult: bool = Field(default=False, strict=True, validate_default=True)
+    return_to: ReturnPath = None
 
     @field_validator("name")
     @classmethod

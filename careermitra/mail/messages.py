@@ -35,6 +35,22 @@ def sign_in_message(to: str, name: str, link: str) -> Message:
                    "The link works once. If you did not ask to sign in, ignore this email." + SIGNATURE)
 
 
+def no_account_message(to: str, register_page: str) -> Message:
+    """The sign-in form's answer to an address with no account: how to register, and nothing about anyone."""
+    return Message(to, "Signing in to Career Mitra",
+                   "Hello,\n\nSomeone, hopefully you, asked to sign in to Career Mitra with this email address, but "
+                   f"no account is registered with it. To write reviews, register here:\n\n{register_page}\n\n"
+                   "If you did not ask to sign in, ignore this email." + SIGNATURE)
+
+
+def review_live_message(to: str, name: str, title: str, link: str) -> Message:
+    """The author's review was approved: it is live (the page is republished within a minute or two)."""
+    return Message(to, "Your review is live on Career Mitra",
+                   f"Hello {name},\n\nA moderator approved your review \"{title}\". It is live on the "
+                   f"institution's page (give it a minute or two to appear):\n\n{link}\n\n"
+                   "You can see all your reviews, and withdraw one at any time, under Your account." + SIGNATURE)
+
+
 def review_rejected_message(to: str, name: str, title: str, reason: str) -> Message:
     return Message(to, "Your review on Career Mitra was not published",
                    f"Hello {name},\n\nYour review \"{title}\" was not published, for this reason:\n\n{reason}\n\n"

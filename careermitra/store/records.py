@@ -38,8 +38,8 @@ class RecordStore(Generic[Record]):
     """A table keyed by `id` with a `by-status` index sorted by `created_at` (the moderation queue)."""
 
     model: type[Record]
-    # A record in this status may be written over by a new one with the same id (None: never).
-    replaceable_status: str | None = None
+    # A record in one of these statuses may be written over by a new one with the same id (none: never).
+    replaceable_statuses: tuple[str, ...] = ()
 
     def __init__(self, table_name: str) -> None:
         self._table = table(table_name)
@@ -51,10 +51,11 @@ class RecordStore(Generic[Record]):
         """Write a new record; if one with its id exists already (and may not be replaced), write nothing and
         return that one."""
         condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(id)"}
-        if self.replaceable_status is not None:
-            condition = {"ConditionExpression": "attribute_not_exists(id) OR #status = :replaceable",
+        if self.replaceable_statuses:
+            names = [f":replaceable{index}" for index in range(len(self.replaceable_statuses))]
+            condition = {"ConditionExpression": f"attribute_not_exists(id) OR #status IN ({', '.join(names)})",
                          "ExpressionAttributeNames": {"#status": "status"},
-                         "ExpressionAttributeValues": {":replaceable": self.replaceable_status}}
+                         "ExpressionAttributeValues": dict(zip(names, self.replaceable_statuses, strict=True))}
         try:
             self._table.put_item(Item=record.model_dump(mode="json", exclude_none=True), **condition)
         except ClientError as error:

@@ -27,6 +27,7 @@ class EmailLink(BaseModel):
     user_id: str | None = None  # a sign-in link: the verified account
     registration: User | None = None  # a verification link: the account the registration will create
     consent: PolicyConsent | None = None  # the policy version the form agreed to
+    return_to: str | None = None  # the page of the site the person came from (domain/return_path.py)
 
 
 class SessionStore(Protocol):
@@ -92,8 +93,9 @@ class DynamoSessionStore:
         return link if mailbox.get("latest_link") == token_digest(token) else None
 
     def revoke_links(self, mailbox: str) -> None:
-        """No link sent to this mailbox works any more (signing out)."""
-        self._table.update_item(Key=_mailbox_key(mailbox), UpdateExpression="REMOVE latest_link")
+        """No link sent to this mailbox works any more (signing out); and the mail cooldown ends, since asking
+        for a link after signing out is neither a double click nor a retry (issue 14: sign out, sign in)."""
+        self._table.update_item(Key=_mailbox_key(mailbox), UpdateExpression="REMOVE latest_link, last_mail_at")
 
     def add_session(self, session_id: str, user_id: str, expires: dt.datetime) -> None:
         self._table.put_item(Item={"pk": f"SESSION#{token_digest(session_id)}", "user_id": user_id,

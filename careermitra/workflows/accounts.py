@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from careermitra.domain.problems import InvalidInput, Unavailable
+from careermitra.domain.return_path import safe_return_path
 from careermitra.domain.signing import new_secret_token
-from careermitra.domain.user import PolicyConsent, Registration, User, canonical_mailbox
-from careermitra.mail.messages import Mailer, sign_in_message, verification_message
+from careermitra.domain.user import PolicyConsent, Registration, SignInRequest, User, canonical_mailbox
+from careermitra.mail.messages import Mailer, Message, no_account_message, sign_in_message, verification_message
 from careermitra.store.sessions import EmailLink, SessionStore
 from careermitra.store.users import UserStore
 
@@ -26,12 +27,22 @@ MAIL_NOT_SENT = ("We could not send you the email just now, so nothing was saved
 
 
 @dataclass(frozen=True)
+class SignedIn:
+    """A followed link: the new session, the name the header shows, and the page to return to (if any)."""
+
+    session_id: str
+    display_name: str
+    return_to: str | None
+
+
+@dataclass(frozen=True)
 class Accounts:
     users: UserStore
     sessions: SessionStore
     mailer: Mailer
     link_for: Callable[[str], str]
     policy_version: str
+    register_page: str = "/account/register/"  # the address the no-account mail of the sign-in form links to
 
     def register(self, registration: Registration, now: dt.datetime) -> str:
         """Mail a verification link carrying this registration, or a sign-in link to the mailbox's verified
@@ -50,32 +61,60 @@ class Accounts:
         found = self.users.by_email(registration.email, now)
         account = found if found is not None and found.verified else None
         if account is not None:
-            link = EmailLink(mailbox=mailbox, user_id=account.id, consent=consent)
+            link = EmailLink(mailbox=mailbox, user_id=account.id, consent=consent, return_to=registration.return_to)
             to, name, lifetime, compose = account.email, account.name, SIGN_IN_LINK_LIFETIME, sign_in_message
         else:
             new = User(id=uuid.uuid4().hex, name=registration.name, email=registration.email,
                        phone=registration.phone, city=registration.city, verified=False,
                        consent_version=consent.version, consented_at=now, created_at=now, consent_history=[consent],
                        adult_confirmed_at=now)
-            link = EmailLink(mailbox=mailbox, registration=new, consent=consent)
+            link = EmailLink(mailbox=mailbox, registration=new, consent=consent, return_to=registration.return_to)
             to, name, lifetime = registration.email, registration.name, VERIFICATION_LINK_LIFETIME
             compose = verification_message
         token = new_secret_token()
-        if not self.sessions.add_link(token, link, now + lifetime, now, MAIL_COOLDOWN):
+        sent = self._send_link(token, link, now + lifetime, now, lambda: compose(to, name, self.link_for(token)))
+        return ("sign_in" if account else "verification") if sent else "none"
+
+    def sign_in(self, request: SignInRequest, now: dt.datetime) -> str:
+        """Mail a sign-in link to the mailbox's verified account, or a note that no account has this address (with
+        the way to register); return which was sent.
+
+        Both paths store a link (one for nobody never signs anyone in) and render and send one mail, so neither
+        the answer nor its time tells whether an address is registered.
+        """
+        mailbox = canonical_mailbox(request.email)
+        found = self.users.by_email(request.email, now)
+        account = found if found is not None and found.verified else None
+        link = EmailLink(mailbox=mailbox, user_id=account.id if account else None, return_to=request.return_to)
+        token = new_secret_token()
+
+        def compose() -> Message:
+            if account is not None:
+                return sign_in_message(account.email, account.name, self.link_for(token))
+            return no_account_message(request.email, self.register_page)
+
+        if not self._send_link(token, link, now + SIGN_IN_LINK_LIFETIME, now, compose):
             return "none"
+        return "sign_in" if account else "no_account"
+
+    def _send_link(self, token: str, link: EmailLink, expires: dt.datetime, now: dt.datetime,
+                   compose: Callable[[], Message]) -> bool:
+        """Store the link and send its mail; False when a mail went to the mailbox moments ago (the cooldown)."""
+        if not self.sessions.add_link(token, link, expires, now, MAIL_COOLDOWN):
+            return False
         try:
-            self.mailer.send(compose(to, name, self.link_for(token)))
+            self.mailer.send(compose())
         except Exception as error:
             # Nothing is accepted without its mail (the link is useless unsent): free the mailbox for a retry
             # and say so in plain words, logged by the error's type only (SES can quote the address).
-            self.sessions.release_mailbox(mailbox)
-            logger.error("mail not sent", extra={"mail_kind": compose.__name__, "error_type": type(error).__name__})
+            self.sessions.release_mailbox(link.mailbox)
+            logger.error("mail not sent", extra={"mail_kind": "link", "error_type": type(error).__name__})
             raise Unavailable(MAIL_NOT_SENT) from error
-        return "sign_in" if account else "verification"
+        return True
 
-    def follow_link(self, token: str, now: dt.datetime) -> str | None:
-        """Sign the link's account in (creating it from the link's registration); the session id, or None for
-        a used, replaced, revoked or expired link."""
+    def follow_link(self, token: str, now: dt.datetime) -> SignedIn | None:
+        """Sign the link's account in (creating it from the link's registration); the new session, or None for
+        a used, replaced, revoked or expired link, or one the sign-in form sent to an address with no account."""
         link = self.sessions.take_link(token, now)
         if link is None:
             return None
@@ -86,7 +125,7 @@ class Accounts:
             self.users.accept_policy(user.id, link.consent)  # signing in again with the form agrees to the new one
         session_id = new_secret_token()
         self.sessions.add_session(session_id, user.id, now + SESSION_LIFETIME)
-        return session_id
+        return SignedIn(session_id, user.display_name, safe_return_path(link.return_to))
 
     def _created(self, registration: User | None, now: dt.datetime) -> User | None:
         """The verified account of a followed registration link: made from that registration only."""

@@ -10,10 +10,16 @@ from typing import Protocol, TypeVar
 
 from careermitra.domain.listing import ListingRecord, institution_file_text
 from careermitra.domain.problems import Duplicate, InvalidInput, NotFound
-from careermitra.domain.review_submission import ReviewRecord
+from careermitra.domain.review_submission import ReviewRecord, review_url
 from careermitra.domain.submission import Status
 from careermitra.domain.ticket import TicketRecord, TicketStatus
-from careermitra.mail.messages import Mailer, listing_rejected_message, review_rejected_message, ticket_reply
+from careermitra.mail.messages import (
+    Mailer,
+    listing_rejected_message,
+    review_live_message,
+    review_rejected_message,
+    ticket_reply,
+)
 from careermitra.store.listings import ListingStore
 from careermitra.store.reviews import ReviewStore
 from careermitra.store.tickets import TicketStore
@@ -44,14 +50,22 @@ class Moderation:
     tickets: TicketStore
     mailer: Mailer
     clock: Callable[[], dt.datetime] = _now
+    site_origin: str = "https://careermitra.in"  # the links of the mails to authors
 
     def review(self, review_id: str) -> ReviewRecord:
         return _found(self.reviews.get(review_id), "review", review_id)
 
     def approve_review(self, review_id: str) -> ReviewRecord:
-        """Approve a pending review; the table's stream then publishes it through the rebuild."""
-        return self._decided(self.reviews.decide(review_id, Status.PENDING, Status.APPROVED, self.clock(),
-                                                 "reason", None), self.review(review_id))
+        """Approve a pending review and tell its author it is live, with the link; the table's stream then
+        publishes it through the rebuild."""
+        record = self._decided(self.reviews.decide(review_id, Status.PENDING, Status.APPROVED, self.clock(),
+                                                   "reason", None), self.review(review_id))
+        author = self.users.get(record.user_id) if record.user_id else None
+        if author is not None:
+            link = self.site_origin + review_url(record.institution, record.id)
+            send_after_commit(self.mailer, review_live_message(author.email, author.name, record.title, link),
+                              "review_live")
+        return record
 
     def reject_review(self, review_id: str, reason: str) -> ReviewRecord:
         """Reject a pending review and tell its author why."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from careermitra.domain.problems import Duplicate, InvalidInput
+from careermitra.domain.problems import Duplicate, InvalidInput, NotFound
 from careermitra.domain.review_submission import ReviewRecord, ReviewSubmission
 from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.user import User
@@ -26,3 +26,23 @@ def submit_review(submission: ReviewSubmission, author: User, reviews: ReviewSto
     duplicate = Duplicate("You have already reviewed this institution; each person can review it once.",
                           {"institution": "you have already reviewed this institution"})
     return add_once(reviews, record, duplicate, quota)
+
+
+def withdraw_review(review_id: str, author: User, reviews: ReviewStore, now: dt.datetime) -> ReviewRecord:
+    """The author takes a review back, whatever its status; withdrawing twice is one withdrawal.
+
+    Someone else's review is "not found", as a missing one is, so ids cannot be probed. A withdrawn review is not
+    edited and never returns: the author may write a new one of the institution, which a moderator reads afresh.
+    """
+    record = reviews.get(review_id)
+    if record is None or record.user_id != author.id:
+        raise NotFound("You have no review with this id; open Your reviews to see the ones you wrote.")
+    if record.status == Status.WITHDRAWN:
+        return record
+    withdrawn = reviews.withdraw(review_id, author.id, now)
+    if withdrawn is None:  # decided or withdrawn meanwhile: answer with where it stands now
+        current = reviews.get(review_id)
+        if current is not None and current.status == Status.WITHDRAWN:
+            return current
+        raise Duplicate("This review changed while you were withdrawing it; reload Your reviews and try again.")
+    return withdrawn

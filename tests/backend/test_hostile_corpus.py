@@ -37,6 +37,7 @@ VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "details": ("/api/account/details", {"name": "Priya Iyer", "phone": "9123456780", "city": "Chennai"}, True),
     "nominee": ("/api/account/nominee", {"name": "Anil Sharma", "email": "anil.sharma@example.in"}, True),
     "delete-account": ("/api/account/delete", {"confirm": "DELETE", "reviews": "delete"}, True),
+    "sign_in": ("/api/sign-in", {"email": "priya.sharma@example.in", "return_to": "/account/reviews/"}, False),
 }
 ADDRESSES = count(1)
 # An accepted value counts against the per-user and per-address limits, and a second review or listing of the

@@ -32,7 +32,8 @@ def test_expiring_records_have_ttl_and_reviews_have_a_stream_for_the_rebuild() -
 
 
 def test_the_api_routes_in_the_template_are_the_routes_the_app_serves(handler: object) -> None:
-    wired = {(event["Properties"]["Method"].upper(), event["Properties"]["Path"])
+    # API Gateway writes a path parameter {name}, Powertools <name>.
+    wired = {(event["Properties"]["Method"].upper(), event["Properties"]["Path"].replace("{", "<").replace("}", ">"))
              for function in resources("AWS::Serverless::Function").values()
              for event in function["Properties"]["Events"].values() if event["Type"] == "Api"}
     from careermitra.api.app import app

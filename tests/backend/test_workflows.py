@@ -35,7 +35,7 @@ def users() -> UserStore:
 
 @pytest.fixture
 def reviews() -> ReviewStore:
-    return MemoryQueue[ReviewRecord](replaceable_status=Status.REJECTED.value)
+    return MemoryQueue[ReviewRecord](replaceable_statuses=(Status.REJECTED.value, Status.WITHDRAWN.value))
 
 
 @pytest.fixture

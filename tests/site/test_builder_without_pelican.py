@@ -20,7 +20,8 @@ from careermitra.site.builder.site_build import SiteBuild
 settings = BuildSettings(
     site=SiteSettings(site_origin="http://127.0.0.1:8000", search_index=False, workers=1),
     theme=Path(sys.argv[1]) / "theme", jinja_options={{"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}},
-    template_settings={{"SITENAME": "Career Mitra", "SITE_TAGLINE": "Reviews", "POLICY_VERSION": "2.0"}})
+    template_settings={{"SITENAME": "Career Mitra", "SITE_TAGLINE": "Reviews", "POLICY_VERSION": "2.0",
+                       "SESSION_SCRIPT": "/theme/js/session.js"}})
 SiteBuild(settings, Path(sys.argv[2])).full(Path(sys.argv[3]))
 print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] == "pelican")))
 """

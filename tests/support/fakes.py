@@ -22,14 +22,14 @@ def _field(record: BaseModel, name: str) -> Any:
 class MemoryQueue(Generic[Record]):
     """ModerationQueue and AuthoredQueue in a dict: write once, list by status oldest first, decide once."""
 
-    def __init__(self, replaceable_status: str | None = None) -> None:
+    def __init__(self, replaceable_statuses: tuple[str, ...] = ()) -> None:
         self.records: dict[str, Record] = {}
-        self._replaceable = replaceable_status
+        self._replaceable = replaceable_statuses
 
     def add(self, record: Record) -> Record | None:
         record_id: str = _field(record, "id")
         existing = self.records.get(record_id)
-        if existing is not None and _field(existing, "status") != self._replaceable:
+        if existing is not None and _field(existing, "status") not in self._replaceable:
             return existing
         self.records[record_id] = record
         return None
@@ -49,6 +49,16 @@ class MemoryQueue(Generic[Record]):
         decided = record.model_copy(update={"status": status, "decided_at": now, note_field: note})
         self.records[record_id] = decided
         return decided
+
+    def withdraw(self, record_id: str, user_id: str, now: dt.datetime) -> Record | None:
+        from careermitra.domain.review_submission import WITHDRAWABLE
+
+        record = self.records.get(record_id)
+        if record is None or _field(record, "user_id") != user_id or _field(record, "status") not in WITHDRAWABLE:
+            return None
+        withdrawn = record.model_copy(update={"status": "withdrawn", "withdrawn_at": now})
+        self.records[record_id] = withdrawn
+        return withdrawn
 
     def by_user(self, user_id: str) -> list[Record]:
         return [record for record in self.records.values() if getattr(record, "user_id", None) == user_id]

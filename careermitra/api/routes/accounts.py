@@ -14,18 +14,21 @@ from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import services
-from careermitra.api.session_cookie import cleared_session_cookie, session_cookie, session_id_from
+from careermitra.api.session_cookie import display_cookie, session_cookie, session_id_from, signed_out_cookies
 from careermitra.api.validation import guard_fields
 from careermitra.domain.abuse import FORM_TOKEN_FIELD, issue_form_token
 from careermitra.domain.problems import InvalidInput
-from careermitra.domain.user import Registration
+from careermitra.domain.return_path import safe_return_path
+from careermitra.domain.user import Registration, SignInRequest
 
 router = Router()
 REGISTER = FORMS["register"]
 LOGOUT = FORMS["logout"]
+SIGN_IN = FORMS["sign_in"]
 VERIFIED_PAGE = "/account/verified/"
 LINK_EXPIRED_PAGE = "/account/link-expired/"
-MAIL_SENT_METRIC = {"verification": "VerificationMailSent", "sign_in": "SignInMailSent", "none": "MailSuppressed"}
+MAIL_SENT_METRIC = {"verification": "VerificationMailSent", "sign_in": "SignInMailSent", "none": "MailSuppressed",
+                    "no_account": "NoAccountMailSent"}
 
 
 @router.post(REGISTER.path, summary="Register, or ask for a sign-in link")
@@ -41,16 +44,31 @@ def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     return answer
 
 
+@router.post(SIGN_IN.path, summary="Ask for a sign-in link with the email alone")
+def sign_in(request: Annotated[SignInRequest, Body()]) -> Response[Any]:
+    """Same answer whether or not the address has an account: only the mail that reaches it differs."""
+    svc = services()
+    event = request_of(router)
+    answer = accepted(SIGN_IN, {"status": "link_sent"}, answers_with_redirect(event))
+    if not screen(SIGN_IN, guard_fields(router), event, svc):
+        return answer
+    enforce_per_email(SIGN_IN, request.email, svc)
+    count(MAIL_SENT_METRIC[svc.accounts.sign_in(request, svc.clock())])
+    return answer
+
+
 @router.get("/api/verify", summary="Follow the link of a verification or sign-in mail")
 def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
-    """Follow a link from an email: verified and signed in, or sent to the page that offers a new link."""
+    """Follow a link from an email: signed in and back on the page the person came from (or the verified
+    page), or sent to the page that offers a new link."""
     svc = services()
-    session_id = svc.accounts.follow_link(token, svc.clock()) if 20 <= len(token) <= 100 else None
-    if session_id is None:
+    signed_in = svc.accounts.follow_link(token, svc.clock()) if 20 <= len(token) <= 100 else None
+    if signed_in is None:
         count("LinkRefused")
         return see_other(LINK_EXPIRED_PAGE)
     count("SignedIn")
-    return see_other(VERIFIED_PAGE, cookies=[session_cookie(svc.key, session_id)])
+    return see_other(safe_return_path(signed_in.return_to) or VERIFIED_PAGE,
+                     cookies=[session_cookie(svc.key, signed_in.session_id), display_cookie(signed_in.display_name)])
 
 
 @router.get("/api/session", summary="Who is signed in")
@@ -60,7 +78,9 @@ def session() -> Response[Any]:
     session_id = session_id_from(request_of(router), svc.key)
     user = svc.accounts.signed_in_user(session_id, svc.clock()) if session_id else None
     count("SessionChecked")
-    return json_answer(200, {"authenticated": user is not None, "display_name": user.display_name if user else None})
+    # A session that ended on the server (signed out elsewhere, expired) takes the header's name away too.
+    return json_answer(200, {"authenticated": user is not None, "display_name": user.display_name if user else None},
+                       cookies=None if user else signed_out_cookies()[1:])
 
 
 @router.post(LOGOUT.path, summary="Sign out")
@@ -73,7 +93,7 @@ def logout() -> Response[Any]:
         svc.accounts.sign_out(session_id, svc.clock())
     count("SignedOut")
     return accepted(LOGOUT, {"authenticated": False}, answers_with_redirect(event), status=200,
-                    cookies=[cleared_session_cookie()])
+                    cookies=signed_out_cookies())
 
 
 @router.get("/api/form-token", summary="A fill-time token for one of the site's forms")

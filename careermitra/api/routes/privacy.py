@@ -17,7 +17,7 @@ from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
 from careermitra.api.services import Services, services
-from careermitra.api.session_cookie import cleared_session_cookie
+from careermitra.api.session_cookie import signed_out_cookies
 from careermitra.api.validation import guard_fields
 from careermitra.domain.privacy import CONFIRMATION_LINK_LIFETIME, PrivacyRequest, RequestKind
 from careermitra.domain.problems import NotFound
@@ -75,7 +75,7 @@ def confirm_privacy_request() -> Response[Any]:
     count("PrivacyRequestRefused" if kind is None else f"PrivacyRequestDone_{kind.value}")
     cookies = [_link_cookie("", 0)]
     if kind == RequestKind.ERASURE:
-        cookies.append(cleared_session_cookie())
+        cookies.extend(signed_out_cookies())
     if answers_with_redirect(event):
         return see_other(RESULT_PAGES[kind], cookies=cookies)
     if kind is None:

@@ -50,7 +50,7 @@ class SettingsError(Exception):
 
 
 # The only settings outside CAREERMITRA that the builder's templates read; named here so nothing else leaks in.
-TEMPLATE_SETTINGS = ("SITENAME", "SITE_TAGLINE", "POLICY_VERSION")
+TEMPLATE_SETTINGS = ("SITENAME", "SITE_TAGLINE", "POLICY_VERSION", "SESSION_SCRIPT")
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,70 @@
 "use strict";
 
 // Forms: a signed fill-time token, errors shown beside each field without a reload, then the thank-you page.
+// The review form keeps its draft in this browser through signing in; every form waits out the minimum fill
+// time (an autofilled form is sent a few seconds later, "Sending…") instead of being refused as too quick.
 (function () {
   const forms = document.querySelectorAll("form[data-form]");
   if (!forms.length) return;
   const json = { Accept: "application/json" };
+  const opened = new Map(); // form -> {at: ms when its first token arrived, minimum: ms the API asks for}
+  const pending = new Map(); // form -> the token request under way
+  const DRAFTED = new Set(["review"]);
+  const NOT_DRAFTED = new Set(["form_token", "fax_number"]);
+
+  function signedIn() {
+    return /(?:^|;\s*)cm_signed_in=[^;]+/.test(document.cookie);
+  }
+
+  function draftKey(form) {
+    return "cm_draft:" + form.dataset.form + ":" + location.pathname;
+  }
+
+  function saveDraft(form) {
+    if (!DRAFTED.has(form.dataset.form)) return;
+    const values = [];
+    for (const [name, value] of new FormData(form)) if (!NOT_DRAFTED.has(name)) values.push([name, value]);
+    try { localStorage.setItem(draftKey(form), JSON.stringify(values)); } catch (error) { /* storage off */ }
+  }
+
+  function restoreDraft(form) {
+    if (!DRAFTED.has(form.dataset.form)) return false;
+    let values = null;
+    try { values = JSON.parse(localStorage.getItem(draftKey(form)) || "null"); } catch (error) { values = null; }
+    if (!Array.isArray(values)) return false;
+    for (const [name, value] of values) {
+      const controls = form.querySelectorAll('[name="' + CSS.escape(name) + '"]');
+      controls.forEach((control) => {
+        if (control.type === "radio" || control.type === "checkbox") control.checked = control.value === value;
+        else if (control.type !== "hidden") control.value = value;
+      });
+    }
+    return values.length > 0;
+  }
+
+  function dropDraft(form) {
+    try { localStorage.removeItem(draftKey(form)); } catch (error) { /* storage off */ }
+  }
+
+  // To sign in and come back: the draft stays in this browser, the emailed link returns to this page.
+  function signInFirst(form) {
+    saveDraft(form);
+    location.assign("/sign-in/?return_to=" + encodeURIComponent(location.pathname));
+  }
+
+  function sessionIsLive() {
+    return fetch("/api/session", { headers: json, credentials: "same-origin" })
+      .then((answer) => (answer.ok ? answer.json() : {}))
+      .then((data) => Boolean(data.authenticated))
+      .catch(() => false);
+  }
+
+  function wait(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
 
   function fieldFor(form, name) {
     return form.querySelector('[name="' + CSS.escape(name) + '"]');
-  }
-
-  function labelOf(control) {
-    const group = control.closest("fieldset");
-    const label = control.id && document.querySelector('label[for="' + control.id + '"]');
-    if (control.type === "radio" && group) return group.querySelector("legend").textContent;
-    return label ? label.textContent : control.name;
   }
 
   function clear(form) {
@@ -54,14 +104,15 @@
         control.setAttribute("aria-describedby", described ? described + " " + id : id);
         const link = document.createElement("a");
         link.href = "#" + control.id;
-        link.textContent = labelOf(control) + ": " + why;
+        link.textContent = why; // the catalogue's message names the field already
         item.append(link);
       } else {
         item.textContent = why;
       }
       list.append(item);
     }
-    const next = { not_signed_in: ["/account/register/", "Register or sign in, then come back to this page"],
+    const next = { not_signed_in: ["/sign-in/?return_to=" + encodeURIComponent(location.pathname),
+      "Sign in, then come back to this page"],
       policy_not_accepted: ["/account/accept-policy/", "Accept the new privacy policy, then come back to this page"] };
     if (next[error.code]) {
       const item = document.createElement("li");
@@ -80,7 +131,7 @@
   function token(form) {
     const sent = fieldFor(form, "form_token");
     const renew = sent && sent.value ? "&renew=" + encodeURIComponent(sent.value) : "";
-    return fetch("/api/form-token?form=" + encodeURIComponent(form.dataset.form) + renew,
+    const request = fetch("/api/form-token?form=" + encodeURIComponent(form.dataset.form) + renew,
       { headers: json, credentials: "same-origin" })
       .then((answer) => (answer.ok ? answer.json() : null))
       .then((data) => {
@@ -90,24 +141,65 @@
         input.name = data.field;
         input.value = data.token;
         form.append(input);
+        // A renewed token keeps the form's opening time on the server, so the first one's time counts here.
+        if (!opened.has(form)) opened.set(form, { at: Date.now(), minimum: (data.min_seconds || 0) * 1000 });
       })
       .catch(() => {});
+    pending.set(form, request);
+    return request;
+  }
+
+  // What the emailed link's return path is, on the sign-in and register forms (the API checks it again).
+  const returnTo = new URLSearchParams(location.search).get("return_to") || "";
+  document.querySelectorAll("[data-return-to]").forEach((input) => { input.value = returnTo; });
+  if (returnTo) {
+    document.querySelectorAll("a[data-carry-return]").forEach((link) => {
+      link.href = link.pathname + "?return_to=" + encodeURIComponent(returnTo);
+    });
   }
 
   for (const form of forms) {
     if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) token(form);
+    if (restoreDraft(form) && signedIn()) {
+      const note = document.createElement("p");
+      note.className = "note";
+      note.setAttribute("role", "status");
+      note.textContent = "Your draft is back. Check it and send it.";
+      form.before(note);
+    }
+    if (DRAFTED.has(form.dataset.form)) form.addEventListener("input", () => saveDraft(form));
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       clear(form);
+      // Signed out: sign in first, then back here with the draft. Without the display cookie the session is asked
+      // (a session older than that cookie still counts); a 401 to the send itself does the same below.
+      if (DRAFTED.has(form.dataset.form) && !signedIn() && !(await sessionIsLive())) {
+        signInFirst(form);
+        return;
+      }
       const button = form.querySelector("button[type=submit]");
+      const label = button.textContent;
       button.disabled = true;
       try {
+        if (form.dataset.form !== "logout") {
+          button.textContent = "Sending…";
+          await pending.get(form);
+          const since = opened.get(form);
+          // People who autofill are quicker than the minimum fill time: wait out the rest rather than refuse.
+          if (since) await wait(Math.max(0, since.at + since.minimum + 300 - Date.now()));
+        }
         const answer = await fetch(form.action, {
           method: "POST", credentials: "same-origin", headers: json,
           body: new URLSearchParams(new FormData(form)),
         });
         const data = await answer.json().catch(() => ({}));
+        if (answer.status === 401 && DRAFTED.has(form.dataset.form)) {
+          document.cookie = "cm_signed_in=; Max-Age=0; Path=/; Secure; SameSite=Lax";
+          signInFirst(form);
+          return;
+        }
         if (answer.ok) {
+          dropDraft(form);
           const done = new URL(form.dataset.done, location.href);
           if (data.ticket) done.searchParams.set("ticket", data.ticket);
           location.assign(done.href);
@@ -118,6 +210,7 @@
         show(form, { message: "We could not reach Career Mitra. Check your connection and try again." });
       } finally {
         if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) await token(form);
+        button.textContent = label;
         button.disabled = false;
       }
     });

@@ -1,0 +1,183 @@
+"""The one catalogue of what a person is told when a form field is refused, keyed by message id.
+
+Every validation error of every form (careermitra.api.form_specs) is worded here: the message names the field
+by the label the form shows and says what to do, in plain words, never the framework's ("Input should be…").
+The ids are stable and the texts are `str.format` templates over `label`, `min`, `max` and `reason`, so a
+translation (the Hindi issue: gettext/Babel) replaces the texts and keeps the ids. The rules of the models
+themselves (a name in letters, an Indian mobile number) raise their own plain words, kept as `reason`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, get_args, get_origin
+
+if TYPE_CHECKING:  # types only: the API's cold start imports this module without pydantic's validators
+    from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
+
+MESSAGES: dict[str, str] = {
+    "missing": "{label}: this is needed; fill it in.",
+    "unknown_field": "{label}: this form has no such field; reload the page and send the form again.",
+    "too_short": "{label}: write at least {min} characters.",
+    "too_long": "{label}: write at most {max} characters.",
+    "too_few": "{label}: give at least {min}.",
+    "too_many": "{label}: give at most {max}.",
+    "not_text": "{label}: write it as text.",
+    "not_a_number": "{label}: enter a whole number, in digits.",
+    "not_a_rating": "{label}: choose a rating from {min} to {max}.",
+    "number_in_range": "{label}: enter a number from {min} to {max}.",
+    "number_too_small": "{label}: enter a number of at least {min}.",
+    "number_too_large": "{label}: enter a number of at most {max}.",
+    "not_a_choice": "{label}: choose one of the options the form offers.",
+    "not_ticked": "{label}: tick the box or leave it empty; nothing else is accepted.",
+    "not_a_list": "{label}: give a list of entries.",
+    "not_a_group": "{label}: fill in the fields of this part of the form.",
+    "not_a_date": "{label}: enter a date as YYYY-MM-DD, e.g. 2026-03-09.",
+    "not_a_web_address": "{label}: enter a web address starting with https://",
+    "rule": "{label}: {reason}.",
+    "invalid": "{label}: this is not in a form we can accept; check it and send it again.",
+}
+
+# The form's label for each field (the last part of its location); fields not named here get their name in words.
+FIELD_LABELS: dict[str, str] = {
+    "institution": "Institution", "rating": "Overall rating", "faculty": "Faculty",
+    "infrastructure": "Infrastructure", "placements": "Placements", "campus_life": "Campus life",
+    "value_for_money": "Value for money", "aspects": "Ratings of each aspect",
+    "title": "Title", "body": "Your review", "course": "Course you studied",
+    "graduation_year": "Year you graduated (or will)", "name": "Name", "email": "Email",
+    "phone": "Mobile number", "city": "City", "consent": "Agreement to the privacy policy",
+    "policy_version": "Privacy policy version", "subject": "Subject", "message": "Message",
+    "kind": "Request", "reviews": "What happens to your reviews", "choice": "Your choice",
+    "return_to": "Page to return to", "fees_inr": "Fees (₹ a year)", "seats": "Seats",
+    "established": "Year established", "naac_grade": "NAAC grade",
+    "nirf_rank": "NIRF rank", "website": "Website", "pincode": "PIN code",
+}
+
+TYPE_NAMES = frozenset({"str", "int", "float", "bool", "date", "datetime", "list", "dict", "url", "none"})
+
+# pydantic's error types, by what the person has to do about them.
+_KIND_OF_TYPE: dict[str, str] = {
+    "missing": "missing", "extra_forbidden": "unknown_field",
+    "string_too_short": "too_short", "string_too_long": "too_long",
+    "too_short": "too_few", "too_long": "too_many",
+    "string_type": "not_text", "string_sub_type": "not_text", "string_unicode": "not_text",
+    "int_type": "number", "int_parsing": "number", "int_from_float": "number", "float_type": "number",
+    "float_parsing": "number", "int_parsing_size": "number", "finite_number": "number",
+    "greater_than": "number", "greater_than_equal": "number", "less_than": "number", "less_than_equal": "number",
+    "multiple_of": "number",
+    "literal_error": "not_a_choice", "enum": "not_a_choice",
+    "bool_type": "not_ticked", "bool_parsing": "not_ticked",
+    "list_type": "not_a_list", "tuple_type": "not_a_list", "set_type": "not_a_list",
+    "model_type": "not_a_group", "model_attributes_type": "not_a_group", "dict_type": "not_a_group",
+    "date_type": "not_a_date", "date_parsing": "not_a_date", "date_from_datetime_parsing": "not_a_date",
+    "date_from_datetime_inexact": "not_a_date", "date_past": "not_a_date", "date_future": "not_a_date",
+    "datetime_type": "not_a_date", "datetime_parsing": "not_a_date",
+    "url_type": "not_a_web_address", "url_parsing": "not_a_web_address", "url_scheme": "not_a_web_address",
+    "url_syntax_violation": "not_a_web_address", "url_too_long": "not_a_web_address",
+    "value_error": "rule", "assertion_error": "rule",
+}
+
+
+def field_label(location: Sequence[str | int]) -> str:
+    """The label the form shows for a field: its entry in FIELD_LABELS, else its name in words."""
+    # A union's branch ("int", "constrained-int", "function-after[…]") is not a field of the form.
+    names = [part for part in location if isinstance(part, str) and part.isidentifier() and part not in TYPE_NAMES]
+    if not names:
+        return "This form"
+    last = names[-1]
+    if last in FIELD_LABELS:
+        return FIELD_LABELS[last]
+    words = last.removesuffix("_inr").replace("_", " ").capitalize()
+    return f"{words} (₹)" if last.endswith("_inr") else words
+
+
+def message(message_id: str, **values: Any) -> str:
+    """One message of the catalogue, filled in."""
+    return MESSAGES[message_id].format(**values)
+
+
+def field_message(error: ErrorDetails | Mapping[str, Any], model: type[BaseModel] | None = None) -> str:
+    """What a person reads for one of pydantic's errors: the field's label and what to do, from the catalogue.
+
+    `model` lets a number's allowed range be named even when the value was not a number at all (an empty
+    select, "five"): that is where pydantic says only "Input should be a valid integer".
+    """
+    location = tuple(error["loc"])
+    label = field_label(location)
+    kind = _KIND_OF_TYPE.get(str(error["type"]), "invalid")
+    context: Mapping[str, Any] = error.get("ctx") or {}
+    if kind == "rule":
+        return message("rule", label=label, reason=_own_reason(str(error.get("msg", ""))))
+    if kind in ("too_short", "too_few"):
+        shortest = context.get("min_length", 1)
+        return message(kind, label=label, min=shortest) if shortest > 1 else message("missing", label=label)
+    if kind in ("too_long", "too_many"):
+        return message(kind, label=label, max=context.get("max_length", ""))
+    if kind == "number":
+        return _number_message(label, *_bounds(model, location, context))
+    return message(kind, label=label)
+
+
+def _number_message(label: str, low: Any, high: Any) -> str:
+    if low is not None and high is not None:
+        return message("not_a_rating" if (low, high) == (1, 5) else "number_in_range", label=label, min=low, max=high)
+    if low is not None:
+        return message("number_too_small", label=label, min=low)
+    if high is not None:
+        return message("number_too_large", label=label, max=high)
+    return message("not_a_number", label=label)
+
+
+FRAMEWORK_WORDING = re.compile(r"(?i)input should|string should|field required|value is not a valid|"
+                               r"value error|validation error|type=|pydantic|extra inputs are not permitted|"
+                               r"list should|dictionary should|object has no attribute")
+
+
+def _own_reason(text: str) -> str:
+    """A model's own rule, worded by us already ("write your name in letters"), without pydantic's prefix."""
+    reason = text.removeprefix("Value error, ").removeprefix("Assertion failed, ").strip().rstrip(".")
+    if not reason or FRAMEWORK_WORDING.search(reason):
+        return "this is not in a form we can accept; check it and send it again"
+    return reason
+
+
+def _bounds(model: type[BaseModel] | None, location: tuple[str | int, ...],
+            context: Mapping[str, Any]) -> tuple[Any, Any]:
+    """(lowest, highest) allowed for a number field: from the error, else from the model's declaration."""
+    low = context.get("ge", context.get("gt"))
+    high = context.get("le", context.get("lt"))
+    if low is None and high is None and model is not None:
+        low, high = _declared_bounds(model, location)
+    return low, high
+
+
+def _declared_bounds(model: type[BaseModel], location: tuple[str | int, ...]) -> tuple[Any, Any]:
+    """The ge/le constraints of the field at `location`, walking nested models and lists."""
+    current: Any = model
+    field = None
+    for part in location:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not isinstance(fields, dict) or part not in fields:
+            return None, None
+        field = fields[part]
+        current = _inner_model(field.annotation)
+    if field is None:
+        return None, None
+    low = next((getattr(meta, "ge", None) for meta in field.metadata if getattr(meta, "ge", None) is not None), None)
+    high = next((getattr(meta, "le", None) for meta in field.metadata if getattr(meta, "le", None) is not None), None)
+    return low, high
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside `list[Course]`, `Course | None` or `Annotated[Course, …]`; the annotation otherwise."""
+    if hasattr(annotation, "model_fields"):
+        return annotation
+    for argument in get_args(annotation) if get_origin(annotation) is not None else ():
+        inner = _inner_model(argument)
+        if hasattr(inner, "model_fields"):
+            return inner
+    return annotation

@@ -1,0 +1,54 @@
+"""Issue 14 on the built pages: the header's two states, the sign-in page, "Your reviews" and the review form's
+note, all static (no name or address of anyone in a built page)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+PAGES = ("index.html", "institutions/alpha-college/index.html", "account/index.html", "sign-in/index.html",
+         "account/reviews/index.html", "institutions/alpha-college/write-review/index.html")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_has_both_header_states_and_the_script_that_picks_one(fixture_site: Path, page: str) -> None:
+    html = (fixture_site / page).read_text(encoding="utf-8")
+    assert '<li data-signed-out><a href="/sign-in/" data-return-here>Sign in</a></li>' in html
+    assert '<li class="signed-in" data-signed-in hidden><span data-display-name></span> · ' in html
+    assert '<a href="/account/">Your account</a>' in html
+    assert '<form class="inline" action="/api/logout" method="post"' in html  # sign out is a POST
+    assert re.search(r"<script src=\"/theme/js/session.js\?v=[0-9a-f]{12}\" defer></script>", html)
+
+
+def test_the_sign_in_page_asks_for_the_email_alone(fixture_site: Path) -> None:
+    html = (fixture_site / "sign-in/index.html").read_text(encoding="utf-8")
+    assert 'action="/api/sign-in"' in html and 'name="email"' in html
+    assert 'name="phone"' not in html and 'name="name"' not in html
+    assert '<input type="hidden" name="return_to" value="" data-return-to>' in html
+
+
+def test_your_reviews_is_a_static_page_whose_script_reads_the_api(fixture_site: Path) -> None:
+    html = (fixture_site / "account/reviews/index.html").read_text(encoding="utf-8")
+    assert '<script src="/theme/js/your-reviews.js" defer></script>' in html and "data-your-reviews" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert "/api/account/reviews" in (fixture_site / "theme/js/your-reviews.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", ["institutions/alpha-college/write-review/index.html",
+                                  "institutions/alpha-college/index.html"])
+def test_a_signed_out_visitor_is_told_the_review_form_will_ask_them_to_sign_in(fixture_site: Path,
+                                                                               page: str) -> None:
+    html = (fixture_site / page).read_text(encoding="utf-8")
+    assert '<p class="note" data-signed-out>Not signed in? Write your review all the same' in html
+
+
+def test_the_session_scripts_address_carries_the_digest_of_its_content(fixture_site: Path) -> None:
+    import hashlib
+
+    script = (fixture_site / "theme/js/session.js").read_bytes()
+    digest = hashlib.sha256(script).hexdigest()[:12]
+    for page in ("index.html", "sign-in/index.html"):  # built by the builder, and by Pelican
+        assert f'<script src="/theme/js/session.js?v={digest}" defer></script>' in (
+            fixture_site / page).read_text(encoding="utf-8")

@@ -1,0 +1,25 @@
+// The header's signed-in state on every (static) page: the API sets the display cookie with the session and
+// clears it on sign-out; it holds the display name only and grants nothing (the session cookie is HttpOnly).
+"use strict";
+
+(function () {
+  const match = document.cookie.match(/(?:^|;\s*)cm_signed_in=([^;]+)/);
+  let name = "";
+  try {
+    name = match ? decodeURIComponent(match[1]) : "";
+  } catch (error) {
+    name = "";
+  }
+  document.querySelectorAll("[data-signed-in]").forEach((node) => { node.hidden = !name; });
+  document.querySelectorAll("[data-signed-out]").forEach((node) => { node.hidden = Boolean(name); });
+  document.querySelectorAll("[data-display-name]").forEach((node) => { node.textContent = name; });
+  // A sign-in link brings the person back to the page they were on (the API accepts same-site paths only).
+  const here = location.pathname + location.search;
+  if (!here.startsWith("/sign-in/") && !here.startsWith("/account/")) {
+    document.querySelectorAll("a[data-return-here]").forEach((link) => {
+      const target = new URL(link.href, location.href);
+      target.searchParams.set("return_to", here);
+      link.href = target.pathname + target.search;
+    });
+  }
+})();
