@@ -31,6 +31,8 @@ class SiteSettings(BaseModel):
     search_index: bool = True
     workers: int = Field(default=0, ge=0, le=64)  # processes rendering a full build; 0: one per CPU
     incremental: bool = True  # redo only what changed since the build whose index is in the output folder
+    # Encoded WebP variants of institution images, kept between builds so only a changed source is re-encoded.
+    image_cache: str = ".cache/images"
 
     @property
     def keep_latest(self) -> int:

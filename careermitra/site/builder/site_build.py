@@ -21,6 +21,7 @@ from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.assemble import machine_files
 from careermitra.site.builder.fingerprint import build_fingerprint, changed_slugs, source_stamps
 from careermitra.site.builder.full_build import build_institutions, fewer_collections, render_pages
+from careermitra.site.builder.images import write_picture
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
 from careermitra.site.builder.index import INDEX_PATH, SiteIndex
 from careermitra.site.builder.pages import all_pages, search_terms
@@ -121,6 +122,8 @@ class SiteBuild:
             write_if_changed(output / path, text)
         for path in result.removed:
             (output / path).unlink(missing_ok=True)
+        for picture in result.pictures:
+            write_picture(picture, output, Path(self.site.image_cache))
         logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
                     time.perf_counter() - started)
         before = {slug: search_terms(card) for slug, card in previous.cards.items()}

@@ -62,7 +62,7 @@
         body: JSON.stringify({ choice: value }),
       }).then((answer) => {
         if (!answer.ok) throw new Error(String(answer.status));
-        if (banner) banner.hidden = true;
+        if (banner) showBanner(false);
         describe();
       }).catch(() => {
         // The API is unreachable: post the form itself, which works without script too.
@@ -76,6 +76,18 @@
     });
   }
 
-  if (banner && !signal && !choice()) banner.hidden = false;
+  // While the banner shows, the page keeps its height free at the bottom (body padding and scroll padding), so
+  // the banner never hides the end of the page or the element that has keyboard focus.
+  function showBanner(show) {
+    banner.hidden = !show;
+    const root = document.documentElement;
+    root.classList.toggle("consent-open", show);
+    if (show) root.style.setProperty("--consent-height", banner.offsetHeight + "px");
+  }
+
+  if (banner && !signal && !choice()) {
+    showBanner(true);
+    window.addEventListener("resize", () => { if (!banner.hidden) showBanner(true); });
+  }
   describe();
 })();
