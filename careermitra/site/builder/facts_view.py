@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote_plus
 
-from careermitra.domain.facts import Admissions, Basis, Sourced
+from careermitra.domain.facts import CATEGORIES, Admissions, Basis, Sourced
 from careermitra.domain.institution import Institution
 
 
@@ -59,7 +59,7 @@ def rank_tables(admissions: Admissions) -> list[RankTable]:
                 continue
             rounds = tuple(sorted({rank.round for rank in ranks}))
             by_cell = {(rank.category, rank.round): rank.rank for rank in ranks}
-            categories = list(dict.fromkeys(rank.category for rank in ranks))  # closing_ranks_for sorts them
+            categories = sorted({rank.category for rank in ranks}, key=CATEGORIES.index)
             rows = tuple((c, tuple(by_cell.get((c, r)) for r in rounds)) for c in categories)
             tables.append(RankTable(exam, year, rounds, rows))
     return tables

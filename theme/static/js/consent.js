@@ -80,9 +80,9 @@
   // the banner never hides the end of the page or the element that has keyboard focus.
   function showBanner(show) {
     banner.hidden = !show;
-    const root = document.documentElement;
-    root.classList.toggle("consent-open", show);
-    if (show) root.style.setProperty("--consent-height", banner.offsetHeight + "px");
+    const room = show ? banner.offsetHeight + "px" : "";
+    document.body.style.paddingBottom = room;
+    document.documentElement.style.scrollPaddingBottom = room;
   }
 
   if (banner && !signal && !choice()) {
