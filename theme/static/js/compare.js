@@ -3,7 +3,8 @@
 // sources. On a phone each row stacks: the label, then one line per institution (see .stack in site.css).
 "use strict";
 
-(function () {
+// After every deferred script (picks.js, which shares the lists, comes later in the page).
+document.addEventListener("DOMContentLoaded", function () {
   const root = document.getElementById("compare-root");
   if (!root) return;
   const status = document.getElementById("compare-status");
@@ -114,7 +115,7 @@
       th.append(link);
       const remove = el("button", "Remove", "no-print");
       remove.type = "button";
-      remove.append(el("span", ": " + inst.name, "visually-hidden"));
+      remove.setAttribute("aria-label", "Remove: " + inst.name);
       remove.addEventListener("click", () => {
         const left = institutions.filter((other) => other.slug !== inst.slug).map((other) => other.slug);
         if (picks) picks.write("compare", left);
@@ -192,4 +193,4 @@
   }
 
   start();
-})();
+});

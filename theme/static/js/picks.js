@@ -36,15 +36,12 @@
 
   const groups = Array.from(document.querySelectorAll("[data-pick]"));
 
-  // The visible label, then the institution's name for screen readers (cards put many buttons on one page).
+  // The name read out starts with the visible label, then says which institution (cards put many on one page).
   function button(label, name) {
     const node = document.createElement("button");
     node.type = "button";
     node.textContent = label;
-    const which = document.createElement("span");
-    which.className = "visually-hidden";
-    which.textContent = ": " + name;
-    node.append(which);
+    node.setAttribute("aria-label", label + ": " + name);
     return node;
   }
 

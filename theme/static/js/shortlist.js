@@ -2,7 +2,8 @@
 // names, places and fees come from the build's static compare files. Nothing is sent to us.
 "use strict";
 
-(function () {
+// After every deferred script (picks.js, which shares the lists, comes later in the page).
+document.addEventListener("DOMContentLoaded", function () {
   const list = document.getElementById("shortlist");
   const picks = window.careerMitraPicks;
   if (!list || !picks) return;
@@ -33,7 +34,7 @@
     item.append(el("p", "Tuition " + low.fee.text + (high !== low && high.fee.value !== low.fee.value ? " to " + high.fee.text : "") + " a year", "small"));
     const remove = el("button", "Remove");
     remove.type = "button";
-    remove.append(el("span", ": " + inst.name, "visually-hidden"));
+    remove.setAttribute("aria-label", "Remove: " + inst.name);
     remove.addEventListener("click", () => {
       picks.write("saved", picks.read("saved").filter((slug) => slug !== inst.slug));
       show();
@@ -68,4 +69,4 @@
     show();
   });
   show();
-})();
+});
