@@ -38,6 +38,7 @@ _TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".svg": "image/svg+xml",
+    ".webp": "image/webp",
     ".wasm": "application/wasm",
     ".pf_meta": "application/octet-stream",
     ".pf_index": "application/octet-stream",
@@ -59,6 +60,8 @@ def content_type_for(path: str) -> str:
 def cache_control_for(path: str) -> str:
     """Pages revalidate quickly (reviews appear); Pagefind's fragments are content-hashed and immutable."""
     if "/pagefind/" in f"/{path}" and not path.endswith(("pagefind.js", "pagefind-entry.json")):
+        return "public, max-age=31536000, immutable"
+    if path.startswith(("images/", "/images/")):  # named by the digest of their source (builder/images.py)
         return "public, max-age=31536000, immutable"
     if path.endswith((".css", ".js", ".svg")):
         return "public, max-age=86400"

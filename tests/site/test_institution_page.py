@@ -12,6 +12,7 @@ import pytest
 from PIL import Image as PillowImage
 
 from careermitra.domain.facts import Basis, CostOfAttendance, Image
+from careermitra.publish.headers import cache_control_for, content_type_for
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.facts_view import cost_rows, map_href, provenance, rank_tables, tel_href
 from careermitra.site.builder.formatting import grouped, inr
@@ -136,6 +137,13 @@ def test_variants_are_encoded_once_and_renamed_when_the_source_changes(tmp_path:
     PillowImage.new("RGB", (800, 400), (20, 90, 200)).save(source)
     changed = picture_of(image, institution, "alpha", "photo")
     assert {v.url for v in changed.variants}.isdisjoint(v.url for v in picture.variants)
+
+
+def test_image_variants_are_served_as_webp_and_cached_for_good() -> None:
+    url = "images/alpha-college/campus-360.0123456789ab.webp"
+    assert content_type_for(url) == "image/webp"
+    assert cache_control_for(url) == "public, max-age=31536000, immutable"
+    assert cache_control_for("compare/data/alpha-college.json") == "public, max-age=300, must-revalidate"
 
 
 def test_compare_data_has_every_figure_with_its_source(sample_site: Path) -> None:
