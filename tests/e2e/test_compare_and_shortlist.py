@@ -69,6 +69,10 @@ def test_compare_three_institutions_on_a_360_px_phone(phone: Page, sample_server
     best = min((INSTITUTIONS[s].approvals.nirf_rank or 10**6, s) for s in THREE)[1]
     expect(nirf.locator("td.best")).to_have_attribute("data-label", INSTITUTIONS[best].name)
     expect(nirf.locator("td.best")).to_contain_text("best")
+    # and one can be taken out, on the phone too
+    phone.get_by_role("button", name=f"Remove: {INSTITUTIONS[THREE[2]].name}").click()
+    expect(phone).to_have_url(re.compile(r"/compare/\?i=" + ",".join(THREE[:2]) + "$"))
+    expect(table.locator("thead th[scope=col]")).to_have_count(1 + 2)
 
 
 def test_compare_is_printable_and_takes_at_most_four(page: Page, sample_server: str) -> None:
@@ -77,7 +81,7 @@ def test_compare_is_printable_and_takes_at_most_four(page: Page, sample_server: 
     expect(page.locator("table.compare-table thead th[scope=col]")).to_have_count(1 + 4)
     page.emulate_media(media="print")
     expect(page.locator("header.top")).to_be_hidden()
-    expect(page.locator("table.compare-table button").first).to_be_hidden()
+    expect(page.get_by_role("button", name=re.compile("^Remove")).first).to_be_hidden()
     expect(page.locator("table.compare-table")).to_be_visible()
 
 

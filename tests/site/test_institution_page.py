@@ -207,3 +207,18 @@ def test_an_incremental_build_with_images_is_byte_identical_to_a_full_build(tmp_
     assert files == {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} - {INDEX_PATH}
     different = [name for name in sorted(files) if not filecmp.cmp(out / name, full / name, shallow=False)]
     assert different == []
+
+
+def test_an_institution_taken_off_the_site_loses_its_compare_file_too(tmp_path: Path) -> None:
+    settings = {"search_index": False, "image_cache": str(tmp_path / "cache")}
+    tree = copy_tree(FIXTURE_SITE, tmp_path / "tree")
+    out = build_site(tree, tmp_path / "out", **settings)
+    assert (out / "compare/data/gamma-classes.json").is_file()
+    (tree / "institutions" / "gamma-classes.md").unlink()
+    (tree / "reviews" / "gamma-classes.yaml").unlink()
+    build = site_build_for(str(ROOT / "pelicanconf.py"), {"PATH": str(tree)}, settings)
+    previous = build.previous_build(out)
+    assert previous is not None
+    result = build.update(out, previous, build.changes_since(previous))
+    assert "compare/data/gamma-classes.json" in result.removed
+    assert not (out / "compare/data/gamma-classes.json").exists()

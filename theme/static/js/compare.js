@@ -99,6 +99,27 @@ document.addEventListener("DOMContentLoaded", function () {
     };
   }
 
+  // Who is compared, each with a Remove button: above the table, so it stays on a phone where the table's
+  // column headings are folded into each row.
+  function chooser(institutions) {
+    const list = el("ul", null, "chips plain no-print compared");
+    for (const inst of institutions) {
+      const item = el("li", inst.name + " ");
+      const remove = el("button", "Remove");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Remove: " + inst.name);
+      remove.addEventListener("click", () => {
+        const left = institutions.filter((other) => other.slug !== inst.slug).map((other) => other.slug);
+        if (picks) picks.write("compare", left);
+        history.replaceState(null, "", left.length ? "/compare/?i=" + left.join(",") : "/compare/");
+        start();
+      });
+      item.append(remove);
+      list.append(item);
+    }
+    return list;
+  }
+
   function render(institutions) {
     root.textContent = "";
     const table = el("table", null, "compare-table stack");
@@ -113,20 +134,11 @@ document.addEventListener("DOMContentLoaded", function () {
       const link = el("a", inst.name);
       link.href = inst.url;
       th.append(link);
-      const remove = el("button", "Remove", "no-print");
-      remove.type = "button";
-      remove.setAttribute("aria-label", "Remove: " + inst.name);
-      remove.addEventListener("click", () => {
-        const left = institutions.filter((other) => other.slug !== inst.slug).map((other) => other.slug);
-        if (picks) picks.write("compare", left);
-        history.replaceState(null, "", left.length ? "/compare/?i=" + left.join(",") : "/compare/");
-        start();
-      });
-      th.append(el("br"), remove);
       headRow.append(th);
     }
     head.append(headRow);
     table.append(head);
+    root.append(chooser(institutions));
 
     let body = group(table, "Facts");
     row(body, "Type", institutions, (i) => ({ text: i.type }));
