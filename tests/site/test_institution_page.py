@@ -222,3 +222,12 @@ def test_an_institution_taken_off_the_site_loses_its_compare_file_too(tmp_path: 
     result = build.update(out, previous, build.changes_since(previous))
     assert "compare/data/gamma-classes.json" in result.removed
     assert not (out / "compare/data/gamma-classes.json").exists()
+
+
+def test_the_builder_imports_pillow_only_when_it_meets_an_image() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, careermitra.site.builder.site_build; print('PIL' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert loaded.stdout.strip() == "False"  # the rebuild's import stays as quick as before

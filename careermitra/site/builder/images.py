@@ -15,11 +15,8 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-import PIL
-from PIL import Image as PillowImage
-from PIL import ImageOps
 
 from careermitra.domain.facts import Image
 
@@ -29,8 +26,6 @@ LOGO_WIDTHS = (64, 128)
 PHOTO_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
 LOGO_SIZES = "64px"
 WEBP_QUALITY = 70
-# Part of every digest: a new quality or Pillow version makes new names, never a mix of old and new bytes.
-RECIPE = f"webp q{WEBP_QUALITY} m6 pillow {PIL.__version__}"
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 _SVG_SIZE = re.compile(rb'<svg\b[^>]*?\bwidth="(\d+)"[^>]*?\bheight="(\d+)"', re.S)
 
@@ -93,8 +88,17 @@ def widths_for(source_width: int, wanted: tuple[int, ...]) -> list[int]:
     return sorted(set(widths))
 
 
+# Pillow is imported only when an image is met (about 60 ms): most rebuilds render pages without any.
+@cache
+def recipe() -> str:
+    """Part of every digest: a new quality or Pillow version makes new names, never a mix of old and new bytes."""
+    import PIL
+
+    return f"webp q{WEBP_QUALITY} m6 pillow {PIL.__version__}"
+
+
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(RECIPE.encode() + b"\0" + data).hexdigest()[:12]
+    return hashlib.sha256(recipe().encode() + b"\0" + data).hexdigest()[:12]
 
 
 def picture_of(image: Image, institution_file: Path, slug: str, kind: str) -> Picture:
@@ -108,6 +112,8 @@ def picture_of(image: Image, institution_file: Path, slug: str, kind: str) -> Pi
         width, height = (int(found.group(1)), int(found.group(2))) if found else (64, 64)
         variant = Variant(f"/images/{slug}/{image.slug}.{digest}.svg", width, height, digest)
         return Picture(source, image.alt, (variant,), sizes)
+    from PIL import Image as PillowImage
+
     with PillowImage.open(io.BytesIO(data)) as opened:
         width, height = opened.size
         if opened.getexif().get(0x0112) in _ROTATED:
@@ -120,6 +126,9 @@ def picture_of(image: Image, institution_file: Path, slug: str, kind: str) -> Pi
 
 def encode(source: Path, variant: Variant) -> bytes:
     """One WebP variant of a source image (EXIF rotation applied, metadata dropped)."""
+    from PIL import Image as PillowImage
+    from PIL import ImageOps
+
     with PillowImage.open(source) as opened:
         upright = ImageOps.exif_transpose(opened)
         mode = "RGBA" if upright.mode in ("RGBA", "LA", "P") and upright.has_transparency_data else "RGB"
