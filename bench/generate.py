@@ -30,6 +30,7 @@ from careermitra.site.builder.reviews_file import reviews_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_SOURCE = ROOT / "content" / "pages"
+SAMPLE_IMAGES = ROOT / "content" / "institutions" / "images" / "sahyadri-university"
 MANIFEST = "bench-manifest.json"
 SAMPLE_REVIEWS = 20
 MIN_DESCRIPTION_WORDS = 150
@@ -364,8 +365,23 @@ def generate(out: Path, institutions: int, reviews: int, seed: int, heavy: int =
             (out / "reviews" / f"{plan.slug}.yaml").write_text(reviews_yaml(items), encoding="utf-8")
 
     manifest = make_manifest(plans, counts, seed, heavy, sample)
+    for key in ("sample_institution", "heavy_institution"):
+        add_sample_images(out / "institutions", manifest[key]["slug"])  # type: ignore[index]
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def add_sample_images(institutions: Path, slug: str) -> None:
+    """Give a measured institution the sample logo and photos (content/institutions/images/), so the page-weight
+    rows count a page's images above the fold as a real page has them."""
+    target = institutions / "images" / slug
+    shutil.copytree(SAMPLE_IMAGES, target, dirs_exist_ok=True)
+    lines = [f"logo: {{file: images/{slug}/logo.png, alt: 'Crest of this institution'}}", "photos:"]
+    lines += [f"  - {{file: images/{slug}/{photo.name}, alt: 'A view of the campus: {photo.stem}'}}"
+              for photo in sorted(SAMPLE_IMAGES.glob("*.png")) if photo.stem != "logo"]
+    path = institutions / f"{slug}.md"
+    head, body = path.read_text(encoding="utf-8")[4:].split("\n---\n", 1)
+    path.write_text("---\n" + head + "\n" + "\n".join(lines) + "\n---\n" + body, encoding="utf-8")
 
 
 def make_manifest(plans: list[Plan], counts: list[int], seed: int, heavy: int, sample: int) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import statistics
@@ -12,13 +13,42 @@ ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc
 RESULTS_SHOWN = 30  # theme/static/js/search.js loads the data (one fragment each) of the first 30 results
 
 
+IMG = re.compile(r"<img\b[^>]*>")
+# What CloudFront sends (Compress: true in template.yaml): gzip, or brotli, a little smaller, where accepted.
+GZIP_LEVEL = 6
+
+
+def transfer_size(data: bytes) -> int:
+    """Bytes on the wire with gzip, the compression every browser accepts (an upper bound next to brotli)."""
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
 def page_bytes(output: Path, page: Path) -> dict[str, int]:
-    """Bytes of one HTML page and of the same-site stylesheets and scripts it links, before compression."""
+    """Bytes of one HTML page and of the same-site stylesheets and scripts it links: as files (`total`) and as
+    sent compressed (`transfer`, the weight a Lighthouse budget counts)."""
     html = page.read_text(encoding="utf-8")
-    assets = sorted({output / url.lstrip("/") for url in ASSET.findall(html)})
-    linked = sum(path.stat().st_size for path in assets if path.is_file())
+    assets = [path for path in sorted({output / url.lstrip("/") for url in ASSET.findall(html)}) if path.is_file()]
+    linked = sum(path.stat().st_size for path in assets)
     size = page.stat().st_size
-    return {"html": size, "css_js": linked, "total": size + linked}
+    transfer = transfer_size(page.read_bytes()) + sum(transfer_size(path.read_bytes()) for path in assets)
+    return {"html": size, "css_js": linked, "total": size + linked, "transfer": transfer,
+            "images_above_fold": above_the_fold_image_bytes(output, html)}
+
+
+def above_the_fold_image_bytes(output: Path, html: str) -> int:
+    """Bytes of the images a page loads at once (those not `loading="lazy"`), counting each at its widest
+    srcset candidate: the most a sharp phone or a wide screen fetches."""
+    total = 0
+    for tag in IMG.findall(html):
+        if 'loading="lazy"' in tag:
+            continue
+        srcset = re.search(r'\bsrcset="([^"]*)"', tag)
+        candidates = [part.split()[0] for part in srcset.group(1).split(",")] if srcset else []
+        candidates += re.findall(r'\bsrc="([^"]*)"', tag)
+        files = [output / url.lstrip("/") for url in candidates]
+        sizes = [path.stat().st_size for path in files if path.is_file()]
+        total += max(sizes, default=0)
+    return total
 
 
 def institution_pages(output: Path, slug: str) -> list[Path]:

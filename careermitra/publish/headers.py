@@ -38,6 +38,7 @@ _TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".svg": "image/svg+xml",
+    ".webp": "image/webp",
     ".wasm": "application/wasm",
     ".pf_meta": "application/octet-stream",
     ".pf_index": "application/octet-stream",
@@ -65,6 +66,8 @@ def cache_control_for(path: str) -> str:
     published (a 304 when nothing changed: no body); Pagefind's fragments are named by their content and
     never change, so they are immutable; the theme's unhashed CSS, JS and icons keep a day."""
     if "/pagefind/" in f"/{path}" and not path.endswith(("pagefind.js", "pagefind-entry.json")):
+        return IMMUTABLE
+    if path.startswith(("images/", "/images/")):  # named by the digest of their source (builder/images.py)
         return IMMUTABLE
     if path.endswith((".css", ".js", ".svg")):
         return "public, max-age=86400"

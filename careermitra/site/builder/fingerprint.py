@@ -3,7 +3,7 @@
 A build's fingerprint covers everything that shapes every page (the theme, the site's code: builder and Pelican
 adapter, the settings, the editorial pages); when it is unchanged, each institution's stamp (size and
 modification time of its file and of its reviews file) tells which institutions to render again. Anything else
-means a full build.
+(an institution's photo or logo included) means a full build.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import careermitra.domain
 import careermitra.site
+from careermitra.domain.facts import IMAGE_SUFFIXES
 from careermitra.domain.geography import PLACES_FILE
 from careermitra.site.builder.settings import BuildSettings
 
@@ -41,6 +42,10 @@ def build_fingerprint(settings: BuildSettings, content: Path) -> str:
         digest.update(path.read_bytes())
     for folder in settings.page_folders:
         for path in _files(content / folder):
+            digest.update(f"{path}\0{_stamp(path)}\0".encode())
+    # A changed photo or logo is rare and may be shared: a full build (its cache re-encodes only that image).
+    for path in _files(content / settings.site.institutions_path):
+        if path.suffix.lower() in IMAGE_SUFFIXES:
             digest.update(f"{path}\0{_stamp(path)}\0".encode())
     chosen = dict(settings.template_settings)
     digest.update(json.dumps([settings.site.model_dump(mode="json"), chosen], sort_keys=True, default=str).encode())

@@ -7,7 +7,12 @@ import datetime as dt
 
 def inr(amount: int) -> str:
     """Format rupees the Indian way: 1450000 -> '₹14,50,000'."""
-    digits = str(abs(amount))
+    return f"{'-' if amount < 0 else ''}₹{grouped(abs(amount))}"
+
+
+def grouped(number: int) -> str:
+    """Digits grouped the Indian way (thousands, then lakhs and crores): 127062 -> '1,27,062'."""
+    digits = str(abs(number))
     if len(digits) > 3:
         head, tail = digits[:-3], digits[-3:]
         groups: list[str] = []
@@ -17,7 +22,7 @@ def inr(amount: int) -> str:
         if head:
             groups.insert(0, head)
         digits = ",".join([*groups, tail])
-    return f"{'-' if amount < 0 else ''}₹{digits}"
+    return f"{'-' if number < 0 else ''}{digits}"
 
 
 def stars(rating: float | None) -> str:
@@ -38,4 +43,4 @@ def count_noun(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
-JINJA_FILTERS = {"inr": inr, "stars": stars, "long_date": long_date, "count_noun": count_noun}
+JINJA_FILTERS = {"inr": inr, "grouped": grouped, "stars": stars, "long_date": long_date, "count_noun": count_noun}

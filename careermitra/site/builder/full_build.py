@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careermitra.domain.errors import ContentError
+from careermitra.site.builder.compare import compare_data
 from careermitra.site.builder.content import (
     duplicate_review_ids,
     institution_files,
@@ -24,7 +25,8 @@ from careermitra.site.builder.content import (
     parse_institution,
     raise_all,
 )
-from careermitra.site.builder.model import Card, LatestReview, SiteModel, make_entry
+from careermitra.site.builder.images import write_picture
+from careermitra.site.builder.model import Card, Entry, LatestReview, SiteModel, make_entry
 from careermitra.site.builder.pages import PageSpec, institution_pages
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.reviews_file import read_reviews
@@ -83,11 +85,22 @@ _MADE: set[Path] = set()  # folders this process has created (a full build start
 
 
 def write_page(output: Path, spec: PageSpec, renderer: Renderer) -> None:
-    target = output / spec.path
+    write_text(output / spec.path, renderer.render(spec))
+
+
+def write_institution_extras(output: Path, entry: Entry, site: SiteSettings) -> None:
+    """An institution's compare data and the variants of its photos and logo (encoded only if not cached)."""
+    path, text = compare_data(entry)
+    write_text(output / path, text)
+    for picture in entry.pictures:
+        write_picture(picture, output, Path(site.image_cache))
+
+
+def write_text(target: Path, text: str) -> None:
     if target.parent not in _MADE:
         target.parent.mkdir(parents=True, exist_ok=True)
         _MADE.add(target.parent)
-    target.write_text(renderer.render(spec), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
 
 
 def build_share(share: int) -> ShareResult:
@@ -103,7 +116,7 @@ def build_share(share: int) -> ShareResult:
         except ContentError as error:
             result.errors.append(error)
             continue
-        entry = make_entry(institution, reviews)
+        entry = make_entry(institution, reviews, path)
         result.cards[slug] = entry.card
         # Back to the parent: ids for the duplicate check, the newest reviews for the home page and the feed.
         result.review_ids.append((str(job.reviews_dir / f"{slug}.yaml"), [review.id for review in reviews]))
@@ -114,6 +127,7 @@ def build_share(share: int) -> ShareResult:
             for spec in institution_pages(entry, job.site):
                 write_page(job.output, spec, job.renderer)
                 result.pages += 1
+            write_institution_extras(job.output, entry, job.site)
     return result
 
 

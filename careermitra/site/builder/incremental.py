@@ -15,7 +15,9 @@ from pathlib import Path
 from careermitra.domain.errors import ContentError
 from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.assemble import machine_files, rendered, sitemap_paths_of
+from careermitra.site.builder.compare import compare_data, compare_data_path
 from careermitra.site.builder.content import load_reviews, parse_institution, raise_all
+from careermitra.site.builder.images import Picture
 from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import (
     LISTING_KINDS,
@@ -54,6 +56,9 @@ class Rebuild:
     index: SiteIndex
     files: dict[str, str]
     removed: frozenset[str]
+    # The photos and logos of the changed institutions: their variants exist already unless a source changed
+    # (which a local build makes a full build); `SiteBuild.update` writes any that are missing.
+    pictures: tuple[Picture, ...] = ()
 
 
 ReviewsBySlug = Mapping[str, Sequence[PublishedReview]]
@@ -87,10 +92,13 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
     listing_specs, listing_removed = _listing_specs(index, model, site, changed)
     specs += [*listing_specs, *_touched_a_to_z_pages(index.cards, model, site, changed)]
     files = dict(rendered(specs, renderer))
+    files.update(compare_data(entry) for entry in entries.values())
     files.update(machine_files(model, site, new_index))
     # Fewer URLs can mean fewer sitemap parts: the parts the earlier build wrote and this one does not go.
     removed |= sitemap_paths_of(SiteModel(index.cards, index.latest, {}), site, index) - set(files)
-    return Rebuild(new_index, files, frozenset((removed | listing_removed) - {spec.path for spec in specs}))
+    pictures = tuple(picture for entry in entries.values() for picture in entry.pictures)
+    return Rebuild(new_index, files, frozenset((removed | listing_removed) - {spec.path for spec in specs}),
+                   pictures)
 
 
 def _reread(index: SiteIndex, content: Path, site: SiteSettings, changed: set[str],
@@ -119,7 +127,7 @@ def _reread(index: SiteIndex, content: Path, site: SiteSettings, changed: set[st
             continue
         approved = (newest_first(reviews.get(slug, ())) if reviews is not None
                     else read_reviews(reviews_dir / f"{slug}.yaml"))
-        entries[slug] = make_entry(institution, approved)
+        entries[slug] = make_entry(institution, approved, path)
         cards[slug], sources[slug] = entries[slug].card, source
     raise_all(errors)
     return cards, sources, entries
@@ -143,6 +151,8 @@ def _institution_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
         new_paths = institution_paths(model.cards[slug], site) if slug in model.cards else set()
         old_paths = institution_paths(index.cards[slug], site) if slug in index.cards else set()
         removed |= old_paths - new_paths
+        if slug not in model.cards:
+            removed.add(compare_data_path(slug))
     return specs, removed
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -15,6 +16,7 @@ from careermitra.domain.institution import Institution, InstitutionType
 from careermitra.domain.ratings import RatingSummary, summarise
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.slugs import slugify
+from careermitra.site.builder.images import Pictures, pictures_of
 
 LISTING_KINDS: dict[str, tuple[str, str]] = {
     # kind: (URL folder, heading of the index page)
@@ -64,6 +66,7 @@ class Entry:
     reviews: tuple[PublishedReview, ...]
     summary: RatingSummary
     description_html: str
+    pictures: Pictures = field(default_factory=Pictures)
 
     @property
     def slug(self) -> str:
@@ -212,5 +215,8 @@ def render_markdown(text: str) -> str:
     return _MARKDOWN.render(text)
 
 
-def make_entry(institution: Institution, reviews: list[PublishedReview]) -> Entry:
-    return Entry(institution, tuple(reviews), summarise(reviews), render_markdown(institution.description))
+def make_entry(institution: Institution, reviews: list[PublishedReview], source: Path | None = None) -> Entry:
+    """An institution with its reviews; `source`, its file, locates its images."""
+    pictures = pictures_of(institution.logo, institution.photos, source, institution.slug)
+    return Entry(institution, tuple(reviews), summarise(reviews), render_markdown(institution.description),
+                 pictures)

@@ -195,6 +195,9 @@ SIMPLE_PAGES: tuple[tuple[str, str, str, bool], ...] = (
     # (path, template, title, indexable)
     ("account/register/index.html", "register.html", "Register or sign in", True),
     ("404.html", "404.html", "Page not found", False),
+    # Compare and the shortlist are filled in the browser from /compare/data/ and localStorage.
+    ("compare/index.html", "compare.html", "Compare institutions", False),
+    ("shortlist/index.html", "shortlist.html", "Your shortlist", False),
 )
 
 

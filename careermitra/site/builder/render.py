@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from careermitra.domain.review import ASPECT_LABELS
+from careermitra.site.builder.facts_view import FACTS_FILTERS
 from careermitra.site.builder.formatting import JINJA_FILTERS
 from careermitra.site.builder.pages import PageSpec
 from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings
@@ -23,6 +24,7 @@ class Renderer:
         options = {"auto_reload": False, **settings.jinja_options}
         self.env = Environment(loader=FileSystemLoader(settings.theme / "templates"), **options)
         self.env.filters.update(JINJA_FILTERS)
+        self.env.filters.update(FACTS_FILTERS)
         self.globals: dict[str, object] = {name: settings.template_settings[name] for name in TEMPLATE_SETTINGS}
         self.globals["ASPECT_CHOICES"] = list(ASPECT_LABELS.items())
         self.globals["site_origin"] = settings.site.site_origin

@@ -33,6 +33,8 @@ class SiteSettings(BaseModel):
     incremental: bool = True  # redo only what changed since the build whose index is in the output folder
     # The sitemap protocol's limit per file: past it sitemap.xml becomes an index of sitemaps/sitemap-N.xml.
     sitemap_max_urls: int = Field(default=50_000, ge=1, le=50_000)
+    # Encoded WebP variants of institution images, kept between builds so only a changed source is re-encoded.
+    image_cache: str = ".cache/images"
 
     @property
     def keep_latest(self) -> int:

@@ -21,6 +21,7 @@ from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.assemble import machine_files
 from careermitra.site.builder.fingerprint import build_fingerprint, changed_slugs, source_stamps
 from careermitra.site.builder.full_build import build_institutions, fewer_collections, render_pages
+from careermitra.site.builder.images import write_picture
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.pages import all_pages, search_terms
@@ -123,6 +124,8 @@ class SiteBuild:
         for path in result.removed:
             (output / path).unlink(missing_ok=True)
         write_index(output, result.index)
+        for picture in result.pictures:
+            write_picture(picture, output, Path(self.site.image_cache))
         logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
                     time.perf_counter() - started)
         before = {slug: search_terms(card) for slug, card in previous.cards.items()}

@@ -71,7 +71,7 @@
         body: JSON.stringify({ choice: value, adult: value === "accept" }),
       }).then((answer) => {
         if (!answer.ok) throw new Error(String(answer.status));
-        if (banner) banner.hidden = true;
+        if (banner) showBanner(false);
         describe();
       }).catch(() => {
         // The API is unreachable: post the form itself, which works without script too.
@@ -86,6 +86,18 @@
     });
   }
 
-  if (banner && !signal && !choice()) banner.hidden = false;
+  // While the banner shows, the page keeps its height free at the bottom (body padding and scroll padding), so
+  // the banner never hides the end of the page or the element that has keyboard focus.
+  function showBanner(show) {
+    banner.hidden = !show;
+    const room = show ? banner.offsetHeight + "px" : "";
+    document.body.style.paddingBottom = room;
+    document.documentElement.style.scrollPaddingBottom = room;
+  }
+
+  if (banner && !signal && !choice()) {
+    showBanner(true);
+    window.addEventListener("resize", () => { if (!banner.hidden) showBanner(true); });
+  }
   describe();
 })();

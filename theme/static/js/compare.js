@@ -1,0 +1,208 @@
+// Career Mitra: the compare page. Reads ?i=slug,slug (up to 4), fetches each institution's small static file
+// /compare/data/<slug>.json written by the build (never the API), and lays the figures side by side with their
+// sources. On a phone each row stacks: the label, then one line per institution (see .stack in site.css).
+"use strict";
+
+// After every deferred script (picks.js, which shares the lists, comes later in the page).
+document.addEventListener("DOMContentLoaded", function () {
+  const root = document.getElementById("compare-root");
+  if (!root) return;
+  const status = document.getElementById("compare-status");
+  const picks = window.careerMitraPicks;
+  document.getElementById("compare-fallback").hidden = true;
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function wanted() {
+    const given = new URLSearchParams(location.search).get("i");
+    const slugs = (given ? given.split(",") : picks ? picks.read("compare") : []).map((s) => s.trim());
+    return [...new Set(slugs.filter((slug) => picks ? picks.SLUG.test(slug) : /^[a-z0-9-]+$/.test(slug)))].slice(0, 4);
+  }
+
+  function source(src) {
+    const node = el("span", src.prefix, "source");
+    if (src.source) {
+      if (src.url) {
+        const link = el("a", src.source);
+        link.href = src.url;
+        link.rel = "nofollow noopener";
+        node.append(link);
+      } else {
+        node.append(src.source);
+      }
+    }
+    node.append(src.suffix);
+    return node;
+  }
+
+  // A row: label, one cell per institution. `value(inst)` gives {text, number?, source?} or null.
+  // `better` is "low" or "high" when a smaller or larger number is the better one.
+  function row(body, label, institutions, value, better) {
+    const values = institutions.map(value);
+    const tr = el("tr");
+    tr.append(Object.assign(el("th", label), { scope: "row" }));
+    const numbers = values.map((v) => (v && typeof v.number === "number" ? v.number : null));
+    const known = numbers.filter((n) => n !== null);
+    const best = better && known.length > 1 ? (better === "low" ? Math.min(...known) : Math.max(...known)) : null;
+    const texts = values.map((v) => (v ? v.text : "—"));
+    if (new Set(texts).size > 1) tr.className = "differs";
+    values.forEach((v, index) => {
+      const td = el("td");
+      td.dataset.label = institutions[index].name;
+      td.append(texts[index]);
+      if (best !== null && numbers[index] === best && new Set(known).size > 1) {
+        td.classList.add("best");
+        td.append(" ", el("strong", "best", "badge"));
+      }
+      if (v && v.source) {
+        td.append(el("br"), source(v.source));
+      }
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+
+  function group(table, title) {
+    const body = el("tbody");
+    const tr = el("tr", null, "group");
+    const th = Object.assign(el("th", title), { scope: "colgroup" });
+    th.colSpan = table.querySelector("thead tr").children.length;
+    tr.append(th);
+    body.append(tr);
+    table.append(body);
+    return body;
+  }
+
+  function money(m, src) {
+    return m ? { text: m.text, number: m.value, source: src } : null;
+  }
+
+  function courseNames(institutions) {
+    return [...new Set(institutions.flatMap((inst) => inst.courses.map((c) => c.name)))];
+  }
+
+  function perCourse(inst, name, pick) {
+    const rows = inst.courses.filter((c) => c.name === name);
+    if (!rows.length) return null;
+    const parts = rows.map(pick).filter((part) => part && part.text);
+    if (!parts.length) return null;
+    const lowest = parts.map((part) => part.number).filter((n) => typeof n === "number");
+    return {
+      text: parts.map((part) => (rows.length > 1 && part.label ? part.label + ": " : "") + part.text).join("; "),
+      number: lowest.length ? Math.min(...lowest) : undefined,
+      source: parts[0].source,
+    };
+  }
+
+  // Who is compared, each with a Remove button: above the table, so it stays on a phone where the table's
+  // column headings are folded into each row.
+  function chooser(institutions) {
+    const list = el("ul", null, "chips plain no-print compared");
+    for (const inst of institutions) {
+      const item = el("li", inst.name + " ");
+      const remove = el("button", "Remove");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Remove: " + inst.name);
+      remove.addEventListener("click", () => {
+        const left = institutions.filter((other) => other.slug !== inst.slug).map((other) => other.slug);
+        if (picks) picks.write("compare", left);
+        history.replaceState(null, "", left.length ? "/compare/?i=" + left.join(",") : "/compare/");
+        start();
+      });
+      item.append(remove);
+      list.append(item);
+    }
+    return list;
+  }
+
+  function render(institutions) {
+    root.textContent = "";
+    const table = el("table", null, "compare-table stack");
+    const caption = el("caption", "Comparing " + institutions.map((inst) => inst.name).join(", "));
+    caption.className = "visually-hidden";
+    table.append(caption);
+    const head = el("thead");
+    const headRow = el("tr");
+    headRow.append(Object.assign(el("th", "Figure"), { scope: "col" }));
+    for (const inst of institutions) {
+      const th = Object.assign(el("th"), { scope: "col" });
+      const link = el("a", inst.name);
+      link.href = inst.url;
+      th.append(link);
+      headRow.append(th);
+    }
+    head.append(headRow);
+    table.append(head);
+    root.append(chooser(institutions));
+
+    let body = group(table, "Facts");
+    row(body, "Type", institutions, (i) => ({ text: i.type }));
+    row(body, "Location", institutions, (i) => ({ text: i.city + ", " + i.state }));
+    row(body, "Established", institutions, (i) => ({ text: String(i.established) }));
+    row(body, "Ownership", institutions, (i) => (i.ownership ? { text: i.ownership } : null));
+    row(body, "Approved by", institutions, (i) => (i.approvals.bodies.length ? { text: i.approvals.bodies.join(", ") } : null));
+    row(body, "Affiliated to", institutions, (i) => (i.approvals.affiliated_to ? { text: i.approvals.affiliated_to } : null));
+    row(body, "NAAC grade", institutions, (i) => (i.approvals.naac_grade ? { text: i.approvals.naac_grade } : null));
+    row(body, "NIRF rank", institutions, (i) => (i.approvals.nirf_rank ? { text: String(i.approvals.nirf_rank), number: i.approvals.nirf_rank } : null), "low");
+
+    body = group(table, "Student ratings");
+    row(body, "Overall, out of 5", institutions, (i) => (i.rating.average !== null ? { text: String(i.rating.average), number: i.rating.average } : { text: "No reviews yet" }), "high");
+    row(body, "Reviews", institutions, (i) => ({ text: String(i.rating.count), number: i.rating.count }), "high");
+    const aspects = [...new Set(institutions.flatMap((i) => i.rating.aspects.map((a) => a.label)))];
+    for (const label of aspects) {
+      row(body, label, institutions, (i) => {
+        const found = i.rating.aspects.find((a) => a.label === label);
+        return found ? { text: String(found.average), number: found.average } : null;
+      }, "high");
+    }
+
+    const names = courseNames(institutions);
+    body = group(table, "Fees and cost of a year");
+    for (const name of names) {
+      row(body, name + ": tuition a year", institutions, (i) => perCourse(i, name, (c) => ({ label: c.title, text: c.fee.text, number: c.fee.value })), "low");
+      row(body, name + ": total a year", institutions, (i) => perCourse(i, name, (c) => (c.total ? { label: c.title, text: c.total.text, number: c.total.value, source: i.cost.source } : null)), "low");
+    }
+    row(body, "Hostel", institutions, (i) => (i.cost ? money(i.cost.hostel) : null), "low");
+    row(body, "Mess", institutions, (i) => (i.cost ? money(i.cost.mess) : null), "low");
+    row(body, "Other fees", institutions, (i) => (i.cost ? money(i.cost.other) : null), "low");
+
+    body = group(table, "Placements (latest year)");
+    row(body, "Placed", institutions, (i) => (i.placements ? { text: i.placements.placed + " of " + i.placements.eligible + " (" + i.placements.percent + "%), " + i.placements.year, number: i.placements.percent, source: i.placements.source } : null), "high");
+    row(body, "Median package", institutions, (i) => (i.placements ? money(i.placements.median) : null), "high");
+    row(body, "Highest package", institutions, (i) => (i.placements ? money(i.placements.highest) : null), "high");
+    row(body, "Top recruiters", institutions, (i) => (i.placements && i.placements.recruiters.length ? { text: i.placements.recruiters.join(", ") } : null));
+
+    body = group(table, "Admissions");
+    for (const name of names) {
+      row(body, name + ": exams", institutions, (i) => perCourse(i, name, (c) => (c.exams.length ? { label: c.title, text: c.exams.join(", "), source: c.admissions_source } : null)));
+      row(body, name + ": applications", institutions, (i) => perCourse(i, name, (c) => (c.application ? { label: c.title, text: c.application } : null)));
+      row(body, name + ": closing rank", institutions, (i) => perCourse(i, name, (c) => (c.closing_rank ? { label: c.title, text: c.closing_rank } : null)));
+    }
+    root.append(table);
+  }
+
+  function start() {
+    const slugs = wanted();
+    if (!slugs.length) {
+      root.textContent = "";
+      status.textContent = "Nothing to compare yet. Use “Add to compare” on institution pages, then come back here.";
+      return;
+    }
+    status.textContent = "Loading " + slugs.length + " institutions…";
+    Promise.all(slugs.map((slug) => fetch("/compare/data/" + slug + ".json").then((answer) => (answer.ok ? answer.json() : null)).catch(() => null)))
+      .then((found) => {
+        const institutions = found.filter(Boolean);
+        const missing = slugs.filter((slug, index) => !found[index]);
+        render(institutions);
+        status.textContent = (institutions.length ? "Comparing " + institutions.length + " institutions." : "")
+          + (missing.length ? " Not found: " + missing.join(", ") + "." : "");
+      });
+  }
+
+  start();
+});
