@@ -14,8 +14,7 @@ from careermitra.cli import main
 from careermitra.publish.cdn import CloudFrontCdn
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
-from tests.rebuild.test_rebuild_handler import invalidated_paths, new_review
-from tests.support.rebuild import PublishedSite, record_for
+from tests.support.rebuild import PublishedSite, invalidated_paths, new_review, record_for
 
 
 def test_sync_sets_types_and_caching_and_a_second_sync_uploads_nothing(published: PublishedSite,
