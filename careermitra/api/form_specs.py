@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from careermitra.domain.abuse import DAY, HOUR, RateLimit
 from careermitra.domain.analytics import PageViewBeacon
-from careermitra.domain.institution import Institution
+from careermitra.domain.listing import InstitutionProposal
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
@@ -62,7 +62,7 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              _limits("register", ip=(20, HOUR), email=(5, HOUR))),
     FormSpec("review", "/api/reviews", ReviewSubmission, "/reviews/thanks/",
              _limits("review", ip=(60, HOUR), user=(20, DAY)), sender="consenting"),
-    FormSpec("listing", "/api/listings", Institution, "/listings/thanks/",
+    FormSpec("listing", "/api/listings", InstitutionProposal, "/listings/thanks/",
              _limits("listing", ip=(30, HOUR), user=(10, DAY)), sender="consenting"),
     FormSpec("contact", "/api/contact", ContactMessage, "/contact/thanks/",
              _limits("contact", ip=(10, HOUR), email=(5, HOUR))),

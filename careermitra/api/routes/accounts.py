@@ -9,6 +9,15 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 
 from careermitra.api.answers import accepted, json_answer, see_other
+from careermitra.api.documented import (
+    BODY_ROUTE,
+    FormTokenAnswer,
+    SessionAnswer,
+    SignedOut,
+    VerificationSent,
+    answers,
+    form_answers,
+)
 from careermitra.api.form_specs import FORMS, SCREENED_FORMS
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
@@ -28,7 +37,8 @@ LINK_EXPIRED_PAGE = "/account/link-expired/"
 MAIL_SENT_METRIC = {"verification": "VerificationMailSent", "sign_in": "SignInMailSent", "none": "MailSuppressed"}
 
 
-@router.post(REGISTER.path, summary="Register, or ask for a sign-in link")
+@router.post(REGISTER.path, summary="Register, or ask for a sign-in link",
+             responses=form_answers(REGISTER, 202, VerificationSent))
 def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     """Same answer for a new, a pending and a verified address: the email is the only channel that differs."""
     svc = services()
@@ -41,7 +51,8 @@ def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     return answer
 
 
-@router.get("/api/verify", summary="Follow the link of a verification or sign-in mail")
+@router.get("/api/verify", summary="Follow the link of a verification or sign-in mail",
+            responses=answers(303, None, 422))
 def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
     """Follow a link from an email: verified and signed in, or sent to the page that offers a new link."""
     svc = services()
@@ -53,7 +64,7 @@ def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
     return see_other(VERIFIED_PAGE, cookies=[session_cookie(svc.key, session_id)])
 
 
-@router.get("/api/session", summary="Who is signed in")
+@router.get("/api/session", summary="Who is signed in", responses=answers(200, SessionAnswer))
 def session() -> Response[Any]:
     """Whether the request's session cookie signs someone in, and their display name."""
     svc = services()
@@ -63,7 +74,8 @@ def session() -> Response[Any]:
     return json_answer(200, {"authenticated": user is not None, "display_name": user.display_name if user else None})
 
 
-@router.post(LOGOUT.path, summary="Sign out")
+@router.post(LOGOUT.path, summary="Sign out",
+             responses=answers(200, SignedOut, *BODY_ROUTE, see_other=LOGOUT.done_page))
 def logout() -> Response[Any]:
     """End the session on the server and clear the cookie; a copy of the old cookie no longer signs anyone in."""
     svc = services()
@@ -76,7 +88,8 @@ def logout() -> Response[Any]:
                     cookies=[cleared_session_cookie()])
 
 
-@router.get("/api/form-token", summary="A fill-time token for one of the site's forms")
+@router.get("/api/form-token", summary="A fill-time token for one of the site's forms",
+            responses=answers(200, FormTokenAnswer, 422))
 def form_token(form: Annotated[str, Query()] = "", renew: Annotated[str, Query(max_length=200)] = ""
                ) -> Response[Any]:
     """A signed, single-use 'opened at' for a form; `renew` (the token just sent) keeps the form's opening time."""

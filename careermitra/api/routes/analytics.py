@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import NO_STORE, accepted
 from careermitra.api.cookies import consent_cookie, privacy_signal, request_cookie
+from careermitra.api.documented import BODY_ROUTE, AnalyticsChoice, answers, form_answers
 from careermitra.api.form_specs import BEACON, FORMS, ConsentChoice
 from careermitra.api.guard import enforce_limits
 from careermitra.api.observability import count
@@ -23,7 +24,7 @@ router = Router()
 CONSENT = FORMS["consent"]
 
 
-@router.post(CONSENT.path, summary="Accept or refuse analytics")
+@router.post(CONSENT.path, summary="Accept or refuse analytics", responses=form_answers(CONSENT, 200, AnalyticsChoice))
 def choose_analytics(choice: Annotated[ConsentChoice, Body()]) -> Response[Any]:
     """Remember the visitor's choice in the consent cookie; a privacy signal from the browser always refuses."""
     svc = services()
@@ -36,7 +37,8 @@ def choose_analytics(choice: Annotated[ConsentChoice, Body()]) -> Response[Any]:
                     cookies=[consent_cookie(consent_cookie_value(svc.key, accepted_))], status=200)
 
 
-@router.post(BEACON.path, summary="Record one page view (after consent)")
+@router.post(BEACON.path, summary="Record one page view (after consent)",
+             responses=answers(204, None, *BODY_ROUTE, 429))
 def record_page_view(beacon: Annotated[PageViewBeacon, Body()]) -> Response[Any]:
     """One page view from a consenting visitor: 204. Without consent 403; with GPC or DNT nothing is stored."""
     svc = services()

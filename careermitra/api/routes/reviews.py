@@ -8,6 +8,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from careermitra.api.documented import QueuedAnswer, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import DailyQuota
 from careermitra.api.observability import count
@@ -21,7 +22,7 @@ router = Router()
 REVIEW = FORMS["review"]
 
 
-@router.post(REVIEW.path, summary="Write a review (signed in)")
+@router.post(REVIEW.path, summary="Write a review (signed in)", responses=form_answers(REVIEW, 202, QueuedAnswer, 409))
 def create_review(submission: Annotated[ReviewSubmission, Body()]) -> Response[Any]:
     """Queue the signed-in author's review for moderation."""
 
