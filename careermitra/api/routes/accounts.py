@@ -43,6 +43,7 @@ def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     """Same answer for a new, a pending and a verified address: the email is the only channel that differs."""
     svc = services()
     event = request_of(router)
+    svc.accounts.check_policy_version(registration)  # before the limits count the request
     answer = accepted(REGISTER, {"status": "verification_sent"}, answers_with_redirect(event))
     if not screen(REGISTER, guard_fields(router), event, svc):
         return answer
