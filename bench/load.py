@@ -9,7 +9,7 @@ analytics beacons (after accepting the consent cookie) and the steps of its pers
 verification link read from the outbox, and reviews.
 
 Every submission step carries the answer the API's rules say it must get (202, 303, 409, or 429 past a limit
-of careermitra.api.form_specs.FORMS), so the checks are exact: each step got its expected status, the
+of careermitra.api.form_specs.LIMITED), so the checks are exact: each step got its expected status, the
 tables hold exactly the accepted registrations, reviews and page views, and there was no 5xx, no reset, no
 refused connection and no timeout. Results: bench/load-results.json; the exit status is 1 when a check fails.
 """
@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from careermitra.api.form_specs import FORMS
+from careermitra.api.form_specs import LIMITED
 from careermitra.domain.abuse import RateLimit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,12 +60,8 @@ ASPECTS = ("faculty", "infrastructure", "placements", "campus_life", "value_for_
 
 
 def limit(form: str, per: str) -> RateLimit:
-    """The rate limit the API applies to `form` per `per` (declared once, in its FormSpec)."""
-    if form == "events":  # the beacon is not a form: its limits live beside its route
-        from careermitra.api.routes.analytics import BEACON_LIMITS
-
-        return next(rule for rule in BEACON_LIMITS if rule.per == per)
-    return FORMS[form].limits_per(per)[0]
+    """The rate limit the API applies to `form` (or the beacon) per `per`, declared once in its spec."""
+    return LIMITED[form].limits_per(per)[0]
 
 
 # --- the stack ----------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -227,51 +228,77 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
     return results
 
 
-def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    """(measure, value, target, met?) rows; size-bound targets are only judged at the full size."""
-    parameters = results["parameters"]
-    full = (parameters["institutions"], parameters["reviews"]) == FULL_SIZE
-    rows: list[tuple[str, str, str, str]] = []
+Row = tuple[str, str, str, str]
 
-    def judged(value: float | None, target: float, size_bound: bool = True) -> str:
+
+def table(results: dict[str, Any]) -> list[Row]:
+    """(measure, value, target, met?) rows; size-bound targets are only judged at the full size."""
+    judge = Judge(tuple(results["parameters"][key] for key in ("institutions", "reviews")) == FULL_SIZE)
+    return [*build_rows(results, judge), *incremental_rows(results, judge), *speedup_rows(results),
+            *memory_rows(results, judge), *weight_rows(results, judge), *import_rows(results, judge),
+            *cold_start_rows(results), *package_rows(results, judge)]
+
+
+@dataclass(frozen=True)
+class Judge:
+    """Whether a value meets its target; a size-bound target is judged only on a run at the full size."""
+
+    full_size: bool
+
+    def __call__(self, value: float | None, target: float, size_bound: bool = True) -> str:
         if value is None:
             return NONE
-        if size_bound and not full:
+        if size_bound and not self.full_size:
             return "n/a (size)"
         return "yes" if value <= target else "NO"
 
-    builds = {name: results.get(name, {}) for name in ("cold", "warm", "speedups_off")}
+
+def build_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Rows 1, 2 and 4: the full builds, cold, warm and with the speed-ups off."""
+    rows: list[Row] = []
     for name, label, target_key in (("cold", "1. full build, cold", "cold_seconds"),
                                     ("warm", "2. full build, warm caches", "warm_seconds"),
                                     ("speedups_off", "4. same build, speed-ups off (1 process)", None)):
-        report = builds[name]
-        if name == "speedups_off" and parameters.get("quick"):
+        report = results.get(name, {})
+        if name == "speedups_off" and results["parameters"].get("quick"):
             rows.append((label, "skipped in --quick (make bench measures it)", NONE, NONE))
-            continue
-        if report.get("status") != "ok":
+        elif report.get("status") != "ok":
             rows.append((label, _failure(report), "", ""))
-            continue
-        value = f"{report['seconds']:.1f} s, {report['html_pages']} pages, {report['pages_per_second']:.0f} pages/s"
-        target = TARGETS[target_key] if target_key else None
-        rows.append((label, value, f"< {target:.0f} s" if target else NONE,
-                     judged(report["seconds"], target) if target else NONE))
+        else:
+            value = f"{report['seconds']:.1f} s, {report['html_pages']} pages, {report['pages_per_second']:.0f} pages/s"
+            target = TARGETS[target_key] if target_key else None
+            rows.append((label, value, f"< {target:.0f} s" if target else NONE,
+                         judged(report["seconds"], target) if target else NONE))
+    return rows
 
-    incremental = results.get("incremental", {})
-    if incremental.get("status") == "ok":
-        rows.append(("3. incremental publish (moto S3)",
-                     f"{incremental['seconds']:.2f} s{_spread(incremental)}, {incremental['uploaded']} files "
-                     f"uploaded of {incremental['bucket_objects']}",
-                     f"< {TARGETS['incremental_seconds']:.0f} s, affected only",
-                     judged(incremental["seconds"], TARGETS["incremental_seconds"])))
-    else:
-        rows.append(("3. incremental publish (moto S3)", _failure(incremental), "< 1 s", NONE))
 
-    slow = builds["speedups_off"].get("seconds") if builds["speedups_off"].get("status") == "ok" else None
-    if slow:
-        for name, label in (("cold", "4. cold / speed-ups off"), ("incremental", "4. incremental / speed-ups off")):
-            seconds = results.get(name, {}).get("seconds")
-            rows.append((label, f"{seconds / slow:.3f}" if seconds else NONE, "< 1", NONE))
+def incremental_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Row 3: one approval published to moto's S3."""
+    label, incremental = "3. incremental publish (moto S3)", results.get("incremental", {})
+    if incremental.get("status") != "ok":
+        return [(label, _failure(incremental), "< 1 s", NONE)]
+    return [(label, f"{incremental['seconds']:.2f} s{_spread(incremental)}, {incremental['uploaded']} files "
+                    f"uploaded of {incremental['bucket_objects']}",
+             f"< {TARGETS['incremental_seconds']:.0f} s, affected only",
+             judged(incremental["seconds"], TARGETS["incremental_seconds"]))]
 
+
+def speedup_rows(results: dict[str, Any]) -> list[Row]:
+    """Row 4's ratios: the cold and the incremental build against the same build with the speed-ups off."""
+    slow_report = results.get("speedups_off", {})
+    slow = slow_report.get("seconds") if slow_report.get("status") == "ok" else None
+    if not slow:
+        return []
+    rows: list[Row] = []
+    for name, label in (("cold", "4. cold / speed-ups off"), ("incremental", "4. incremental / speed-ups off")):
+        seconds = results.get(name, {}).get("seconds")
+        rows.append((label, f"{seconds / slow:.3f}" if seconds else NONE, "< 1", NONE))
+    return rows
+
+
+def memory_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Row 5: the peak memory of each build's process tree."""
+    rows: list[Row] = []
     for name, label in (("cold", "5. peak memory, cold build"), ("warm", "5. peak memory, warm build"),
                         ("speedups_off", "5. peak memory, speed-ups off"),
                         ("incremental", "5. peak memory, incremental")):
@@ -279,60 +306,84 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         if "peak_tree_mb" in report:
             rows.append((label, f"{report['peak_tree_mb']:.0f} MB (process alone {report['maxrss_self_mb']:.0f} MB)",
                          f"< {TARGETS['peak_mb']:.0f} MB", judged(report["peak_tree_mb"], TARGETS["peak_mb"])))
+    return rows
 
+
+def weight_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Row 6: what a visitor downloads for the home, a listing, institution pages and one search."""
     weights = results.get("page_weights", {})
-    if "home" in weights:
-        for key, label, target_key in (("home", "6. home page", None),
-                                       ("listing", "6. listing page (largest city)", None),
-                                       ("institution_20", "6. institution, 20 reviews", "institution_20_bytes"),
-                                       ("institution_500", "6. institution, 500+ reviews (heaviest page)",
-                                        "institution_500_bytes")):
-            weight = weights[key]
-            # Judged as sent (gzip, as CloudFront compresses), the weight a Lighthouse budget counts.
-            sent = weight.get("transfer", weight["total"])
-            value = (f"{sent / KB:.1f} KB sent (files {weight['total'] / KB:.1f} KB, "
-                     f"HTML {weight['html'] / KB:.1f} KB)")
-            if "pages" in weight:
-                value += f", {weight['pages']} pages"
-            target = TARGETS[target_key] if target_key else None
-            rows.append((label, value, f"< {target / KB:.0f} KB" if target else NONE,
-                         judged(sent, target, size_bound=False) if target else NONE))
-            if key.startswith("institution") and "images_above_fold" in weight:
-                images = weight["images_above_fold"]
-                rows.append((f"{label}: images above the fold", f"{images / KB:.1f} KB (widest variants)",
-                             f"< {TARGETS['images_above_fold_bytes'] / KB:.0f} KB",
-                             judged(images, TARGETS["images_above_fold_bytes"], size_bound=False)))
-        search = weights["search"]
-        rows.append(("6. Pagefind payload of one search", f"{search['total'] / KB:.0f} KB (estimate)", NONE, NONE))
-    else:
-        rows.append(("6. page weights", _failure(weights), "", ""))
+    if "home" not in weights:
+        return [("6. page weights", _failure(weights), "", "")]
+    rows: list[Row] = []
+    for key, label, target_key in (("home", "6. home page", None),
+                                   ("listing", "6. listing page (largest city)", None),
+                                   ("institution_20", "6. institution, 20 reviews", "institution_20_bytes"),
+                                   ("institution_500", "6. institution, 500+ reviews (heaviest page)",
+                                    "institution_500_bytes")):
+        weight = weights[key]
+        # Judged as sent (gzip, as CloudFront compresses), the weight a Lighthouse budget counts.
+        sent = weight.get("transfer", weight["total"])
+        value = f"{sent / KB:.1f} KB sent (files {weight['total'] / KB:.1f} KB, HTML {weight['html'] / KB:.1f} KB)"
+        if "pages" in weight:
+            value += f", {weight['pages']} pages"
+        target = TARGETS[target_key] if target_key else None
+        rows.append((label, value, f"< {target / KB:.0f} KB" if target else NONE,
+                     judged(sent, target, size_bound=False) if target else NONE))
+        if key.startswith("institution") and "images_above_fold" in weight:
+            images = weight["images_above_fold"]
+            rows.append((f"{label}: images above the fold", f"{images / KB:.1f} KB (widest variants)",
+                         f"< {TARGETS['images_above_fold_bytes'] / KB:.0f} KB",
+                         judged(images, TARGETS["images_above_fold_bytes"], size_bound=False)))
+    search = weights["search"]
+    rows.append(("6. Pagefind payload of one search", f"{search['total'] / KB:.0f} KB (estimate)", NONE, NONE))
+    return rows
 
+
+def import_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Row 7: importing boto3, then each Lambda entry point measured against it."""
     imports = results.get("imports", {})
     boto3 = imports.get("boto3", {}).get("seconds")
-    if boto3:
-        rows.append(("7. import boto3", f"{boto3 * 1000:.0f} ms", NONE, NONE))
-        for name, report in imports.get("handlers", {}).items():
-            if report.get("status") != "ok":
-                rows.append((f"7. import functions/{name}/app.py", _failure(report), "", ""))
-                continue
-            ratio = report["seconds"] / boto3
-            heavy = f", pulls in {'+'.join(report['heavy_modules'])}" if report["heavy_modules"] else ""
-            # Beside the judged import: what the handler leaves to its first invocation, loaded as well.
-            deferred = report.get("with_deferred_seconds")
-            loaded = "all routes loaded" if name == "api" else "first invocation's imports loaded"
-            later = f"; {loaded} {deferred * 1000:.0f} ms" if deferred else ""
-            rows.append((f"7. import functions/{name}/app.py",
-                         f"{report['seconds'] * 1000:.0f} ms = {ratio:.1f}x boto3{heavy}{later}",
-                         f"<= {TARGETS['import_ratio']}x", judged(ratio, TARGETS["import_ratio"], size_bound=False)))
-    for route, report in imports.get("api_routes", {}).items() if boto3 else ():
+    if not boto3:
+        return []
+    rows: list[Row] = [("7. import boto3", f"{boto3 * 1000:.0f} ms", NONE, NONE)]
+    for name, report in imports.get("handlers", {}).items():
+        label = f"7. import functions/{name}/app.py"
         if report.get("status") != "ok":
-            rows.append((f"7. API cold start, {route}", _failure(report), "", ""))
+            rows.append((label, _failure(report), "", ""))
+            continue
+        ratio = report["seconds"] / boto3
+        heavy = f", pulls in {'+'.join(report['heavy_modules'])}" if report["heavy_modules"] else ""
+        # Beside the judged import: what the handler leaves to its first invocation, loaded as well.
+        deferred = report.get("with_deferred_seconds")
+        loaded = "all routes loaded" if name == "api" else "first invocation's imports loaded"
+        later = f"; {loaded} {deferred * 1000:.0f} ms" if deferred else ""
+        rows.append((label, f"{report['seconds'] * 1000:.0f} ms = {ratio:.1f}x boto3{heavy}{later}",
+                     f"<= {TARGETS['import_ratio']}x", judged(ratio, TARGETS["import_ratio"], size_bound=False)))
+    return rows
+
+
+def cold_start_rows(results: dict[str, Any]) -> list[Row]:
+    """Row 7: each API route's cold start (init plus its first request, in a fresh process) against boto3."""
+    imports = results.get("imports", {})
+    boto3 = imports.get("boto3", {}).get("seconds")
+    if not boto3:
+        return []
+    rows: list[Row] = []
+    for route, report in imports.get("api_routes", {}).items():
+        label = f"7. API cold start, {route}"
+        if report.get("status") != "ok":
+            rows.append((label, _failure(report), "", ""))
             continue
         init, request = report["init_seconds"], report["request_seconds"]
-        rows.append((f"7. API cold start, {route}",
-                     f"init {init * 1000:.0f} ms + first request {request * 1000:.0f} ms ({report['answer']})"
-                     f" = {(init + request) / boto3:.1f}x boto3", NONE, NONE))
+        rows.append((label, f"init {init * 1000:.0f} ms + first request {request * 1000:.0f} ms ({report['answer']})"
+                            f" = {(init + request) / boto3:.1f}x boto3", NONE, NONE))
+    return rows
+
+
+def package_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Row 7: each function's package with the shared layer, against Lambda's 250 MB unzipped limit."""
     packages = results.get("packages", {})
+    rows: list[Row] = []
     for name, report in packages.get("functions", {}).items():
         own = f"{report['zip'] / KB:.0f} KB zip" + (" with the site" if report["includes_site"] else "")
         rows.append((f"7. package functions/{name}",
@@ -352,7 +403,7 @@ def _failure(report: dict[str, Any]) -> str:
     return f"{status}: {report['reason']}"[:150] if "reason" in report else status
 
 
-def print_table(rows: list[tuple[str, str, str, str]], results: dict[str, Any]) -> None:
+def print_table(rows: list[Row], results: dict[str, Any]) -> None:
     parameters, computer = results["parameters"], results["machine"]
     print(f"\nCareer Mitra benchmark: {parameters['institutions']} institutions, {parameters['reviews']} reviews, "
           f"seed {parameters['seed']}; {computer['nproc']} cores, Python {computer['python']}, {computer['date']}")

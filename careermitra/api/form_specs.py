@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from careermitra.domain.abuse import DAY, HOUR, RateLimit
 from careermitra.domain.account_rights import AccountDeletion, DetailsCorrection, Nomination
-from careermitra.domain.institution import Institution
+from careermitra.domain.analytics import PageViewBeacon
+from careermitra.domain.listing import InstitutionProposal
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
@@ -74,7 +75,7 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              _limits("register", ip=(20, HOUR), email=(5, HOUR))),
     FormSpec("review", "/api/reviews", ReviewSubmission, "/reviews/thanks/",
              _limits("review", ip=(60, HOUR), user=(20, DAY)), sender="consenting"),
-    FormSpec("listing", "/api/listings", Institution, "/listings/thanks/",
+    FormSpec("listing", "/api/listings", InstitutionProposal, "/listings/thanks/",
              _limits("listing", ip=(30, HOUR), user=(10, DAY)), sender="consenting"),
     FormSpec("contact", "/api/contact", ContactMessage, "/contact/thanks/",
              _limits("contact", ip=(10, HOUR), email=(5, HOUR))),
@@ -100,6 +101,28 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
 FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
 # The forms /api/form-token issues a fill-time token for.
 SCREENED_FORMS = tuple(name for name, spec in FORMS.items() if spec.screened)
-EVENTS_PATH = "/api/events"  # the analytics beacon: not a form, but a small body too
-BODY_LIMIT_AT_PATH: dict[str, int] = {EVENTS_PATH: SMALL_BODY_BYTES, **{
-    spec.path: spec.max_body_bytes for spec in FORMS.values() if spec.max_body_bytes}}
+
+
+@dataclass(frozen=True)
+class BeaconSpec:
+    """A body a page's script sends by itself, not a form a person fills in: no honeypot, token or result page."""
+
+    name: str
+    path: str
+    model: type[BaseModel]
+    limits: tuple[RateLimit, ...]
+    max_body_bytes: int
+
+    def limits_per(self, per: str) -> tuple[RateLimit, ...]:
+        """The beacon's limits counted per `per` ("ip", "visitor")."""
+        return tuple(rule for rule in self.limits if rule.per == per)
+
+
+# One beacon per page view: generous per address (a campus), tighter per visitor id (one person).
+BEACON = BeaconSpec("events", "/api/events", PageViewBeacon, _limits("events", ip=(1200, HOUR), visitor=(300, HOUR)),
+                    SMALL_BODY_BYTES)
+EVENTS_PATH = BEACON.path
+# Every rate-limited body the API takes, by the name its limits are counted under.
+LIMITED: dict[str, FormSpec | BeaconSpec] = {**FORMS, BEACON.name: BEACON}
+BODY_LIMIT_AT_PATH: dict[str, int] = {
+    spec.path: spec.max_body_bytes for spec in LIMITED.values() if spec.max_body_bytes}

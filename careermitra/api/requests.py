@@ -20,6 +20,7 @@ MAX_FIELDS = 200
 # The deepest body a form sends is a listing's closing ranks (body > courses > row > admissions > ranks > row);
 # deeper JSON is refused before any code walks it (a 2 KB body 1,000 deep would exhaust Python's recursion).
 MAX_DEPTH = 10
+TOO_DEEP = {"body": f"nested more than {MAX_DEPTH} levels deep"}
 # CloudFront adds it, with a secret value, to every request it forwards to the API (template.yaml, OriginSecret).
 ORIGIN_HEADER = "X-Origin-Verify"
 FIELD_NAME = re.compile(r"^[a-z_]{1,40}(?:\.(?:[a-z_]{1,40}|[0-9]{1,2})){0,3}$")
@@ -50,35 +51,38 @@ def read_body(event: APIGatewayProxyEvent, max_bytes: int) -> dict[str, Any]:
     """
     kind = media_type(event)
     if kind not in {JSON, FORM}:
-        raise UnsupportedMediaType(f"Send the form as {JSON} or {FORM}.")
+        raise UnsupportedMediaType(f"Send the form as {JSON} or {FORM}.",
+                                   {"Content-Type": f"send {JSON} or {FORM}"})
     raw = (event.body or "").encode()
     if event.is_base64_encoded:
         try:
             raw = base64.b64decode(raw, validate=True)
         except ValueError:
-            raise BadRequest("The body is not valid base64.") from None
+            raise BadRequest("The body is not valid base64.", {"body": "not valid base64"}) from None
     if len(raw) > max_bytes:
-        raise TooLarge(f"The form is too long; send at most {max_bytes // 1024} KB.")
+        raise TooLarge(f"The form is too long; send at most {max_bytes // 1024} KB.",
+                       {"body": f"too long; at most {max_bytes // 1024} KB"})
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise BadRequest("Send the form as UTF-8 text.") from None
+        raise BadRequest("Send the form as UTF-8 text.", {"body": "not UTF-8 text"}) from None
     if kind == FORM:
         try:
             pairs = parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)
         except ValueError:
-            raise BadRequest(f"The form has too many fields; send at most {MAX_FIELDS}.") from None
+            raise BadRequest(f"The form has too many fields; send at most {MAX_FIELDS}.",
+                             {"body": f"more than {MAX_FIELDS} fields"}) from None
         return nest_form_fields(pairs)
     try:
         fields = json.loads(text) if text.strip() else {}
     except json.JSONDecodeError:
-        raise BadRequest("The body is not valid JSON.") from None
+        raise BadRequest("The body is not valid JSON.", {"body": "not valid JSON"}) from None
     except RecursionError:
-        raise BadRequest(f"The body is nested too deeply; send at most {MAX_DEPTH} levels.") from None
+        raise BadRequest(f"The body is nested too deeply; send at most {MAX_DEPTH} levels.", TOO_DEEP) from None
     if nesting_depth(fields) > MAX_DEPTH:
-        raise BadRequest(f"The body is nested too deeply; send at most {MAX_DEPTH} levels.")
+        raise BadRequest(f"The body is nested too deeply; send at most {MAX_DEPTH} levels.", TOO_DEEP)
     if not isinstance(fields, dict):
-        raise BadRequest("Send the fields as one JSON object.")
+        raise BadRequest("Send the fields as one JSON object.", {"body": "not one JSON object"})
     return fields
 
 

@@ -131,14 +131,14 @@ class Contact(_Strict):
         return value
 
 
-class Institution(_Strict):
-    """The facts an editor publishes about one institution (front matter plus Markdown description).
+class InstitutionFacts(_Strict):
+    """An institution's facts without its slug: what an editor writes in its file (whose name is the slug) and
+    what a listing request proposes (whose slug comes from the name), checked by the same rules.
 
     Fields are checked in this order, so a check may use the fields above it (the city its state, the
     ownership and the blocks the type, the PIN code the state).
     """
 
-    slug: str
     name: Annotated[str, Field(min_length=3, max_length=160)]
     type: InstitutionType
     state: NonEmpty
@@ -218,6 +218,13 @@ class Institution(_Strict):
                 raise ValueError(f"course {course.title!r} is listed twice")
             seen.add(course.title)
         return self
+
+
+class Institution(InstitutionFacts):
+    """The facts an editor publishes about one institution (front matter plus Markdown description) and its slug,
+    the file's name and its URL."""
+
+    slug: str
 
     @property
     def city_slug(self) -> str:

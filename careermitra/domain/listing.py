@@ -7,9 +7,9 @@ import json
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from careermitra.domain.institution import Institution
+from careermitra.domain.institution import Institution, InstitutionFacts
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.slugs import slugify
 from careermitra.domain.submission import Status, plain_text
@@ -22,21 +22,33 @@ FRONT_MATTER_ORDER = ("name", "type", "ownership", "city", "state", "established
                       "courses", "facilities", "contact", "placements", "cost_of_attendance")
 
 
-def proposed_institution(data: dict[str, Any]) -> Institution:
-    """Validate a proposal against the institution schema editors use; the slug comes from the name."""
-    if not isinstance(data, dict):
-        raise InvalidInput("Send the institution's facts as fields.", {"body": "expected an object of fields"})
-    refused = {name: "comes from the institution's name; leave it out" for name in ("slug",) if name in data}
-    if refused:
-        raise InvalidInput("Some fields need fixing.", refused)
-    name = data.get("name")
-    if isinstance(name, str) and name.strip() and not slugify(name):
-        raise InvalidInput("Some fields need fixing.", {"name": "write the institution's name in letters"})
-    description = data.get("description")
-    proposal = {**data, "slug": slugify(name) if isinstance(name, str) else "",
-                "description": plain_text(description) if isinstance(description, str) else description}
+class InstitutionProposal(InstitutionFacts):
+    """What the listing form sends: an institution's facts by the editors' rules, without a slug (it comes from
+    the name, so the name must have letters) and without images (only an editor adds files to content/).
+
+    The same model is the route's body, the OpenAPI document's schema of it and what the CLI's export writes."""
+
+    @field_validator("name")
+    @classmethod
+    def _name_gives_a_slug(cls, value: str) -> str:
+        if not slugify(value):
+            raise ValueError("write the institution's name in letters")
+        return value
+
+
+def proposed_institution(proposal: InstitutionProposal | dict[str, Any]) -> Institution:
+    """The institution a proposal makes: its slug from its name, its description as plain text (never markup)."""
+    if not isinstance(proposal, InstitutionProposal):
+        if not isinstance(proposal, dict):
+            raise InvalidInput("Send the institution's facts as fields.", {"body": "expected an object of fields"})
+        try:
+            proposal = InstitutionProposal.model_validate(proposal)
+        except ValidationError as error:
+            raise InvalidInput.from_validation(error) from None
+    facts = {name: getattr(proposal, name) for name in InstitutionFacts.model_fields}
     try:
-        return Institution.model_validate(proposal)
+        return Institution.model_validate({**facts, "slug": slugify(proposal.name),
+                                           "description": plain_text(proposal.description)})
     except ValidationError as error:
         raise InvalidInput.from_validation(error, model=Institution) from None
 
@@ -48,7 +60,7 @@ def markdown_escaped(text: str) -> str:
     return ORDERED_LIST_MARK.sub(r"\1\\\2", MARKDOWN_SPECIAL.sub(r"\\\1", unindented))
 
 
-def institution_file_text(institution: Institution) -> str:
+def institution_file_text(institution: InstitutionFacts) -> str:
     """The institution as `content/institutions/<slug>.md`: YAML front matter, then the description as plain text
     (a proposer's description is theirs, not the editors': nothing in it may reach a page as markup)."""
     import yaml  # only the CLI export needs YAML; the API never calls this

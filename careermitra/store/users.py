@@ -77,8 +77,32 @@ class DynamoUserStore:
     def add(self, user: User) -> User:
         """Store a new user; if the email was registered meanwhile, return the user who has it.
 
-        An unverified registration carries `expires_at` on both items; one past it may be taken over.
+        An unverified registration carries `expires_at` on both items; one past it may be taken over. A mailbox
+        item whose user is gone (a write cut short, an item removed by hand) is cleared and the write tried once
+        more, instead of failing every later registration of the address with a 500.
         """
+        try:
+            return self._add(user)
+        except ClientError as error:
+            if not is_conditional_failure(error) or not self._clear_orphaned_mailbox(user.email, user.created_at):
+                raise
+        return self._add(user)
+
+    def _clear_orphaned_mailbox(self, email: str, now: dt.datetime) -> bool:
+        """Delete the address's mailbox item if the user it points to does not exist; whether it did."""
+        item = self._table.get_item(Key=_email_key(email), ConsistentRead=True).get("Item")
+        if item is None or self.get(str(item["user_id"]), now) is not None:
+            return False
+        try:
+            self._table.delete_item(Key=_email_key(email), ConditionExpression="user_id = :orphan",
+                                    ExpressionAttributeValues={":orphan": item["user_id"]})
+        except ClientError as error:
+            if is_conditional_failure(error):
+                return False
+            raise
+        return True
+
+    def _add(self, user: User) -> User:
         client = self._table.meta.client
         expiry: dict[str, Any] = {} if user.verified else {
             "expires_at": epoch(user.created_at + UNVERIFIED_LIFETIME)}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from careermitra.domain.listing import ListingRecord, proposed_institution
+from careermitra.domain.listing import InstitutionProposal, ListingRecord, proposed_institution
 from careermitra.domain.problems import Duplicate
 from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.user import User
@@ -14,10 +13,10 @@ from careermitra.store.listings import ListingStore
 from careermitra.workflows.once import Quota, add_once
 
 
-def propose_listing(data: dict[str, Any], proposer: User, listings: ListingStore,
+def propose_listing(proposal: InstitutionProposal, proposer: User, listings: ListingStore,
                     catalogue: Catalogue, now: dt.datetime, quota: Quota | None = None) -> tuple[ListingRecord, bool]:
     """Queue a proposed institution as pending; returns (record, newly stored)."""
-    institution = proposed_institution(data)
+    institution = proposed_institution(proposal)
     if catalogue.exists(institution.slug):
         raise Duplicate("This institution is already on the site.",
                         {"name": "an institution with this name is already listed"})

@@ -58,8 +58,7 @@ class Moderation:
     def approve_review(self, review_id: str) -> ReviewRecord:
         """Approve a pending review and tell its author it is live, with the link; the table's stream then
         publishes it through the rebuild."""
-        record = self._decided(self.reviews.decide(review_id, Status.PENDING, Status.APPROVED, self.clock(),
-                                                   "reason", None), self.review(review_id))
+        record = self._decide_review(review_id, Status.APPROVED, None)
         author = self.users.get(record.user_id) if record.user_id else None
         if author is not None:
             link = self.site_origin + review_url(record.institution, record.id)
@@ -70,8 +69,7 @@ class Moderation:
     def reject_review(self, review_id: str, reason: str) -> ReviewRecord:
         """Reject a pending review and tell its author why."""
         reason = _reason(reason)
-        record = self._decided(self.reviews.decide(review_id, Status.PENDING, Status.REJECTED, self.clock(),
-                                                   "reason", reason), self.review(review_id))
+        record = self._decide_review(review_id, Status.REJECTED, reason)
         author = self.users.get(record.user_id) if record.user_id else None
         if author is not None:
             send_after_commit(self.mailer, review_rejected_message(author.email, author.name, record.title, reason),
@@ -82,13 +80,11 @@ class Moderation:
         return _found(self.listings.get(listing_id), "listing request", listing_id)
 
     def approve_listing(self, listing_id: str) -> ListingRecord:
-        return self._decided(self.listings.decide(listing_id, Status.PENDING, Status.APPROVED, self.clock(),
-                                                  "reason", None), self.listing(listing_id))
+        return self._decide_listing(listing_id, Status.APPROVED, None)
 
     def reject_listing(self, listing_id: str, reason: str) -> ListingRecord:
         reason = _reason(reason)
-        record = self._decided(self.listings.decide(listing_id, Status.PENDING, Status.REJECTED, self.clock(),
-                                                    "reason", reason), self.listing(listing_id))
+        record = self._decide_listing(listing_id, Status.REJECTED, reason)
         proposer = self.users.get(record.user_id) if record.user_id else None
         if proposer is not None:
             message = listing_rejected_message(proposer.email, proposer.name, record.institution.name, reason)
@@ -117,6 +113,15 @@ class Moderation:
                                                    "reply", reply), self.ticket(ticket_id))
         send_after_commit(self.mailer, ticket_reply(record, reply), "ticket_reply")
         return record
+
+    def _decide_review(self, review_id: str, decision: Status, reason: str | None) -> ReviewRecord:
+        """A pending review approved or rejected, or Duplicate naming its state when it was decided already."""
+        updated = self.reviews.decide(review_id, Status.PENDING, decision, self.clock(), "reason", reason)
+        return self._decided(updated, self.review(review_id))
+
+    def _decide_listing(self, listing_id: str, decision: Status, reason: str | None) -> ListingRecord:
+        updated = self.listings.decide(listing_id, Status.PENDING, decision, self.clock(), "reason", reason)
+        return self._decided(updated, self.listing(listing_id))
 
     @staticmethod
     def _decided(updated: Decided | None, current: Decided) -> Decided:

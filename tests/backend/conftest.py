@@ -12,6 +12,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from careermitra.workflows.moderation import Moderation
 from tests.backend.template import ROOT, resources, table_kwargs, template
 from tests.support.api import (
     INSTITUTIONS,
@@ -27,6 +28,7 @@ from tests.support.api import (
     Clock,
     table_names,
 )
+from tests.support.cli import moderation_for
 
 
 @pytest.fixture(scope="session")
@@ -143,6 +145,12 @@ def no_personal_data_in_logs(capfd: pytest.CaptureFixture[str]) -> Iterator[None
     assert captured.strip(), "the privacy check saw no log output at all; is it capturing?"
     for value in PERSONAL_DATA:
         assert value.lower() not in captured.lower(), f"personal data {value!r} in the logs or metrics"
+
+
+@pytest.fixture
+def moderation(api: Api, tmp_path: Path) -> Moderation:
+    """The moderation workflow the `careermitra` command runs, over the API's tables, mailing into an outbox."""
+    return moderation_for(api, tmp_path / "outbox")
 
 
 @pytest.fixture(scope="module")

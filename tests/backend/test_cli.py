@@ -7,30 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from careermitra.cli import build_parser, main, run
+from careermitra.cli import build_parser, main
 from careermitra.domain.problems import Duplicate
-from careermitra.mail.outbox import OutboxMailer
 from careermitra.site.builder.content import parse_institution
 from careermitra.workflows.moderation import Moderation
 from tests.support.api import Api, contact_message, listing, review, sign_in
-
-
-@pytest.fixture
-def moderation(api: Api, tmp_path: Path) -> Moderation:
-    from careermitra.api.services import services
-
-    svc = services()
-    return Moderation(users=svc.accounts.users, reviews=svc.reviews, listings=svc.listings, tickets=svc.tickets,
-                      mailer=OutboxMailer(tmp_path / "outbox", "no-reply@careermitra.in"), clock=lambda: api.clock.now)
-
-
-def cli(moderation: Moderation, *argv: str) -> object:
-    return run(build_parser().parse_args(list(argv)), moderation)
-
-
-def outbox(moderation: Moderation) -> list[str]:
-    folder = moderation.mailer._folder  # type: ignore[attr-defined]
-    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.eml"))] if folder.exists() else []
+from tests.support.cli import cli, outbox
 
 
 def test_an_editor_lists_pending_reviews_with_flags_and_approves_one(api: Api, moderation: Moderation) -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from careermitra.site.builder.content import parse_institution
 from careermitra.workflows.moderation import Moderation
-from tests.backend.test_cli import cli, moderation  # noqa: F401  (the CLI fixture)
 from tests.support.api import REGION, Api, contact_message, listing, registration, review, sent_mail, sign_in
+from tests.support.cli import cli
 
 pytestmark = pytest.mark.usefixtures("no_personal_data_in_logs")
 
@@ -162,7 +162,7 @@ def test_a_listing_whose_name_makes_no_slug_is_refused(api: Api, name: str) -> N
     assert stored("ListingsTable") == []
 
 
-def test_an_exported_listing_description_is_plain_text(api: Api, moderation: Moderation,  # noqa: F811
+def test_an_exported_listing_description_is_plain_text(api: Api, moderation: Moderation,
                                                      tmp_path: Path) -> None:
     from careermitra.site.builder.model import render_markdown
 

@@ -65,9 +65,13 @@ def test_the_openapi_document_gives_each_body_its_model_s_schema(openapi: dict[s
     assert set(openapi["components"]["schemas"][model]["properties"]) == set(declared.model_fields)
 
 
-def test_the_listing_body_is_documented_as_an_object_and_the_queries_as_parameters(openapi: dict[str, Any]) -> None:
+def test_the_listing_body_is_documented_as_its_model_and_the_queries_as_parameters(openapi: dict[str, Any]) -> None:
     listing = openapi["paths"]["/api/listings"]["post"]["requestBody"]["content"]["application/json"]["schema"]
-    assert listing["type"] == "object"
+    assert listing == {"$ref": "#/components/schemas/InstitutionProposal"}
+    proposal = openapi["components"]["schemas"]["InstitutionProposal"]
+    # The editors' facts of an institution, without the slug (it comes from the name)
+    assert {"name", "type", "city", "state", "courses", "contact", "description"} <= set(proposal["required"])
+    assert "slug" not in proposal["properties"] and proposal["additionalProperties"] is False
     for path, names in (("/api/verify", ["token"]), ("/api/form-token", ["form", "renew"]),
                         ("/api/privacy-requests/confirm", ["token"])):
         parameters = openapi["paths"][path]["get"]["parameters"]

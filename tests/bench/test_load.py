@@ -99,3 +99,12 @@ def test_a_5xx_a_reset_or_a_limit_that_did_not_fire_fail_the_run() -> None:
     assert not verdicts["zero 5xx"]
     assert not verdicts["zero resets, refusals, timeouts"]
     assert not verdicts["no unexpected status"]
+
+
+def test_the_beacon_limits_are_read_from_its_spec_like_every_form() -> None:
+    from careermitra.api.form_specs import BEACON, BODY_LIMIT_AT_PATH, FORMS
+
+    assert limit("events", "visitor") == BEACON.limits_per("visitor")[0]
+    assert (limit("events", "ip").limit, limit("events", "visitor").limit) == (1200, 300)
+    assert limit("review", "user") == FORMS["review"].limits_per("user")[0]
+    assert BODY_LIMIT_AT_PATH[BEACON.path] == BEACON.max_body_bytes

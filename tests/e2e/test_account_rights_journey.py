@@ -10,10 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e import test_review_journey as journey
-from tests.e2e.test_review_journey import RunningStack, register_and_sign_in
-
-stack = journey.stack  # `make dev` on a free port, one per module
+from tests.support.stack import RunningStack, register_and_sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -14,11 +14,8 @@ from email import message_from_bytes, policy
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e import test_review_journey as journey
-from tests.e2e.test_review_journey import RunningStack, fill_slowly, register_and_sign_in, write_review
 from tests.support.site import ROOT
-
-stack = journey.stack  # `make dev` on a free port, one per module
+from tests.support.stack import RunningStack, fill_slowly, register_and_sign_in, write_review
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,9 @@ from email import message_from_bytes, policy
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_review_journey import RunningStack, register_and_sign_in, stack
+from tests.support.stack import RunningStack, register_and_sign_in
 
 pytestmark = pytest.mark.browser
-__all__ = ["stack"]  # the module-scoped local stack fixture, shared with the first journey's module
 
 SLUG = "golconda-school-of-architecture"
 FORM = f"/institutions/{SLUG}/write-review/"

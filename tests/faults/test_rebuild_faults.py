@@ -20,8 +20,7 @@ from careermitra.rebuild.changes import affected_institutions
 from careermitra.site.build import build_with_approved_reviews
 from careermitra.store.publication import DynamoPublicationState
 from careermitra.store.published_reviews import DynamoApprovedReviews
-from tests.rebuild.test_rebuild_handler import LambdaContext, approve, new_review
-from tests.support.rebuild import PublishedSite, load_rebuild_function
+from tests.support.rebuild import LambdaContext, PublishedSite, approve, load_rebuild_function, new_review
 
 ALPHA_FILE = "content/institutions/alpha-college.md"
 

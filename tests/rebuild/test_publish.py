@@ -20,8 +20,7 @@ from careermitra.publish.targets import S3Target
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex
 from careermitra.store.publication import DynamoPublicationState
 from careermitra.store.published_reviews import ApprovedSnapshot, DynamoApprovedReviews
-from tests.rebuild.test_rebuild_handler import invalidated_paths, new_review
-from tests.support.rebuild import PublishedSite, record_for
+from tests.support.rebuild import PublishedSite, invalidated_paths, new_review, record_for
 
 
 def test_sync_sets_types_and_caching_and_a_second_sync_uploads_nothing(published: PublishedSite,

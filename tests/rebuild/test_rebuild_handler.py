@@ -3,52 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-import boto3
 import pytest
 
-from careermitra.domain.review import AspectRatings, PublishedReview
-from careermitra.domain.submission import Status
 from careermitra.site.builder.index import INDEX_NAME
-from tests.support.rebuild import PublishedSite, load_rebuild_function, record_for
-
-
-@dataclass
-class LambdaContext:
-    function_name: str = "rebuild"
-    memory_limit_in_mb: int = 1024
-    invoked_function_arn: str = "arn:aws:lambda:ap-south-1:123456789012:function:rebuild"
-    aws_request_id: str = "request-1"
-
-
-def new_review(review_id: str, rating: int, day: int, name: str = "Kavya N.") -> PublishedReview:
-    aspects = AspectRatings(faculty=rating, infrastructure=rating, placements=rating, campus_life=rating,
-                            value_for_money=rating)
-    return PublishedReview(id=review_id, display_name=name, rating=rating, aspects=aspects,
-                           title=f"Review {review_id}", body="Long enough text about the teaching and the campus.",
-                           course="JEE Main & Advanced", graduation_year=2025, published=dt.date(2026, 11, day))
-
-
-def approve(published: PublishedSite, slug: str, review: PublishedReview) -> None:
-    """A user submits (pending), a moderator approves: two writes, as the API and the CLI make them."""
-    pending = record_for(slug, review, Status.PENDING)
-    published.reviews.add(pending)
-    decided = published.reviews.decide(review.id, "pending", "approved",
-                                       dt.datetime.combine(review.published, dt.time(10), tzinfo=dt.UTC),
-                                       "reason", None)
-    assert decided is not None
-
-
-def invalidated_paths(published: PublishedSite) -> set[str]:
-    cloudfront = boto3.client("cloudfront")
-    paths: set[str] = set()
-    for summary in cloudfront.list_invalidations(DistributionId=published.distribution_id)[
-            "InvalidationList"].get("Items", []):
-        batch = cloudfront.get_invalidation(DistributionId=published.distribution_id, Id=summary["Id"])
-        paths |= set(batch["Invalidation"]["InvalidationBatch"]["Paths"]["Items"])
-    return paths
+from tests.support.rebuild import (
+    LambdaContext,
+    PublishedSite,
+    approve,
+    invalidated_paths,
+    load_rebuild_function,
+    new_review,
+)
 
 
 def test_two_approvals_update_the_page_and_upload_only_what_changed(

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 
 from bench.page_weight import page_bytes
-from careermitra.site.builder.content import load_institutions, load_reviews
 from tests.site.html import links_in, page, text_of
-from tests.support.site import ROOT, SAMPLE_CONTENT
-
-INSTITUTIONS, _ = load_institutions(SAMPLE_CONTENT / "institutions")
-REVIEWS = load_reviews(SAMPLE_CONTENT / "reviews", INSTITUTIONS)
+from tests.support.sample import INSTITUTIONS, REVIEWS
+from tests.support.site import ROOT
 
 
 def test_sample_content_is_big_and_varied_enough() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.pages import search_records
-from tests.site.test_incremental import SETTINGS, approve_new_review, edit_institution_and_review
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
+from tests.support.site_changes import SETTINGS, approve_new_review, edit_institution_and_review
 
 WITH_SEARCH = {**SETTINGS, "search_index": True}
 

@@ -3,6 +3,7 @@ rebuild and fault tests' fixtures and helpers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import shutil
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from careermitra.domain.review import PublishedReview
+from careermitra.domain.review import AspectRatings, PublishedReview
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
 from careermitra.local.resources import create_tables
@@ -128,3 +129,39 @@ def load_rebuild_function(published: PublishedSite, monkeypatch: pytest.MonkeyPa
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@dataclass
+class LambdaContext:
+    function_name: str = "rebuild"
+    memory_limit_in_mb: int = 1024
+    invoked_function_arn: str = "arn:aws:lambda:ap-south-1:123456789012:function:rebuild"
+    aws_request_id: str = "request-1"
+
+
+def new_review(review_id: str, rating: int, day: int, name: str = "Kavya N.") -> PublishedReview:
+    aspects = AspectRatings(faculty=rating, infrastructure=rating, placements=rating, campus_life=rating,
+                            value_for_money=rating)
+    return PublishedReview(id=review_id, display_name=name, rating=rating, aspects=aspects,
+                           title=f"Review {review_id}", body="Long enough text about the teaching and the campus.",
+                           course="JEE Main & Advanced", graduation_year=2025, published=dt.date(2026, 11, day))
+
+
+def approve(published: PublishedSite, slug: str, review: PublishedReview) -> None:
+    """A user submits (pending), a moderator approves: two writes, as the API and the CLI make them."""
+    pending = record_for(slug, review, Status.PENDING)
+    published.reviews.add(pending)
+    decided = published.reviews.decide(review.id, "pending", "approved",
+                                       dt.datetime.combine(review.published, dt.time(10), tzinfo=dt.UTC),
+                                       "reason", None)
+    assert decided is not None
+
+
+def invalidated_paths(published: PublishedSite) -> set[str]:
+    cloudfront = boto3.client("cloudfront")
+    paths: set[str] = set()
+    for summary in cloudfront.list_invalidations(DistributionId=published.distribution_id)[
+            "InvalidationList"].get("Items", []):
+        batch = cloudfront.get_invalidation(DistributionId=published.distribution_id, Id=summary["Id"])
+        paths |= set(batch["Invalidation"]["InvalidationBatch"]["Paths"]["Items"])
+    return paths

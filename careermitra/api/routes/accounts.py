@@ -9,6 +9,16 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 
 from careermitra.api.answers import accepted, json_answer, see_other
+from careermitra.api.documented import (
+    BODY_ROUTE,
+    FormTokenAnswer,
+    LinkSent,
+    SessionAnswer,
+    SignedOut,
+    VerificationSent,
+    answers,
+    form_answers,
+)
 from careermitra.api.form_specs import FORMS, SCREENED_FORMS
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
@@ -31,11 +41,13 @@ MAIL_SENT_METRIC = {"verification": "VerificationMailSent", "sign_in": "SignInMa
                     "no_account": "NoAccountMailSent"}
 
 
-@router.post(REGISTER.path, summary="Register, or ask for a sign-in link")
+@router.post(REGISTER.path, summary="Register, or ask for a sign-in link",
+             responses=form_answers(REGISTER, 202, VerificationSent))
 def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     """Same answer for a new, a pending and a verified address: the email is the only channel that differs."""
     svc = services()
     event = request_of(router)
+    svc.accounts.check_policy_version(registration)  # before the limits count the request
     answer = accepted(REGISTER, {"status": "verification_sent"}, answers_with_redirect(event))
     if not screen(REGISTER, guard_fields(router), event, svc):
         return answer
@@ -44,7 +56,8 @@ def register(registration: Annotated[Registration, Body()]) -> Response[Any]:
     return answer
 
 
-@router.post(SIGN_IN.path, summary="Ask for a sign-in link with the email alone")
+@router.post(SIGN_IN.path, summary="Ask for a sign-in link with the email alone",
+             responses=form_answers(SIGN_IN, 202, LinkSent))
 def sign_in(request: Annotated[SignInRequest, Body()]) -> Response[Any]:
     """Same answer whether or not the address has an account: only the mail that reaches it differs."""
     svc = services()
@@ -57,7 +70,8 @@ def sign_in(request: Annotated[SignInRequest, Body()]) -> Response[Any]:
     return answer
 
 
-@router.get("/api/verify", summary="Follow the link of a verification or sign-in mail")
+@router.get("/api/verify", summary="Follow the link of a verification or sign-in mail",
+            responses=answers(303, None, 422))
 def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
     """Follow a link from an email: signed in and back on the page the person came from (or the verified
     page), or sent to the page that offers a new link."""
@@ -71,7 +85,7 @@ def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
                      cookies=[session_cookie(svc.key, signed_in.session_id), display_cookie(signed_in.display_name)])
 
 
-@router.get("/api/session", summary="Who is signed in")
+@router.get("/api/session", summary="Who is signed in", responses=answers(200, SessionAnswer))
 def session() -> Response[Any]:
     """Whether the request's session cookie signs someone in, and their display name."""
     svc = services()
@@ -83,7 +97,8 @@ def session() -> Response[Any]:
                        cookies=None if user else signed_out_cookies()[1:])
 
 
-@router.post(LOGOUT.path, summary="Sign out")
+@router.post(LOGOUT.path, summary="Sign out",
+             responses=answers(200, SignedOut, *BODY_ROUTE, see_other=LOGOUT.done_page))
 def logout() -> Response[Any]:
     """End the session on the server and clear the cookie; a copy of the old cookie no longer signs anyone in."""
     svc = services()
@@ -96,7 +111,8 @@ def logout() -> Response[Any]:
                     cookies=signed_out_cookies())
 
 
-@router.get("/api/form-token", summary="A fill-time token for one of the site's forms")
+@router.get("/api/form-token", summary="A fill-time token for one of the site's forms",
+            responses=answers(200, FormTokenAnswer, 422))
 def form_token(form: Annotated[str, Query()] = "", renew: Annotated[str, Query(max_length=200)] = ""
                ) -> Response[Any]:
     """A signed, single-use 'opened at' for a form; `renew` (the token just sent) keeps the form's opening time."""

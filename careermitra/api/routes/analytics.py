@@ -10,23 +10,21 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import NO_STORE, accepted
 from careermitra.api.cookies import consent_cookie, privacy_signal, request_cookie
-from careermitra.api.form_specs import EVENTS_PATH, FORMS, ConsentChoice
+from careermitra.api.documented import BODY_ROUTE, AnalyticsChoice, answers, form_answers
+from careermitra.api.form_specs import BEACON, FORMS, ConsentChoice
 from careermitra.api.guard import enforce_limits
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, client_ip, request_of
 from careermitra.api.services import services
-from careermitra.domain.abuse import HOUR, RateLimit
 from careermitra.domain.analytics import CONSENT_COOKIE, PageViewBeacon, consent_cookie_value, page_view, visitor_of
 from careermitra.domain.problems import Forbidden
 from careermitra.domain.signing import hashed_ip
 
 router = Router()
 CONSENT = FORMS["consent"]
-# One beacon per page view: generous per address (a campus), tighter per visitor id (one person).
-BEACON_LIMITS = (RateLimit("events", "ip", 1200, HOUR), RateLimit("events", "visitor", 300, HOUR))
 
 
-@router.post(CONSENT.path, summary="Accept or refuse analytics")
+@router.post(CONSENT.path, summary="Accept or refuse analytics", responses=form_answers(CONSENT, 200, AnalyticsChoice))
 def choose_analytics(choice: Annotated[ConsentChoice, Body()]) -> Response[Any]:
     """Remember the visitor's choice in the consent cookie; a privacy signal from the browser always refuses."""
     svc = services()
@@ -39,7 +37,8 @@ def choose_analytics(choice: Annotated[ConsentChoice, Body()]) -> Response[Any]:
                     cookies=[consent_cookie(consent_cookie_value(svc.key, accepted_))], status=200)
 
 
-@router.post(EVENTS_PATH, summary="Record one page view (after consent)")
+@router.post(BEACON.path, summary="Record one page view (after consent)",
+             responses=answers(204, None, *BODY_ROUTE, 429))
 def record_page_view(beacon: Annotated[PageViewBeacon, Body()]) -> Response[Any]:
     """One page view from a consenting visitor: 204. Without consent 403; with GPC or DNT nothing is stored."""
     svc = services()
@@ -51,9 +50,8 @@ def record_page_view(beacon: Annotated[PageViewBeacon, Body()]) -> Response[Any]
     if visitor is None:
         raise Forbidden("No analytics without consent: accept analytics in the cookie settings first.",
                         {CONSENT_COOKIE: "missing, not ours, or it records a refusal"})
-    ip_limit, visitor_limit = BEACON_LIMITS
-    enforce_limits((ip_limit,), hashed_ip(svc.key, client_ip(event)), svc)
-    enforce_limits((visitor_limit,), visitor, svc)
+    enforce_limits(BEACON.limits_per("ip"), hashed_ip(svc.key, client_ip(event)), svc)
+    enforce_limits(BEACON.limits_per("visitor"), visitor, svc)
     view = page_view(beacon, visitor, event.headers.get("user-agent"), svc.settings.site_origin, svc.clock())
     svc.analytics.add(view)
     count("PageViewRecorded")

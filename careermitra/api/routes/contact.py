@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
+from careermitra.api.documented import TicketOpened, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
@@ -22,7 +23,7 @@ router = Router()
 CONTACT = FORMS["contact"]
 
 
-@router.post(CONTACT.path, summary="Send a question or a grievance")
+@router.post(CONTACT.path, summary="Send a question or a grievance", responses=form_answers(CONTACT, 202, TicketOpened))
 def contact(message: Annotated[ContactMessage, Body()]) -> Response[Any]:
     """Open a ticket (or find the one this message opened already) and acknowledge it by mail."""
     svc = services()

@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
+from careermitra.api.documented import PolicyAccepted, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import enforce_limits, screen
 from careermitra.api.observability import count
@@ -23,7 +24,8 @@ router = Router()
 POLICY = FORMS["policy"]
 
 
-@router.post(POLICY.path, summary="Accept the current privacy policy (signed in)")
+@router.post(POLICY.path, summary="Accept the current privacy policy (signed in)",
+             responses=form_answers(POLICY, 202, PolicyAccepted))
 def accept_policy(acceptance: Annotated[PolicyAcceptance, Body()]) -> Response[Any]:
     """Record the signed-in user's acceptance of the version the page showed, if it is still the current one."""
     svc = services()

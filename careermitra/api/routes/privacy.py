@@ -12,6 +12,7 @@ from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 
 from careermitra.api.answers import accepted, json_answer, see_other
 from careermitra.api.cookies import request_cookie
+from careermitra.api.documented import BODY_ROUTE, ConfirmationSent, RequestDone, answers, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
@@ -44,7 +45,8 @@ def _link_cookie(value: str, max_age: int) -> Cookie:
     return Cookie(name=LINK_COOKIE, value=value, path="/api/privacy-requests", secure=True, http_only=True,
                   same_site=SameSite.LAX_MODE, max_age=max_age)
 
-@router.post(PRIVACY.path, summary="Ask for a copy of one's data, or for its erasure")
+@router.post(PRIVACY.path, summary="Ask for a copy of one's data, or for its erasure",
+             responses=form_answers(PRIVACY, 202, ConfirmationSent))
 def request_privacy_action(request: Annotated[PrivacyRequest, Body()]) -> Response[Any]:
     """202 whatever the address: whether we know it is told only to its mailbox."""
     svc = services()
@@ -57,7 +59,7 @@ def request_privacy_action(request: Annotated[PrivacyRequest, Body()]) -> Respon
     count("PrivacyRequestConfirmationSent" if known else "PrivacyRequestForUnknownAddress")
     return answer
 
-@router.get(CONFIRM_PATH, summary="Open the emailed confirmation link")
+@router.get(CONFIRM_PATH, summary="Open the emailed confirmation link", responses=answers(303, None, 422))
 def open_confirmation_link(token: Annotated[str, Query()] = "") -> Response[Any]:
     """Keep the link's token in a cookie and show the page whose button carries the request out."""
     if not 20 <= len(token) <= 100:
@@ -65,7 +67,8 @@ def open_confirmation_link(token: Annotated[str, Query()] = "") -> Response[Any]
     max_age = int(CONFIRMATION_LINK_LIFETIME.total_seconds())
     return see_other(CONFIRM_PAGE, cookies=[_link_cookie(token, max_age)])
 
-@router.post(CONFIRM_PATH, summary="Carry out the confirmed request")
+@router.post(CONFIRM_PATH, summary="Carry out the confirmed request",
+             responses=answers(200, RequestDone, *BODY_ROUTE, 404, see_other="The page of the result"))
 def confirm_privacy_request() -> Response[Any]:
     """Carry out the request whose link this browser opened; the link works once."""
     svc = services()
