@@ -33,7 +33,7 @@ LOCAL_ENDPOINT = "http://127.0.0.1:5000"
 # `make dev` writes where its moto server listens (a free port each run) and where mail goes.
 LOCAL_STACK_FILE = Path(__file__).resolve().parents[1] / ".dev" / "stack.json"
 LOCAL_STACK_NAME = "careermitra"
-TABLE_AREAS = ("users", "reviews", "listings", "tickets", "rate_limits", "analytics", "audit")
+TABLE_AREAS = ("users", "reviews", "listings", "tickets", "rate_limits", "analytics", "audit", "reports")
 
 Record: TypeAlias = ReviewRecord | ListingRecord | TicketRecord | Disclosure
 

@@ -107,3 +107,13 @@ def privacy_erased_message(to: str, name: str, reviews: str) -> Message:
                    f"Hello {name},\n\nAs you asked, we erased your account and your personal data. Your published "
                    f"reviews were {REVIEWS_CHOICE[reviews]}; the pages of the site are updated within minutes. "
                    "This is the last email we send you." + SIGNATURE)
+
+
+def address_confirmation_message(to: str, institution: str, relationship: str, link: str) -> Message:
+    """Issue 14: the single-use link that confirms an address at an institution's own mail domain."""
+    role = {"representative": "a representative of"}.get(relationship, f"a {relationship} of")
+    return Message(to, f"Confirm your address at {institution}",
+                   f"Hello,\n\nSomeone signed in to Career Mitra asked to be shown as {role} {institution}, and gave "
+                   f"this address. Follow this link within 24 hours to confirm it:\n\n{link}\n\n"
+                   "The link works once. We keep only the address's domain and today's date, not the address. "
+                   "If you did not ask for this, ignore this email." + SIGNATURE)

@@ -14,12 +14,17 @@ EXPECTED_ROUTES = {
     ("POST", "/api/privacy-requests"), ("GET", "/api/privacy-requests/confirm"),
     ("POST", "/api/privacy-requests/confirm"), ("POST", "/api/policy-consent"), ("POST", "/api/consent"),
     ("POST", "/api/events"),
+    # issue 14, trust
+    ("POST", "/api/reports"), ("POST", "/api/replies"), ("POST", "/api/address-confirmations"),
+    ("GET", "/api/confirm-address"),
 }
 # The body each posting route validates, by the name of its model in the document's components.
 BODY_MODELS = {
     "/api/register": "Registration", "/api/reviews": "ReviewSubmission", "/api/contact": "ContactMessage",
     "/api/privacy-requests": "PrivacyRequest", "/api/policy-consent": "PolicyAcceptance",
     "/api/consent": "ConsentChoice", "/api/events": "PageViewBeacon",
+    "/api/reports": "ReportSubmission", "/api/replies": "ReplySubmission",
+    "/api/address-confirmations": "AddressConfirmation",
 }
 
 

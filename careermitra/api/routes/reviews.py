@@ -34,7 +34,8 @@ def create_review(submission: Annotated[ReviewSubmission, Body()]) -> Response[A
     if not screen(REVIEW, guard_fields(router), event, svc):
         return accepted(REVIEW, {"id": new_secret_token()[:24], "status": "pending"}, redirect)
     quota = DailyQuota(REVIEW.limits_per("user"), author.id, svc)  # used only by an accepted, new review
-    record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock(), quota)
+    tie = svc.confirmations.tie(author.id, submission.institution)  # a confirmed address there (issue 14)
+    record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock(), quota, tie)
     count("ReviewSubmitted" if created else "ReviewResubmitted")
     if record.flags:
         count("ReviewFlagged")
