@@ -32,7 +32,9 @@ PAGES = {"register": ["account/register/index.html"],
          "review": ["institutions/alpha-college/write-review/index.html", "institutions/alpha-college/index.html"],
          "listing": ["listings/new/index.html"], "contact": ["contact/index.html"],
          "privacy": ["privacy/request/index.html"], "policy": ["account/accept-policy/index.html"],
-         "logout": ["account/index.html"]}
+         "logout": ["account/index.html"], "report": ["reviews/report/index.html"],
+         "reply": ["reviews/reply/index.html"],
+         "confirm-address": ["institutions/alpha-college/write-review/index.html"]}
 FIELD_FORMS = [(spec, page) for spec in FORMS.values() if spec.screened for page in PAGES[spec.name]]
 
 
