@@ -94,13 +94,13 @@ class Moderation:
         """Every decision on a review, oldest first: who, when, what and the reason code."""
         return list(self.review(review_id).decisions)
 
-    def _reports(self) -> ReportStore:
+    def report_queue(self) -> ReportStore:
         if self.reports is None:
             raise RuntimeError("no reports table here")
         return self.reports
 
     def report(self, report_id: str) -> ReportRecord:
-        return _found(self._reports().get(report_id), "report", report_id)
+        return _found(self.report_queue().get(report_id), "report", report_id)
 
     def resolve_report(self, report_id: str, remove: bool, reason: str) -> ReportRecord:
         """Keep the reported review (reason `no-rule-broken`) or remove it for one of the code's reasons."""
@@ -113,7 +113,7 @@ class Moderation:
             if review.status == Status.APPROVED:
                 self.remove_review(report.review_id, checked.code, report=report_id)
         now = self.clock()
-        decided = self._reports().decide(report_id, "open", "removed" if remove else "kept", now, "resolution",
+        decided = self.report_queue().decide(report_id, "open", "removed" if remove else "kept", now, "resolution",
                                          checked.code)
         if decided is None:
             raise Duplicate(f"Report {report_id} was resolved meanwhile.")
