@@ -116,11 +116,10 @@ class ReviewRecord(BaseModel):
     # Set by the rebuild on an approved review (store/publication.py): when its page went live, or why not yet.
     published_at: dt.datetime | None = None
     publish_error: str | None = None
-    # Issue 14: a confirmed address at the institution's domain, the institution's reply, the coded reason of a
-    # refusal, every decision taken, and when DynamoDB's TTL deletes a refused review (epoch seconds).
+    # Issue 14: a confirmed address at the institution's domain, the institution's reply, every decision taken
+    # (with its reason code), and when DynamoDB's TTL deletes a refused review (epoch seconds).
     verification: Verification | None = None
     reply: Reply | None = None
-    reason_code: str | None = None
     decisions: list[DecisionRecord] = []
     expires_at: int | None = None
 
