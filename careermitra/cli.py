@@ -301,14 +301,14 @@ def stores_for(stack: str | None) -> DynamoStores:
     return DynamoStores(table_names(stack))
 
 
-def moderation_for(stack: str | None, moderator: str | None = None) -> Moderation:
+def moderation_for(stack: str | None) -> Moderation:
     """The moderation workflow over the stack's tables (or the local ones); mail through SES, or the outbox."""
     from careermitra.wiring import mailer_for, moderation_over, utc_now
 
     sender = os.environ.get("CAREERMITRA_SENDER_EMAIL", "no-reply@careermitra.in")
     stores = stores_for(stack)
     outbox = None if stack else Path(os.environ.get("CAREERMITRA_OUTBOX", ".dev/outbox"))
-    return moderation_over(stores, mailer_for(sender, outbox), utc_now, moderator or getpass.getuser())
+    return moderation_over(stores, mailer_for(sender, outbox), utc_now)
 
 
 def _aws_identity(stack: str | None) -> str | None:
@@ -524,7 +524,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.area in {"analytics", "users"}:
             result = run_privacy_and_analytics(args, stores_for(args.stack), dt.datetime.now(dt.UTC))
         else:
-            result = run(args, moderation_for(args.stack, args.moderator))
+            moderation = moderation_for(args.stack)
+            moderation.moderator = args.moderator or getpass.getuser()  # signs the decision log
+            result = run(args, moderation)
     except Problem as problem:
         print(f"careermitra: {problem.message}", file=sys.stderr)
         return 1

@@ -15,7 +15,18 @@ from typing import Any
 import boto3
 import pytest
 
-from tests.support.api import REGION, Api, contact_message, listing, registration, review, sign_in
+from tests.support.api import (
+    EMAIL,
+    INSTITUTIONS,
+    REGION,
+    Api,
+    contact_message,
+    listing,
+    moto_stores,
+    registration,
+    review,
+    sign_in,
+)
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 VALUES: list[tuple[str, Any]] = [(item["name"], item["value"]) for item in
@@ -23,7 +34,8 @@ VALUES: list[tuple[str, Any]] = [(item["name"], item["value"]) for item in
 VALUES.append(("1 MB string", "A" * 1_048_576))  # made here, not stored: the file stays small
 BODIES = [bytes.fromhex(line) for line in (HOSTILE / "bodies.txt").read_text(encoding="utf-8").splitlines()
           if line and not line.startswith("#")]
-TABLES = ("UsersTable", "ReviewsTable", "ListingsTable", "TicketsTable", "AnalyticsTable")
+TABLES = ("UsersTable", "ReviewsTable", "ListingsTable", "TicketsTable", "AnalyticsTable", "ReportsTable")
+PUBLISHED = "hostile-published-review"  # the review the report and reply forms are about (seeded)
 # A valid body of every form with fields, and whether it needs a signed-in sender.
 VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "register": ("/api/register", registration(), False),
@@ -33,11 +45,35 @@ VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "privacy": ("/api/privacy-requests", {"email": "priya.sharma@example.in", "kind": "access"}, False),
     "policy": ("/api/policy-consent", {"consent": True, "policy_version": registration()["policy_version"]}, True),
     "consent": ("/api/consent", {"choice": "accept"}, False),
+    "report": ("/api/reports", {"review": PUBLISHED, "reason": "abuse", "note": "It insults a teacher."}, False),
+    "confirm-address": ("/api/address-confirmations", {"institution": INSTITUTIONS[0], "relationship": "student",
+                                                       "email": f"asha@students.{INSTITUTIONS[0]}.example"}, True),
+    "reply": ("/api/replies", {"review": PUBLISHED, "body": "Thank you; we have added evening lab hours."}, True),
 }
 ADDRESSES = count(1)
 # An accepted value counts against the per-user and per-address limits, and a second review or listing of the
 # same institution is a duplicate: both are forgotten after each acceptance, so every answer is about the value.
-FORGOTTEN = ("RateLimitsTable", "ReviewsTable", "ListingsTable")
+FORGOTTEN = ("RateLimitsTable", "ReviewsTable", "ListingsTable", "ReportsTable")
+
+
+def seed_published_review() -> None:
+    """A published review for the report and reply forms, and the signed-in user as a representative of its
+    institution (what a followed confirmation link leaves), so that every answer is about the value sent."""
+    import datetime as dt
+
+    from careermitra.domain.review_submission import ReviewRecord
+    from careermitra.domain.submission import Status
+    from careermitra.domain.trust import Relationship, Verification
+
+    stores = moto_stores()
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    fields = {key: value for key, value in review().items() if key != "connection"}
+    stores.reviews.add(ReviewRecord(id=PUBLISHED, display_name="Asha K.", **fields, flags=[],
+                                    status=Status.APPROVED, fingerprint="seeded", created_at=now))
+    user = stores.users.by_email(EMAIL)
+    if user is not None:
+        stores.confirmations.add_tie(user.id, INSTITUTIONS[0], Verification(
+            relationship=Relationship.REPRESENTATIVE, domain=f"students.{INSTITUTIONS[0]}.example", at=now))
 
 
 def stored() -> int:
@@ -79,6 +115,7 @@ def test_hostile_values_in_every_field_are_refused_by_name_or_accepted(api: Api,
     model = FORMS[form].model
     assert model is not None
     cookie = sign_in(api, ip=fresh_ip()) if signed_in else None
+    seed_published_review()
     fields = [name for name in model.model_fields if name != "slug"]
     for field in fields:
         for label, value in VALUES:
@@ -93,12 +130,14 @@ def test_hostile_values_in_every_field_are_refused_by_name_or_accepted(api: Api,
             # The registration's policy version is checked after the per-address limit (docs/security.md, Input).
             if answer.status < 300 or form == "register":
                 forget_accepted(("UsersTable",) if form == "register" else ())
+                seed_published_review()
 
 
 @pytest.mark.parametrize("form", sorted(VALID))
 def test_unknown_fields_are_refused_by_name(api: Api, form: str) -> None:
     path, valid, signed_in = VALID[form]
     cookie = sign_in(api, ip=fresh_ip()) if signed_in else None
+    seed_published_review()
     before = stored()
     answer = api.request("POST", path, json_body={**valid, "is_admin": True}, cookie=cookie, ip=fresh_ip())
     assert answer.status == 422 and "is_admin" in answer.json()["error"]["fields"]
