@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
 def add_review_commands(areas: Any) -> None:
     reviews = areas.add_parser("reviews", help="the review moderation queue").add_subparsers(dest="action",
                                                                                               required=True)
-    _list(reviews, "reviews, oldest first, with their flags (link, email, phone)", ("pending", "approved", "rejected"))
+    _list(reviews, "reviews, oldest first, with their flags (link, email, phone)",
+          ("pending", "approved", "rejected", "removed"))
     _with_id(reviews, "show", "one review in full")
     _with_id(reviews, "approve", "publish a review (the rebuild picks it up)")
     _with_id(reviews, "reject", "reject a review; the author is emailed the reason").add_argument(

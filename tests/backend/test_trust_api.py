@@ -67,6 +67,7 @@ def test_a_visitor_reports_a_review_without_an_account_and_a_moderator_removes_i
     assert [(entry.decision, entry.moderator, entry.reason_code) for entry in history] == [  # type: ignore[attr-defined]
         ("approved", "meera", None), ("removed", "meera", "personal-data")]
     assert cli(moderation, "reports", "list") == []
+    assert [record.id for record in cli(moderation, "reviews", "list", "--status", "removed")] == [review_id]  # type: ignore[attr-defined]
 
 
 def test_a_report_names_a_wrong_reason_and_of_a_review_not_on_the_site(api: Api, moderation: Moderation) -> None:
