@@ -2,7 +2,8 @@
 user's tie to the institution (student, alumnus or representative), with the domain and date, never the address.
 
 Items in the users table: `CONFIRM#<sha256 of the token>` (deleted as it is followed, expired by the table's TTL)
-and `TIE#<user id>#<slug>`.
+and one `TIES#<user id>` per user, a map of institution slug to tie, so that an access request exports it and an
+erasure deletes it in one call.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class ConfirmationStore(Protocol):
     def take_link(self, token: str, now: dt.datetime) -> PendingConfirmation | None: ...
     def add_tie(self, user_id: str, institution: str, verification: Verification) -> None: ...
     def tie(self, user_id: str, institution: str) -> Verification | None: ...
+    def ties(self, user_id: str) -> dict[str, Verification]: ...
+    def remove_ties(self, user_id: str) -> None: ...
 
 
 class DynamoConfirmationStore:
@@ -53,8 +56,21 @@ class DynamoConfirmationStore:
         return PendingConfirmation.model_validate(plain(item))
 
     def add_tie(self, user_id: str, institution: str, verification: Verification) -> None:
-        self._table.put_item(Item={"pk": f"TIE#{user_id}#{institution}", **verification.model_dump(mode="json")})
+        """Add or renew one tie; the map is created by the first (two writes only the first time)."""
+        key = {"pk": f"TIES#{user_id}"}
+        self._table.update_item(Key=key, UpdateExpression="SET ties = if_not_exists(ties, :empty)",
+                                ExpressionAttributeValues={":empty": {}})
+        self._table.update_item(Key=key, UpdateExpression="SET ties.#slug = :tie",
+                                ExpressionAttributeNames={"#slug": institution},
+                                ExpressionAttributeValues={":tie": verification.model_dump(mode="json")})
+
+    def ties(self, user_id: str) -> dict[str, Verification]:
+        """Every institution the user confirmed an address at, with the domain and date."""
+        item = self._table.get_item(Key={"pk": f"TIES#{user_id}"}, ConsistentRead=True).get("Item") or {}
+        return {slug: Verification.model_validate(plain(tie)) for slug, tie in (item.get("ties") or {}).items()}
 
     def tie(self, user_id: str, institution: str) -> Verification | None:
-        item = self._table.get_item(Key={"pk": f"TIE#{user_id}#{institution}"}, ConsistentRead=True).get("Item")
-        return Verification.model_validate(plain(item)) if item else None
+        return self.ties(user_id).get(institution)
+
+    def remove_ties(self, user_id: str) -> None:
+        self._table.delete_item(Key={"pk": f"TIES#{user_id}"})

@@ -176,3 +176,25 @@ def test_the_template_deletes_refused_reviews_by_ttl_and_gives_the_trust_routes_
     assert {(event["Properties"]["Path"], event["Properties"]["Method"]) for event in events.values()} == {
         ("/api/reports", "post"), ("/api/replies", "post"), ("/api/address-confirmations", "post"),
         ("/api/confirm-address", "get")}
+
+
+def test_an_access_request_exports_the_confirmed_domains_and_an_erasure_deletes_them(api: Api) -> None:
+    from careermitra.domain.privacy import ReviewsOnErasure
+    from careermitra.workflows.privacy import PrivacyRequests, personal_data_export
+    from tests.support.api import EMAIL
+    from tests.support.fakes import MemoryMailer
+
+    cookie = sign_in(api)
+    token = confirmation_token(api, cookie, "student", f"priya.s@{DOMAIN}")
+    api.request("GET", "/api/confirm-address", query={"token": token})
+    stores = moto_stores()
+    user = stores.users.by_email(EMAIL)
+    assert user is not None
+    export = personal_data_export(user, stores.reviews, stores.listings, api.clock.now, stores.confirmations)
+    assert export["institution_addresses_confirmed"][SLUG]["domain"] == DOMAIN
+    assert "priya.s@" not in str(export)
+    privacy = PrivacyRequests(users=stores.users, reviews=stores.reviews, listings=stores.listings,
+                              pending=stores.privacy_requests, mailer=MemoryMailer(), link_for=str,
+                              confirmations=stores.confirmations)
+    privacy.erase(user, ReviewsOnErasure.DELETE)
+    assert stores.confirmations.ties(user.id) == {}

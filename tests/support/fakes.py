@@ -110,7 +110,7 @@ class MemoryConfirmations:
 
     def __init__(self) -> None:
         self.links: dict[str, tuple[PendingConfirmation, dt.datetime]] = {}
-        self.ties: dict[tuple[str, str], Verification] = {}
+        self.by_pair: dict[tuple[str, str], Verification] = {}
 
     def add_link(self, token: str, pending: PendingConfirmation, expires: dt.datetime) -> None:
         self.links[token] = (pending, expires)
@@ -120,10 +120,16 @@ class MemoryConfirmations:
         return found[0] if found and found[1] > now else None
 
     def add_tie(self, user_id: str, institution: str, verification: Verification) -> None:
-        self.ties[(user_id, institution)] = verification
+        self.by_pair[(user_id, institution)] = verification
 
     def tie(self, user_id: str, institution: str) -> Verification | None:
-        return self.ties.get((user_id, institution))
+        return self.by_pair.get((user_id, institution))
+
+    def ties(self, user_id: str) -> dict[str, Verification]:
+        return {slug: tie for (user, slug), tie in self.by_pair.items() if user == user_id}
+
+    def remove_ties(self, user_id: str) -> None:
+        self.by_pair = {key: tie for key, tie in self.by_pair.items() if key[0] != user_id}
 
 
 class MemoryUsers:
