@@ -7,8 +7,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
 
 class Catalogue(Protocol):
     def exists(self, slug: str) -> bool: ...
@@ -36,6 +34,8 @@ class InstitutionCatalogue:
 
     def _front_matter(self, slug: str) -> dict[str, Any]:
         if slug not in self._facts:
+            import yaml  # only the trust routes read front matter: the other routes' cold start goes without YAML
+
             text = self.paths[slug].read_text(encoding="utf-8") if slug in self.paths else ""
             _, _, rest = text.partition("---\n")
             head, _, _ = rest.partition("\n---")
