@@ -32,8 +32,8 @@ def review_record(slug: str, review: PublishedReview, user_id: str,
     """The stored record of a published review (sent and, when approved, decided on its published day)."""
     when = dt.datetime.combine(review.published, dt.time(9), tzinfo=dt.UTC)
     # A sample review's badge and reply (issue 14), so the seeded database exports the same file.
-    verification = Verification(relationship=Relationship(review.verified), domain=f"{slug}.example", at=when) \
-        if review.verified else None
+    verification = Verification(relationship=Relationship(review.verified), domain=f"students.{slug}.example",
+                                at=when) if review.verified else None
     reply = Reply(body=review.reply.body, status="approved", created_at=when,
                   decided_at=dt.datetime.combine(review.reply.published, dt.time(9), tzinfo=dt.UTC)) \
         if review.reply else None
