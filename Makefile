@@ -62,8 +62,8 @@ lint-template: $(TOOLS)/.installed
 		--quiet --compact --skip-download
 
 # `sam build` runs this for the API's layer: the package without the site (careermitra/site: the builder and its
-# Pelican adapter), its pinned dependencies for arm64 Linux, and the institution files (the API reads only their
-# names).
+# Pelican adapter), its pinned dependencies for arm64 Linux, and the institution files (the API reads their names;
+# the trust routes also an institution's name and mail domains from its front matter).
 build-SharedLayer:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --platform manylinux2014_aarch64 \
 		--implementation cp --python-version 3.12 --only-binary=:all: --target "$(ARTIFACTS_DIR)/python" \

@@ -212,7 +212,7 @@ def review_of(slug: str, number: int, variant: str = "") -> dict[str, Any]:
             "title": f"Load review number {number}{variant}",
             "body": f"The faculty explain well and the library is open late. Written by load client {number}"
                     f"{variant}, about the course and the campus.",
-            "course": "B.Tech", "graduation_year": 2024}
+            "course": "B.Tech", "graduation_year": 2024, "connection": "none"}
 
 
 def plan_for(index: int, run: str, site: Site) -> list[Step]:

@@ -21,9 +21,11 @@ from pydantic import BaseModel
 
 from careermitra.domain.audit import Disclosure
 from careermitra.domain.listing import ListingRecord
+from careermitra.domain.moderation_reasons import KEEP_CODE, REASON_BY_CODE
 from careermitra.domain.problems import InvalidInput, Problem
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.ticket import GRIEVANCE_RESPONSE_DAYS, TicketRecord, TicketStatus, overdue_tickets
+from careermitra.domain.trust import DecisionRecord, ReportRecord
 
 if TYPE_CHECKING:  # the stores and workflows load after the endpoint is chosen
     from careermitra.mail.messages import Mailer
@@ -34,9 +36,10 @@ LOCAL_ENDPOINT = "http://127.0.0.1:5000"
 # `make dev` writes where its moto server listens (a free port each run) and where mail goes.
 LOCAL_STACK_FILE = Path(__file__).resolve().parents[1] / ".dev" / "stack.json"
 LOCAL_STACK_NAME = "careermitra"
-TABLE_AREAS = ("users", "reviews", "listings", "tickets", "rate_limits", "analytics", "audit")
+TABLE_AREAS = ("users", "reviews", "listings", "tickets", "rate_limits", "analytics", "audit", "reports")
 
-Record: TypeAlias = ReviewRecord | ListingRecord | TicketRecord | Disclosure
+REASON_CODES = tuple(REASON_BY_CODE)
+Record: TypeAlias = ReviewRecord | ListingRecord | TicketRecord | Disclosure | ReportRecord | DecisionRecord
 
 
 class TextResult(str):
@@ -53,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--stack", default=os.environ.get("CAREERMITRA_STACK"),
                         help="CloudFormation stack to work on in AWS (default: the local moto server)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+    parser.add_argument("--moderator", default=os.environ.get("CAREERMITRA_MODERATOR"),
+                        help="who decides, for the decision log (default: CAREERMITRA_MODERATOR, else the OS user)")
     areas = parser.add_subparsers(dest="area", required=True)
     for add_commands in AREAS:
         add_commands(areas)
@@ -62,11 +67,35 @@ def build_parser() -> argparse.ArgumentParser:
 def add_review_commands(areas: Any) -> None:
     reviews = areas.add_parser("reviews", help="the review moderation queue").add_subparsers(dest="action",
                                                                                               required=True)
-    _list(reviews, "reviews, oldest first, with their flags (link, email, phone)", ("pending", "approved", "rejected"))
+    _list(reviews, "reviews, oldest first, with their flags (link, email, phone)",
+          ("pending", "approved", "rejected", "removed"))
     _with_id(reviews, "show", "one review in full")
     _with_id(reviews, "approve", "publish a review (the rebuild picks it up)")
     _with_id(reviews, "reject", "reject a review; the author is emailed the reason").add_argument(
-        "--reason", required=True, help="why, in words the author understands")
+        "--reason", required=True, choices=REASON_CODES, help="the code of practice's reason (How reviews work)")
+    _with_id(reviews, "remove", "take a published review off the site; the author is emailed the reason").add_argument(
+        "--reason", required=True, choices=REASON_CODES, help="the code of practice's reason (How reviews work)")
+    _with_id(reviews, "history", "every decision on a review: who, when, what, the reason code")
+
+
+def add_trust_commands(areas: Any) -> None:
+    """Issue 14: reports of published reviews and institutions' replies."""
+    reports = areas.add_parser("reports", help="reports of published reviews").add_subparsers(dest="action",
+                                                                                              required=True)
+    _list(reports, "reports, oldest first", ("open", "kept", "removed"))
+    _with_id(reports, "show", "one report, with the review it is about")
+    resolve = _with_id(reports, "resolve", "keep the reported review, or remove it (the rebuild takes it off)")
+    outcome = resolve.add_mutually_exclusive_group(required=True)
+    outcome.add_argument("--keep", action="store_true", help="it breaks no rule (reason no-rule-broken)")
+    outcome.add_argument("--remove", action="store_true", help="it breaks a rule (give that rule's code)")
+    resolve.add_argument("--reason", required=True, choices=(*REASON_CODES, KEEP_CODE), help="the reason code")
+    replies = areas.add_parser("replies", help="institutions' replies to reviews").add_subparsers(dest="action",
+                                                                                                  required=True)
+    _list(replies, "reviews with a reply, oldest first", ("pending", "approved", "rejected"))
+    _with_id(replies, "show", "a review and its reply (the id is the review's)")
+    _with_id(replies, "approve", "publish a reply under its review (the rebuild shows it)")
+    _with_id(replies, "reject", "refuse a reply").add_argument(
+        "--reason", required=True, choices=REASON_CODES, help="the code of practice's reason")
 
 
 def add_listing_commands(areas: Any) -> None:
@@ -181,7 +210,8 @@ def add_dpdp_commands(areas: Any) -> None:
 
 
 # One function per area adds its subcommands; a new area is one more function here.
-AREAS: tuple[Callable[[Any], None], ...] = (add_review_commands, add_listing_commands, add_ticket_commands,
+AREAS: tuple[Callable[[Any], None], ...] = (add_review_commands, add_trust_commands, add_listing_commands,
+                                            add_ticket_commands,
                                             add_analytics_commands, add_user_commands,
                                             add_publish_commands, add_rebuild_commands, add_dpdp_commands)
 
@@ -373,6 +403,25 @@ def run(args: argparse.Namespace, moderation: Moderation) -> Result:
             return {"written": str(moderation.export_listing(args.id, args.content_dir, args.force))}
         case "tickets", "close":
             return moderation.close_ticket(args.id, args.reply)
+        case "reviews", "remove":
+            return moderation.remove_review(args.id, args.reason)
+        case "reviews", "history":
+            return list[Record](moderation.history(args.id))
+        case "reports", "list":
+            return list(moderation.report_queue().by_status(args.status))
+        case "reports", "show":
+            report = moderation.report(args.id)
+            return {**as_data(report), "review": as_data(moderation.review(report.review_id))}
+        case "reports", "resolve":
+            return moderation.resolve_report(args.id, remove=args.remove, reason=args.reason)
+        case "replies", "list":
+            return list(moderation.reviews.replies_by_status(args.status))
+        case "replies", "show":
+            return moderation.review(args.id)
+        case "replies", "approve":
+            return moderation.decide_reply(args.id, approve=True)
+        case "replies", "reject":
+            return moderation.decide_reply(args.id, approve=False, reason=args.reason)
     raise AssertionError(f"unhandled command {args.area} {args.action}")
 
 
@@ -500,12 +549,18 @@ def row_of(record: Record) -> dict[str, str]:
                     "STATUS": record.status.value, "CATEGORY": record.category.value, "SUBJECT": record.subject}
         case Disclosure():
             return {"ID": record.id, "AT": _when(record.at), "OFFICER": record.officer, "REASON": record.reason}
+        case ReportRecord():
+            return {"ID": record.id, "CREATED": _when(record.created_at), "REVIEW": record.review_id,
+                    "STATUS": record.status, "REASON": record.reason, "NOTE": record.note or "-"}
+        case DecisionRecord():
+            return {"AT": _when(record.at), "DECISION": record.decision, "MODERATOR": record.moderator,
+                    "REASON": record.reason_code or "-", "REPORT": record.report or "-"}
 
 
 def fields_of(record: Record) -> list[tuple[str, str]]:
     """A record shown by `show`: labelled lines, the long text last."""
-    decided = [("Decided", _when(record.decided_at))] if not isinstance(record, Disclosure) and record.decided_at \
-        else []
+    decided = [("Decided", _when(record.decided_at))] \
+        if not isinstance(record, Disclosure | DecisionRecord) and record.decided_at else []
     match record:
         case ReviewRecord():
             aspects = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in record.aspects)
@@ -513,7 +568,8 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
                     ("Flags", ", ".join(record.flags) or "none"), ("Author", record.display_name),
                     ("Course", f"{record.course}, graduating {record.graduation_year}"),
                     ("Rating", f"{record.rating} of 5 ({aspects})"), ("Created", _when(record.created_at)), *decided,
-                    *_note("Reason", record.reason), ("Title", record.title), ("Text", record.body)]
+                    *_note("Reason", record.reason), *_verification(record), ("Title", record.title),
+                    ("Text", record.body), *_reply(record)]
         case ListingRecord():
             return [("Listing request", record.id), ("Slug", record.slug), ("Status", record.status.value),
                     ("Created", _when(record.created_at)), *decided, *_note("Reason", record.reason),
@@ -527,6 +583,23 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
         case Disclosure():
             return [("Disclosure", record.id), ("At", _when(record.at)), ("Officer", record.officer),
                     ("Reason", record.reason), ("Disclosed", ", ".join(record.disclosed))]
+        case ReportRecord():
+            return [("Report", record.id), ("Review", record.review_id), ("Institution", record.institution),
+                    ("Status", record.status), ("Reason", record.reason), ("Created", _when(record.created_at)),
+                    *decided, *_note("Resolution", record.resolution), *_note("Note", record.note)]
+        case DecisionRecord():
+            return [("Decision", record.decision), ("At", _when(record.at)), ("Moderator", record.moderator),
+                    *_note("Reason", record.reason_code), *_note("Report", record.report)]
+
+
+def _verification(record: ReviewRecord) -> list[tuple[str, str]]:
+    found = record.verification
+    return [("Verified", f"{found.relationship.value} at {found.domain}, {_when(found.at)}")] if found else []
+
+
+def _reply(record: ReviewRecord) -> list[tuple[str, str]]:
+    reply = record.reply
+    return [("Reply", f"{reply.status}, {_when(reply.created_at)}"), ("Reply text", reply.body)] if reply else []
 
 
 def _note(label: str, text: str | None) -> list[tuple[str, str]]:
@@ -564,7 +637,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.area in {"nominees", "breach"}:
             result = run_dpdp(args, stores_for(args.stack), mailer_of(args.stack), dt.datetime.now(dt.UTC), ask_yes)
         else:
-            result = run(args, moderation_for(args.stack))
+            moderation = moderation_for(args.stack)
+            moderation.moderator = args.moderator or getpass.getuser()  # signs the decision log
+            result = run(args, moderation)
     except Problem as problem:
         print(f"careermitra: {problem.message}", file=sys.stderr)
         return 1

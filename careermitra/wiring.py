@@ -15,16 +15,20 @@ from urllib.parse import quote
 from careermitra.mail.messages import Mailer
 from careermitra.store.analytics import AnalyticsStore, DynamoAnalyticsStore
 from careermitra.store.audit import AuditLog, DynamoAuditLog
+from careermitra.store.confirmations import ConfirmationStore, DynamoConfirmationStore
+from careermitra.store.institutions import Catalogue
 from careermitra.store.listings import DynamoListingStore, ListingStore
 from careermitra.store.privacy_requests import DynamoPrivacyRequestStore, PrivacyRequestStore
 from careermitra.store.published_reviews import DynamoApprovedReviews
 from careermitra.store.rate_limits import DynamoRateLimitStore, RateLimitStore
+from careermitra.store.reports import DynamoReportStore, ReportStore
 from careermitra.store.reviews import DynamoReviewStore, ReviewStore
 from careermitra.store.sessions import DynamoSessionStore, SessionStore
 from careermitra.store.tickets import DynamoTicketStore, TicketStore
 from careermitra.store.users import DynamoUserStore, UserStore
 from careermitra.workflows.accounts import Accounts
 from careermitra.workflows.moderation import Moderation
+from careermitra.workflows.trust import Trust
 
 
 def utc_now() -> dt.datetime:
@@ -43,13 +47,15 @@ class TableNames:
     rate_limits: str
     analytics: str
     audit: str | None = None
+    reports: str = ""  # issue 14: reports of reviews (a stack deployed before it has none)
 
     @classmethod
     def from_resources(cls, names: Mapping[str, str]) -> TableNames:
         """From the template's logical ids (`UsersTable`: name), as the local stack creates them."""
         return cls(users=names["UsersTable"], reviews=names["ReviewsTable"], listings=names["ListingsTable"],
                    tickets=names["TicketsTable"], rate_limits=names["RateLimitsTable"],
-                   analytics=names["AnalyticsTable"], audit=names.get("AuditTable"))
+                   analytics=names["AnalyticsTable"], audit=names.get("AuditTable"),
+                   reports=names.get("ReportsTable", ""))
 
     @classmethod
     def from_outputs(cls, outputs: Mapping[str, str]) -> TableNames:
@@ -101,6 +107,14 @@ class DynamoStores:
         return DynamoAnalyticsStore(self.tables.analytics)
 
     @cached_property
+    def reports(self) -> ReportStore:
+        return DynamoReportStore(self.tables.reports)
+
+    @cached_property
+    def confirmations(self) -> ConfirmationStore:
+        return DynamoConfirmationStore(self.tables.users)
+
+    @cached_property
     def audit(self) -> AuditLog:
         if self.tables.audit is None:
             raise RuntimeError("no audit table here: only the careermitra command may append to it")
@@ -120,10 +134,19 @@ def mailer_for(sender: str, outbox: Path | None, configuration_set: str = "") ->
 
 
 def moderation_over(stores: DynamoStores, mailer: Mailer, clock: Callable[[], dt.datetime] = utc_now,
-                    site_origin: str = "https://careermitra.in") -> Moderation:
-    """The editors' workflow over the stack's queues; the mails to authors link to `site_origin`."""
+                    site_origin: str = "https://careermitra.in", moderator: str = "unknown") -> Moderation:
+    """The editors' workflow over the stack's queues; the mails to authors link to `site_origin`, and `moderator`
+    signs every decision in the log."""
     return Moderation(users=stores.users, reviews=stores.reviews, listings=stores.listings, tickets=stores.tickets,
-                      mailer=mailer, clock=clock, site_origin=site_origin)
+                      mailer=mailer, clock=clock, site_origin=site_origin,
+                      reports=stores.reports if stores.tables.reports else None, moderator=moderator)
+
+
+def trust_over(stores: DynamoStores, mailer: Mailer, catalogue: Catalogue, site_origin: str) -> Trust:
+    """Reports, address confirmations and replies, with links back to the site's `/api/confirm-address`."""
+    confirm_url = f"{site_origin}/api/confirm-address?token="
+    return Trust(reviews=stores.reviews, reports=stores.reports, confirmations=stores.confirmations,
+                 catalogue=catalogue, mailer=mailer, link_for=lambda token: confirm_url + quote(token))
 
 
 def accounts_over(stores: DynamoStores, mailer: Mailer, site_origin: str, policy_version: str) -> Accounts:

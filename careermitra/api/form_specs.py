@@ -20,6 +20,7 @@ from careermitra.domain.listing import InstitutionProposal
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
+from careermitra.domain.trust import AddressConfirmation, ReplySubmission, ReportSubmission
 from careermitra.domain.user import Registration, SignInRequest
 
 ANALYTICS_ADULT_REFUSAL = ("tick 'I am 18 or older' to accept analytics; if you are younger, choose Reject: we do not "
@@ -97,6 +98,12 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              screened=False, sender="signed_in"),
     FormSpec("sign_in", "/api/sign-in", SignInRequest, "/account/check-email/",
              _limits("sign_in", ip=(20, HOUR), email=(5, HOUR))),
+    # Issue 14, trust: a report needs no account, so only the per-IP limit holds it back.
+    FormSpec("report", "/api/reports", ReportSubmission, "/reviews/reported/", _limits("report", ip=(10, HOUR))),
+    FormSpec("confirm-address", "/api/address-confirmations", AddressConfirmation, "/account/check-institution-email/",
+             _limits("confirm-address", ip=(20, HOUR), user=(5, DAY)), sender="consenting"),
+    FormSpec("reply", "/api/replies", ReplySubmission, "/reviews/reply-sent/",
+             _limits("reply", ip=(30, HOUR), user=(50, DAY)), sender="consenting"),
 )}
 FORM_AT_PATH: dict[str, FormSpec] = {spec.path: spec for spec in FORMS.values()}
 # The forms /api/form-token issues a fill-time token for.

@@ -10,6 +10,7 @@ from functools import cache
 from careermitra.api.settings import Settings, settings
 from careermitra.mail.messages import Mailer
 from careermitra.store.analytics import AnalyticsStore
+from careermitra.store.confirmations import ConfirmationStore
 from careermitra.store.dynamodb import aws_client
 from careermitra.store.institutions import Catalogue, InstitutionCatalogue
 from careermitra.store.listings import ListingStore
@@ -17,8 +18,9 @@ from careermitra.store.privacy_requests import PrivacyRequestStore
 from careermitra.store.rate_limits import RateLimitStore
 from careermitra.store.reviews import ReviewStore
 from careermitra.store.tickets import TicketStore
-from careermitra.wiring import DynamoStores, TableNames, accounts_over, mailer_for, utc_now
+from careermitra.wiring import DynamoStores, TableNames, accounts_over, mailer_for, trust_over, utc_now
 from careermitra.workflows.accounts import Accounts
+from careermitra.workflows.trust import Trust
 
 
 @dataclass
@@ -34,6 +36,8 @@ class Services:
     privacy_requests: PrivacyRequestStore
     catalogue: Catalogue
     mailer: Mailer
+    trust: Trust
+    confirmations: ConfirmationStore
     clock: Callable[[], dt.datetime] = utc_now
 
 
@@ -70,13 +74,16 @@ def services() -> Services:
     config = settings()
     stores = DynamoStores(TableNames(
         users=config.users_table, reviews=config.reviews_table, listings=config.listings_table,
-        tickets=config.tickets_table, rate_limits=config.rate_limits_table, analytics=config.analytics_table))
+        tickets=config.tickets_table, rate_limits=config.rate_limits_table, analytics=config.analytics_table,
+        reports=config.reports_table))
     key = session_key(config.session_secret_id)
     mailer = suppressing(mailer_for(config.sender_email, config.mail_outbox_dir, config.ses_configuration_set),
                          config.users_table, key)
+    catalogue = InstitutionCatalogue(config.content_dir)
     return Services(
         settings=config, key=key,
         accounts=accounts_over(stores, mailer, config.site_origin, config.policy_version),
         reviews=stores.reviews, listings=stores.listings, tickets=stores.tickets, rate_limits=stores.rate_limits,
         analytics=stores.analytics, privacy_requests=stores.privacy_requests,
-        catalogue=InstitutionCatalogue(config.content_dir), mailer=mailer)
+        catalogue=catalogue, mailer=mailer, trust=trust_over(stores, mailer, catalogue, config.site_origin),
+        confirmations=stores.confirmations)

@@ -23,6 +23,7 @@ class Settings(FunctionSettings):
     tickets_table: str = Field(min_length=3)
     rate_limits_table: str = Field(min_length=3)
     analytics_table: str = Field(min_length=3)
+    reports_table: str = Field(min_length=3)
     site_origin: str
     sender_email: str = Field(min_length=3)
     grievance_email: str = Field(min_length=3)

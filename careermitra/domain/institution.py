@@ -19,6 +19,7 @@ from careermitra.domain.facts import (
     not_after_this_year,
 )
 from careermitra.domain.slugs import slugify
+from careermitra.domain.trust import check_email_domain
 
 DURATION_PATTERN = re.compile(r"^[0-9]{1,2}(\.5)? (years?|months?)$")
 PINCODE_PATTERN = re.compile(r"^[1-9][0-9]{5}$")
@@ -154,7 +155,17 @@ class InstitutionFacts(_Strict):
     cost_of_attendance: CostOfAttendance | None = None
     logo: Image | None = None
     photos: list[Image] = Field(default_factory=list, max_length=12)
+    # The institution's own mail domains: an address at one of them verifies a student or a representative.
+    email_domains: list[str] = Field(default_factory=list, max_length=10)
     description: Annotated[str, Field(min_length=20)]
+
+    @field_validator("email_domains")
+    @classmethod
+    def _mail_domains(cls, value: list[str]) -> list[str]:
+        checked = [check_email_domain(domain) for domain in value]
+        if len(set(checked)) != len(checked):
+            raise ValueError("each mail domain once")
+        return checked
 
     @field_validator("state")
     @classmethod

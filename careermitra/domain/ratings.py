@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careermitra.domain.review import ASPECT_LABELS, ASPECTS, PublishedReview
+from careermitra.domain.trust import collection_period
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class RatingSummary:
     average: float | None
     aspects: tuple[AspectAverage, ...]
     distribution: tuple[StarBucket, ...]
+    verified: int = 0  # reviews whose author confirmed an address at the institution (issue 14)
+    period: str = ""  # the collection period, 'Sep 2025 - Nov 2026' (IS 19000)
 
     @property
     def has_reviews(self) -> bool:
@@ -60,4 +63,6 @@ def summarise(reviews: Sequence[PublishedReview]) -> RatingSummary:
         for stars in range(5, 0, -1)
         for n in [sum(1 for r in reviews if r.rating == stars)]
     )
-    return RatingSummary(count, _mean([r.rating for r in reviews]), aspects, distribution)
+    return RatingSummary(count, _mean([r.rating for r in reviews]), aspects, distribution,
+                         verified=sum(1 for r in reviews if r.verified),
+                         period=collection_period([r.published for r in reviews]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -38,6 +38,22 @@ class AspectRatings(BaseModel):
         return [(ASPECT_LABELS[aspect], getattr(self, aspect)) for aspect in ASPECTS]
 
 
+class PublishedReply(BaseModel):
+    """An institution's approved reply as the site shows it under its review (the page gives the name)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    body: Annotated[str, Field(min_length=2, max_length=3000)]
+    published: dt.date
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in re.split(r"\n\s*\n", self.body) if part.strip()]
+
+
+VERIFIED_BADGES = {"student": "Verified student", "alumnus": "Verified alumnus"}
+
+
 class PublishedReview(BaseModel):
     """One approved review in `content/reviews/<slug>.yaml`, exactly as the rebuild exports it."""
 
@@ -52,6 +68,9 @@ class PublishedReview(BaseModel):
     course: Annotated[str, Field(min_length=1, max_length=120)]
     graduation_year: int = Field(ge=1950, le=2100, strict=True)
     published: dt.date
+    # The author confirmed an address at the institution's own mail domain (we keep the domain, not the address).
+    verified: Literal["student", "alumnus"] | None = None
+    reply: PublishedReply | None = None
 
     @field_validator("id")
     @classmethod
@@ -73,6 +92,11 @@ class PublishedReview(BaseModel):
         if isinstance(value, dt.datetime):
             raise ValueError("give the published date as YYYY-MM-DD, without a time")
         return value
+
+    @property
+    def badge(self) -> str:
+        """'Verified student', 'Verified alumnus', or '' for a review whose author confirmed no address."""
+        return VERIFIED_BADGES.get(self.verified or "", "")
 
     @property
     def paragraphs(self) -> list[str]:

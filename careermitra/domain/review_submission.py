@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from careermitra.domain.review import AspectRatings, PublishedReview
+from careermitra.domain.review import AspectRatings, PublishedReply, PublishedReview
 from careermitra.domain.slugs import is_slug
 from careermitra.domain.submission import Status, plain_text
+from careermitra.domain.trust import DecisionRecord, Relationship, Reply, Verification, refuse_connected
 
 LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|co|io|info|biz|me|ly)"
                   r"(?:/\S*)?\b")
@@ -59,6 +60,13 @@ class ReviewSubmission(BaseModel):
     body: Annotated[str, Field(min_length=30, max_length=5000)]
     course: Annotated[str, Field(min_length=1, max_length=120)]
     graduation_year: int = Field(ge=FIRST_GRADUATION_YEAR, strict=True)
+    # "Do you work for, are you paid by, or have you received anything from this institution?" (issue 14)
+    connection: Literal["none", "connected"]
+
+    @field_validator("connection", mode="before")
+    @classmethod
+    def _independent(cls, value: object) -> object:
+        return refuse_connected(value) if isinstance(value, str) else value
 
     @field_validator("institution")
     @classmethod
@@ -118,6 +126,12 @@ class ReviewRecord(BaseModel):
     # Set by the rebuild on an approved review (store/publication.py): when its page went live, or why not yet.
     published_at: dt.datetime | None = None
     publish_error: str | None = None
+    # Issue 14: a confirmed address at the institution's domain, the institution's reply, every decision taken
+    # (with its reason code), and when DynamoDB's TTL deletes a refused review (epoch seconds).
+    verification: Verification | None = None
+    reply: Reply | None = None
+    decisions: list[DecisionRecord] = []
+    expires_at: int | None = None
 
     def shown_status(self) -> str:
         """The status a moderator reads: an approved review says whether it is on the site yet, and why not."""
@@ -130,6 +144,14 @@ class ReviewRecord(BaseModel):
     def published(self) -> PublishedReview:
         """The review as the site shows it: display name, ratings, text and date, no personal data."""
         when = (self.decided_at or self.created_at).date()
+        relationship = self.verification.relationship if self.verification else None
+        verified: Literal["student", "alumnus"] | None = (
+            "student" if relationship == Relationship.STUDENT else
+            "alumnus" if relationship == Relationship.ALUMNUS else None)
+        reply = None
+        if self.reply is not None and self.reply.status == "approved":
+            replied = self.reply.decided_at or self.reply.created_at
+            reply = PublishedReply(body=self.reply.body, published=replied.date())
         return PublishedReview(id=self.id, display_name=self.display_name, rating=self.rating, aspects=self.aspects,
                                title=self.title, body=self.body, course=self.course,
-                               graduation_year=self.graduation_year, published=when)
+                               graduation_year=self.graduation_year, published=when, verified=verified, reply=reply)

@@ -18,6 +18,7 @@ class Status(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"  # by its author (reviews only): off the site, and the author may write a new one
+    REMOVED = "removed"  # a published review taken down by a moderator (a report upheld)
 
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -141,6 +141,7 @@ class LocalStack:
             "USERS_TABLE": self.tables["UsersTable"], "REVIEWS_TABLE": self.tables["ReviewsTable"],
             "LISTINGS_TABLE": self.tables["ListingsTable"], "TICKETS_TABLE": self.tables["TicketsTable"],
             "RATE_LIMITS_TABLE": self.tables["RateLimitsTable"], "ANALYTICS_TABLE": self.tables["AnalyticsTable"],
+            "REPORTS_TABLE": self.tables["ReportsTable"],
             "SITE_ORIGIN": self.origin,
             "SENDER_EMAIL": SENDER, "GRIEVANCE_EMAIL": GRIEVANCE_OFFICER, "SESSION_SECRET_ID": SECRET_NAME,
             "ORIGIN_SECRET_ID": ORIGIN_SECRET_NAME,

@@ -9,6 +9,7 @@ from pathlib import Path
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.domain.submission import Status
+from careermitra.domain.trust import Relationship, Reply, Verification
 from careermitra.domain.user import User
 from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.store.reviews import ReviewStore
@@ -30,11 +31,18 @@ def review_record(slug: str, review: PublishedReview, user_id: str,
                   status: Status = Status.APPROVED) -> ReviewRecord:
     """The stored record of a published review (sent and, when approved, decided on its published day)."""
     when = dt.datetime.combine(review.published, dt.time(9), tzinfo=dt.UTC)
+    # A sample review's badge and reply (issue 14), so the seeded database exports the same file.
+    verification = Verification(relationship=Relationship(review.verified), domain=f"students.{slug}.example",
+                                at=when) if review.verified else None
+    reply = Reply(body=review.reply.body, status="approved", created_at=when,
+                  decided_at=dt.datetime.combine(review.reply.published, dt.time(9), tzinfo=dt.UTC)) \
+        if review.reply else None
     return ReviewRecord(id=review.id, user_id=user_id, display_name=review.display_name, institution=slug,
                         rating=review.rating, aspects=review.aspects, title=review.title, body=review.body,
                         course=review.course, graduation_year=review.graduation_year, flags=[], status=status,
                         fingerprint=f"sample-{review.id}", created_at=when,
-                        decided_at=when if status == Status.APPROVED else None)
+                        decided_at=when if status == Status.APPROVED else None, verification=verification,
+                        reply=reply)
 
 
 def seed_sample_data(content: Path, users: UserStore, reviews: ReviewStore) -> tuple[int, int]:

@@ -155,3 +155,13 @@ def nominee_named_message(to: str, nominee: str, holder: str) -> Message:
                    f"Hello {nominee},\n\n{holder} has named you as their nominee on Career Mitra. If they die or "
                    "can no longer act for themselves, you may ask us for a copy of their data or for its erasure, "
                    "through the contact form (category \"Nominee request\"). You need do nothing now." + SIGNATURE)
+
+
+def address_confirmation_message(to: str, institution: str, relationship: str, link: str) -> Message:
+    """Issue 14: the single-use link that confirms an address at an institution's own mail domain."""
+    role = {"representative": "a representative of"}.get(relationship, f"a {relationship} of")
+    return Message(to, f"Confirm your address at {institution}",
+                   f"Hello,\n\nSomeone signed in to Career Mitra asked to be shown as {role} {institution}, and gave "
+                   f"this address. Follow this link within 24 hours to confirm it:\n\n{link}\n\n"
+                   "The link works once. We keep only the address's domain and today's date, not the address. "
+                   "If you did not ask for this, ignore this email." + SIGNATURE)

@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import clean_output_dir
 
+from careermitra.domain.moderation_reasons import KEEP_REASON, REASONS
 from careermitra.site.builder.formatting import JINJA_FILTERS
 from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.site_build import SiteBuild
@@ -63,6 +64,8 @@ def _add_reader(readers: Any) -> None:
 
 def _add_filters(generator: Generator) -> None:
     generator.env.filters.update(JINJA_FILTERS)
+    # The code of practice's reasons, for "How reviews work" and the report form (issue 14): one list, in Python.
+    generator.env.globals.update(MODERATION_REASONS=REASONS, KEEP_REASON=KEEP_REASON)
 
 
 def _generators(_pelican: Any) -> type[Generator]:

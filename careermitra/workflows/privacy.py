@@ -35,6 +35,7 @@ from careermitra.mail.messages import (
     privacy_no_account_message,
 )
 from careermitra.store.audit import AuditLog
+from careermitra.store.confirmations import ConfirmationStore
 from careermitra.store.listings import ListingStore
 from careermitra.store.privacy_requests import PrivacyRequestStore
 from careermitra.store.reviews import ReviewStore
@@ -43,11 +44,12 @@ from careermitra.workflows.contact import send_after_commit
 
 
 def personal_data_export(user: User, reviews: ReviewStore, listings: ListingStore,
-                         now: dt.datetime) -> dict[str, Any]:
-    """Everything we hold about one person: profile, consent and account history, nominee, reviews, listings."""
+                         now: dt.datetime, confirmations: ConfirmationStore | None = None) -> dict[str, Any]:
+    """Everything we hold about one person: profile, consent and account history, nominee, reviews, listing
+    requests and the institutions they confirmed an address at (the domain and date only)."""
     profile = user.model_dump(mode="json", exclude={"consent_history", "consent_version", "consented_at",
                                                     "history", "nominee"})
-    return {
+    export: dict[str, Any] = {
         "generated_at": now.isoformat(),
         "profile": profile,
         "consent_history": [consent.model_dump(mode="json") for consent in user.consents],
@@ -57,6 +59,10 @@ def personal_data_export(user: User, reviews: ReviewStore, listings: ListingStor
         "reviews": [without_internal_fields(record) for record in reviews.by_user(user.id)],
         "listing_requests": [without_internal_fields(record) for record in listings.by_user(user.id)],
     }
+    if confirmations is not None:
+        ties = confirmations.ties(user.id)
+        export["institution_addresses_confirmed"] = {slug: tie.model_dump(mode="json") for slug, tie in ties.items()}
+    return export
 
 
 @dataclass
@@ -67,6 +73,7 @@ class PrivacyRequests:
     pending: PrivacyRequestStore
     mailer: Mailer
     link_for: Callable[[str], str]
+    confirmations: ConfirmationStore | None = None  # issue 14: the user's ties to institutions
 
     def request(self, request: PrivacyRequest, now: dt.datetime) -> bool:
         """Mail a confirmation link (or, for an unknown address, say we hold nothing); True if the address is known.
@@ -94,7 +101,7 @@ class PrivacyRequests:
         if pending is None or user is None:
             return None
         if pending.kind == RequestKind.ACCESS:
-            export = personal_data_export(user, self.reviews, self.listings, now)
+            export = personal_data_export(user, self.reviews, self.listings, now, self.confirmations)
             self.mailer.send(privacy_export_message(user.email, user.name,
                                                     json.dumps(export, indent=2, ensure_ascii=False)))
         else:
@@ -119,6 +126,8 @@ class PrivacyRequests:
             else:
                 self.listings.remove(listing.id)
         # The last mail to this address goes before the address is gone; a failure must not stop the erasure.
+        if self.confirmations is not None:
+            self.confirmations.remove_ties(user.id)
         send_after_commit(self.mailer, privacy_erased_message(user.email, user.name, reviews_choice.value),
                           "privacy_erased")
         self.users.delete(user)

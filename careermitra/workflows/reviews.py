@@ -7,6 +7,7 @@ import datetime as dt
 from careermitra.domain.problems import Duplicate, InvalidInput, NotFound
 from careermitra.domain.review_submission import ReviewRecord, ReviewSubmission
 from careermitra.domain.submission import Status, fingerprint, record_id
+from careermitra.domain.trust import CONNECTED_MESSAGE, Relationship, Verification
 from careermitra.domain.user import User
 from careermitra.store.institutions import Catalogue
 from careermitra.store.reviews import ReviewStore
@@ -14,15 +15,22 @@ from careermitra.workflows.once import Quota, add_once
 
 
 def submit_review(submission: ReviewSubmission, author: User, reviews: ReviewStore,
-                  catalogue: Catalogue, now: dt.datetime, quota: Quota | None = None) -> tuple[ReviewRecord, bool]:
-    """Queue a review as pending with its flags; one per user and institution. Returns (record, newly stored)."""
+                  catalogue: Catalogue, now: dt.datetime, quota: Quota | None = None,
+                  tie: Verification | None = None) -> tuple[ReviewRecord, bool]:
+    """Queue a review as pending with its flags; one per user and institution. Returns (record, newly stored).
+
+    `tie` is the author's confirmed address at the institution: a student's or alumnus's shows on the review, and
+    a representative of the institution may not review it.
+    """
     if not catalogue.exists(submission.institution):
         raise InvalidInput("There is no such institution on the site.",
                            {"institution": "choose an institution listed on the site"})
+    if tie is not None and tie.relationship == Relationship.REPRESENTATIVE:
+        raise InvalidInput(CONNECTED_MESSAGE, {"connection": CONNECTED_MESSAGE})
     record = ReviewRecord(
         id=record_id("review", author.id, submission.institution), user_id=author.id,
         display_name=author.display_name, **submission.model_dump(), flags=submission.flags,
-        status=Status.PENDING, fingerprint=fingerprint(author.id, submission), created_at=now)
+        status=Status.PENDING, fingerprint=fingerprint(author.id, submission), created_at=now, verification=tie)
     duplicate = Duplicate("You have already reviewed this institution; each person can review it once.",
                           {"institution": "you have already reviewed this institution"})
     return add_once(reviews, record, duplicate, quota)

@@ -33,12 +33,13 @@ from tests.support.cli import moderation_for
 
 @pytest.fixture(scope="session")
 def content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Institution files as the layer packages them; the API reads only their names, so they stay empty."""
+    """Institution files as the layer packages them; the API reads their names, and for the trust routes (issue
+    14) the name and mail domains in the front matter, so only those are written."""
     folder = tmp_path_factory.mktemp("content") / "institutions"
     (folder / "south").mkdir(parents=True)
-    for slug in INSTITUTIONS[:2]:
-        (folder / f"{slug}.md").write_text("", encoding="utf-8")
-    (folder / "south" / f"{INSTITUTIONS[2]}.md").write_text("", encoding="utf-8")
+    for path in [*(folder / f"{slug}.md" for slug in INSTITUTIONS[:2]), folder / "south" / f"{INSTITUTIONS[2]}.md"]:
+        path.write_text(f"---\nname: {path.stem.replace('-', ' ').title()}\n"
+                        f"email_domains: [students.{path.stem}.example]\n---\n", encoding="utf-8")
     return folder
 
 

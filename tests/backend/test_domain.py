@@ -42,7 +42,7 @@ def test_review_text_is_kept_as_plain_text() -> None:
         "institution": "alpha-college", "rating": 5,
         "aspects": {"faculty": 5, "infrastructure": 5, "placements": 5, "campus_life": 5, "value_for_money": 5},
         "title": "Good\x00 college", "body": "<b>Bold</b> claims\r\nabout the canteen, which is honestly very good.",
-        "course": "B.Sc", "graduation_year": 2022})
+        "course": "B.Sc", "graduation_year": 2022, "connection": "none"})
     assert submission.title == "Good college"
     assert submission.body == "<b>Bold</b> claims\nabout the canteen, which is honestly very good."
 

@@ -14,7 +14,18 @@ from typing import Any
 
 import pytest
 
-from tests.support.api import REGION, Api, contact_message, listing, registration, review, sign_in
+from tests.support.api import (
+    EMAIL,
+    INSTITUTIONS,
+    REGION,
+    Api,
+    contact_message,
+    listing,
+    moto_stores,
+    registration,
+    review,
+    sign_in,
+)
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 VALUES: list[tuple[str, Any]] = [(item["name"], item["value"]) for item in
@@ -22,7 +33,8 @@ VALUES: list[tuple[str, Any]] = [(item["name"], item["value"]) for item in
 VALUES.append(("1 MB string", "A" * 1_048_576))  # made here, not stored: the file stays small
 BODIES = [bytes.fromhex(line) for line in (HOSTILE / "bodies.txt").read_text(encoding="utf-8").splitlines()
           if line and not line.startswith("#")]
-TABLES = ("UsersTable", "ReviewsTable", "ListingsTable", "TicketsTable", "AnalyticsTable")
+TABLES = ("UsersTable", "ReviewsTable", "ListingsTable", "TicketsTable", "AnalyticsTable", "ReportsTable")
+PUBLISHED = "hostile-published-review"  # the review the report and reply forms are about (seeded)
 # A valid body of every form with fields, and whether it needs a signed-in sender.
 VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "register": ("/api/register", registration(), False),
@@ -37,11 +49,35 @@ VALID: dict[str, tuple[str, dict[str, Any], bool]] = {
     "nominee": ("/api/account/nominee", {"name": "Anil Sharma", "email": "anil.sharma@example.in"}, True),
     "delete-account": ("/api/account/delete", {"confirm": "DELETE", "reviews": "delete"}, True),
     "sign_in": ("/api/sign-in", {"email": "priya.sharma@example.in", "return_to": "/account/reviews/"}, False),
+    "report": ("/api/reports", {"review": PUBLISHED, "reason": "abuse", "note": "It insults a teacher."}, False),
+    "confirm-address": ("/api/address-confirmations", {"institution": INSTITUTIONS[0], "relationship": "student",
+                                                       "email": f"asha@students.{INSTITUTIONS[0]}.example"}, True),
+    "reply": ("/api/replies", {"review": PUBLISHED, "body": "Thank you; we have added evening lab hours."}, True),
 }
 ADDRESSES = count(1)
 # An accepted value counts against the per-user and per-address limits, and a second review or listing of the
 # same institution is a duplicate: both are forgotten after each acceptance, so every answer is about the value.
-FORGOTTEN = ("RateLimitsTable", "ReviewsTable", "ListingsTable")
+FORGOTTEN = ("RateLimitsTable", "ReviewsTable", "ListingsTable", "ReportsTable")
+
+
+def seed_published_review() -> None:
+    """A published review for the report and reply forms, and the signed-in user as a representative of its
+    institution (what a followed confirmation link leaves), so that every answer is about the value sent."""
+    import datetime as dt
+
+    from careermitra.domain.review_submission import ReviewRecord
+    from careermitra.domain.submission import Status
+    from careermitra.domain.trust import Relationship, Verification
+
+    stores = moto_stores()
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    fields = {key: value for key, value in review().items() if key != "connection"}
+    stores.reviews.add(ReviewRecord(id=PUBLISHED, display_name="Asha K.", **fields, flags=[],
+                                    status=Status.APPROVED, fingerprint="seeded", created_at=now))
+    user = stores.users.by_email(EMAIL)
+    if user is not None:
+        stores.confirmations.add_tie(user.id, INSTITUTIONS[0], Verification(
+            relationship=Relationship.REPRESENTATIVE, domain=f"students.{INSTITUTIONS[0]}.example", at=now))
 
 
 def moto_tables() -> Any:
@@ -85,6 +121,7 @@ def test_the_corpus_in_every_field_and_as_every_body_of_the_form(api: Api, form:
     """One moto account and one sign-in per form (setting them up per check was a third of the module's time)."""
     _, _, signed_in = VALID[form]
     cookie = sign_in(api, ip=fresh_ip()) if signed_in else None
+    seed_published_review()
     assert stored() > 0 or not signed_in, "the count must read the tables the handler writes"
     hostile_values_in_every_field_are_refused_by_name_or_accepted(api, form, cookie)
     unknown_fields_are_refused_by_name(api, form, cookie)
@@ -109,6 +146,7 @@ def hostile_values_in_every_field_are_refused_by_name_or_accepted(api: Api, form
                 assert stored() == before, where
             if answer.status < 300:
                 forget_accepted(("UsersTable",) if form == "register" else ())
+                seed_published_review()
 
 
 def unknown_fields_are_refused_by_name(api: Api, form: str, cookie: str | None) -> None:

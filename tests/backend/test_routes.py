@@ -15,12 +15,17 @@ EXPECTED_ROUTES = {
     ("POST", "/api/privacy-requests/confirm"), ("POST", "/api/policy-consent"), ("POST", "/api/consent"),
     ("POST", "/api/events"), ("POST", "/api/sign-in"), ("GET", "/api/account/reviews"),
     ("POST", "/api/reviews/<review_id>/withdraw"),
+    # issue 14, trust
+    ("POST", "/api/reports"), ("POST", "/api/replies"), ("POST", "/api/address-confirmations"),
+    ("GET", "/api/confirm-address"),
 }
 # The body each posting route validates, by the name of its model in the document's components.
 BODY_MODELS = {
     "/api/register": "Registration", "/api/reviews": "ReviewSubmission", "/api/contact": "ContactMessage",
     "/api/privacy-requests": "PrivacyRequest", "/api/policy-consent": "PolicyAcceptance",
     "/api/consent": "ConsentChoice", "/api/events": "PageViewBeacon", "/api/sign-in": "SignInRequest",
+    "/api/reports": "ReportSubmission", "/api/replies": "ReplySubmission",
+    "/api/address-confirmations": "AddressConfirmation",
 }
 # "Your account" (issue 15, the DPDP duties): correction, nomination, deletion.
 EXPECTED_ROUTES |= {("GET", "/api/account/details"), ("POST", "/api/account/details"),

@@ -35,7 +35,8 @@ def test_every_missing_variable_is_named_at_once() -> None:
 
     message = str(refused.value)
     for variable in ("USERS_TABLE", "REVIEWS_TABLE", "LISTINGS_TABLE", "TICKETS_TABLE", "RATE_LIMITS_TABLE",
-                     "ANALYTICS_TABLE", "SITE_ORIGIN", "SENDER_EMAIL", "GRIEVANCE_EMAIL", "SESSION_SECRET_ID",
+                     "ANALYTICS_TABLE", "REPORTS_TABLE", "SITE_ORIGIN", "SENDER_EMAIL", "GRIEVANCE_EMAIL",
+                     "SESSION_SECRET_ID",
                      "ORIGIN_SECRET_ID", "CONTENT_DIR", "POLICY_VERSION"):
         assert f"{variable}: this required field is missing" in message
     assert "MIN_FILL_SECONDS" not in message and "MAIL_OUTBOX_DIR" not in message

@@ -77,6 +77,7 @@ def test_the_writers_journey_from_a_signed_out_draft_to_a_published_and_withdraw
     page.get_by_label("Your review").fill(BODY)
     page.get_by_label("Course you studied").fill("B.Arch")
     page.get_by_label("Year you graduated (or will)").fill("2024")
+    page.get_by_label("No, none of these").check()  # the disclosure question (issue 14)
     page.get_by_role("button", name="Submit for moderation").click()
 
     # Sent to sign in, with the way back; the email alone is enough, sent at once (the script waits out the

@@ -32,7 +32,9 @@ PAGES = {"register": ["account/register/index.html"],
          "review": ["institutions/alpha-college/write-review/index.html", "institutions/alpha-college/index.html"],
          "listing": ["listings/new/index.html"], "contact": ["contact/index.html"],
          "privacy": ["privacy/request/index.html"], "policy": ["account/accept-policy/index.html"],
-         "logout": ["account/index.html"], "sign_in": ["sign-in/index.html"]}
+         "logout": ["account/index.html"], "sign_in": ["sign-in/index.html"],
+         "report": ["reviews/report/index.html"], "reply": ["reviews/reply/index.html"],
+         "confirm-address": ["institutions/alpha-college/write-review/index.html"]}
 # "Your account" (issue 15): signed-in forms without honeypot or token (no bot signs in).
 PAGES |= {"details": ["account/index.html"], "nominee": ["account/index.html"],
           "nominee-withdraw": ["account/index.html"], "delete-account": ["account/index.html"]}

@@ -183,7 +183,7 @@ def review(**overrides: Any) -> dict[str, Any]:
             "title": "Strong teaching, crowded labs",
             "body": "The computer engineering faculty know their subject and explain it patiently, "
                     "but the labs are crowded in the evenings.",
-            "course": "B.Tech Computer Engineering", "graduation_year": 2024, **overrides}
+            "course": "B.Tech Computer Engineering", "graduation_year": 2024, "connection": "none", **overrides}
 
 
 def listing(**overrides: Any) -> dict[str, Any]:

@@ -8,8 +8,12 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from careermitra.domain.review_submission import ReviewRecord
+from careermitra.domain.submission import Status
+from careermitra.domain.trust import DecisionRecord, Reply, ReplyStatus, Verification
 from careermitra.domain.user import AccountChange, PolicyConsent, User
 from careermitra.mail.messages import Message
+from careermitra.store.confirmations import PendingConfirmation
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -71,6 +75,73 @@ class MemoryQueue(Generic[Record]):
         self.records[record_id] = self.records[record_id].model_copy(update=update)
 
 
+class MemoryReviews(MemoryQueue[ReviewRecord]):
+    """ReviewStore in a dict: the queue plus the decision log, verification and the one reply per review."""
+
+    def __init__(self) -> None:
+        super().__init__(replaceable_statuses=(Status.REJECTED.value, Status.WITHDRAWN.value))
+
+    def _change(self, review_id: str, **update: Any) -> None:
+        self.records[review_id] = self.records[review_id].model_copy(update=update)
+
+    def log_decision(self, review_id: str, decision: DecisionRecord, expires_at: int | None) -> None:
+        record = self.records[review_id]
+        self._change(review_id, decisions=[*record.decisions, decision],
+                     **({"expires_at": expires_at} if expires_at is not None else {}))
+
+    def verify(self, review_id: str, verification: Verification) -> bool:
+        if review_id not in self.records:
+            return False
+        self._change(review_id, verification=verification)
+        return True
+
+    def add_reply(self, review_id: str, reply: Reply) -> bool:
+        record = self.records.get(review_id)
+        if record is None or record.status != Status.APPROVED or record.reply is not None:
+            return False
+        self._change(review_id, reply=reply)
+        return True
+
+    def decide_reply(self, review_id: str, status: ReplyStatus, now: dt.datetime,
+                     reason_code: str | None) -> ReviewRecord | None:
+        record = self.records.get(review_id)
+        if record is None or record.reply is None or record.reply.status != "pending":
+            return None
+        reply = record.reply.model_copy(update={"status": status, "decided_at": now, "reason_code": reason_code})
+        self._change(review_id, reply=reply)
+        return self.records[review_id]
+
+    def replies_by_status(self, status: ReplyStatus) -> list[ReviewRecord]:
+        return [record for record in self.records.values() if record.reply and record.reply.status == status]
+
+
+class MemoryConfirmations:
+    """ConfirmationStore in dicts."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, tuple[PendingConfirmation, dt.datetime]] = {}
+        self.by_pair: dict[tuple[str, str], Verification] = {}
+
+    def add_link(self, token: str, pending: PendingConfirmation, expires: dt.datetime) -> None:
+        self.links[token] = (pending, expires)
+
+    def take_link(self, token: str, now: dt.datetime) -> PendingConfirmation | None:
+        found = self.links.pop(token, None)
+        return found[0] if found and found[1] > now else None
+
+    def add_tie(self, user_id: str, institution: str, verification: Verification) -> None:
+        self.by_pair[(user_id, institution)] = verification
+
+    def tie(self, user_id: str, institution: str) -> Verification | None:
+        return self.by_pair.get((user_id, institution))
+
+    def ties(self, user_id: str) -> dict[str, Verification]:
+        return {slug: tie for (user, slug), tie in self.by_pair.items() if user == user_id}
+
+    def remove_ties(self, user_id: str) -> None:
+        self.by_pair = {key: tie for key, tie in self.by_pair.items() if key[0] != user_id}
+
+
 class MemoryUsers:
     """UserStore in a dict (no expiry of unverified registrations: that is the Dynamo store's business)."""
 
@@ -116,11 +187,18 @@ class MemoryUsers:
 
 
 class MemoryCatalogue:
-    def __init__(self, *slugs: str) -> None:
+    def __init__(self, *slugs: str, domains: dict[str, list[str]] | None = None) -> None:
         self.slugs = frozenset(slugs)
+        self.domains = domains or {}
 
     def exists(self, slug: str) -> bool:
         return slug in self.slugs
+
+    def email_domains(self, slug: str) -> list[str]:
+        return self.domains.get(slug, [])
+
+    def name(self, slug: str) -> str:
+        return slug.replace("-", " ").title()
 
 
 class MemoryMailer:

@@ -107,16 +107,18 @@ def register_and_sign_in(page: Page, stack: RunningStack, name: str, email: str,
     expect(page).to_have_url(re.compile(r"/account/verified/$"))
 
 
-def write_review(page: Page, stack: RunningStack, slug: str, stars: int, title: str, body: str, year: int) -> None:
-    """Send a review of a B.Arch course from the institution's review page, every aspect rated like the whole."""
+def write_review(page: Page, stack: RunningStack, slug: str, stars: int, title: str, body: str, year: int,
+                 course: str = "B.Arch") -> None:
+    """Send a review of a course from the institution's review page, every aspect rated like the whole."""
     page.goto(stack.url + f"/institutions/{slug}/write-review/")
     page.get_by_label(f"{stars} stars").check()
     for label in ["Faculty", "Infrastructure", "Placements", "Campus life", "Value for money"]:
         page.get_by_label(label, exact=True).select_option(str(stars))
     page.get_by_label("Title").fill(title)
     page.get_by_label("Your review").fill(body)
-    page.get_by_label("Course you studied").fill("B.Arch")
+    page.get_by_label("Course you studied").fill(course)
     page.get_by_label("Year you graduated (or will)").fill(str(year))
+    page.get_by_label("No, none of these").check()  # the disclosure question (issue 14)
     fill_slowly(page)
     page.get_by_role("button", name="Submit for moderation").click()
     expect(page).to_have_url(re.compile(r"/reviews/thanks/$"))

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
-from careermitra.api.routes import account_rights, accounts, analytics, contact, listings, policy, privacy, reviews
+from careermitra.api.routes import (
+    account_rights,
+    accounts,
+    analytics,
+    contact,
+    listings,
+    policy,
+    privacy,
+    replies,
+    reports,
+    reviews,
+    verification,
+)
 
 ROUTERS: tuple[Router, ...] = (accounts.router, reviews.router, listings.router, contact.router, privacy.router,
-                               policy.router, analytics.router, account_rights.router)
+                               policy.router, analytics.router, account_rights.router, reports.router,
+                               verification.router, replies.router)

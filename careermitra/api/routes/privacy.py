@@ -39,7 +39,7 @@ def privacy_requests_of(svc: Services) -> PrivacyRequests:
     link = f"{svc.settings.site_origin}{CONFIRM_PATH}?token="
     return PrivacyRequests(users=svc.accounts.users, reviews=svc.reviews, listings=svc.listings,
                            pending=svc.privacy_requests, mailer=svc.mailer,
-                           link_for=lambda token: link + quote(token))
+                           link_for=lambda token: link + quote(token), confirmations=svc.confirmations)
 
 def _link_cookie(value: str, max_age: int) -> Cookie:
     return Cookie(name=LINK_COOKIE, value=value, path="/api/privacy-requests", secure=True, http_only=True,

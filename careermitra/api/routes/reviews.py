@@ -34,7 +34,8 @@ def create_review(submission: Annotated[ReviewSubmission, Body()]) -> Response[A
     """Queue the signed-in author's review for moderation."""
 
     def submit(author: User, quota: DailyQuota, svc: Services) -> tuple[ReviewRecord, bool]:
-        record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock(), quota)
+        tie = svc.confirmations.tie(author.id, submission.institution)  # a confirmed address there (issue 14)
+        record, created = submit_review(submission, author, svc.reviews, svc.catalogue, svc.clock(), quota, tie)
         if record.flags:
             count("ReviewFlagged")
         return record, created

@@ -37,7 +37,7 @@ def newest_first(reviews: Iterable[PublishedReview]) -> list[PublishedReview]:
 
 def reviews_yaml(reviews: Sequence[PublishedReview]) -> str:
     """The file of one institution's approved reviews, newest first; the same reviews give the same text."""
-    rows = [json.dumps(review.model_dump(mode="json"), ensure_ascii=False, separators=(", ", ": "))
+    rows = [json.dumps(review.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(", ", ": "))
             for review in newest_first(reviews)]
     return "[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n"
 
