@@ -7,7 +7,7 @@ route and checks each answer against this.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from pydantic import BaseModel, ConfigDict
@@ -52,6 +52,43 @@ class LinkSent(_Answer):
 
 class YourReviews(_Answer):
     reviews: list[AuthorReview]
+
+
+class ReportReceived(_Answer):
+    status: Literal["received"]
+
+
+class ReplyQueued(_Answer):
+    status: Literal["pending"]
+
+
+class AccountView(_Answer):
+    """'Your account' as its owner sees it (never cached)."""
+
+    name: str
+    email: str
+    phone: str
+    city: str
+    adult_confirmed: bool
+    nominee: dict[str, str] | None
+    history: list[dict[str, Any]]
+
+
+class DetailsSaved(_Answer):
+    status: Literal["saved"]
+    changed: list[str]
+
+
+class NomineeSaved(_Answer):
+    status: Literal["saved"]
+
+
+class NomineeWithdrawn(_Answer):
+    status: Literal["withdrawn"]
+
+
+class AccountErased(_Answer):
+    status: Literal["erased"]
 
 
 class SessionAnswer(_Answer):

@@ -10,6 +10,15 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted, json_answer
+from careermitra.api.documented import (
+    AccountErased,
+    AccountView,
+    DetailsSaved,
+    NomineeSaved,
+    NomineeWithdrawn,
+    answers,
+    form_answers,
+)
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import enforce_limits
 from careermitra.api.observability import count
@@ -38,7 +47,8 @@ def account_view(user: User) -> dict[str, Any]:
             "history": [change.model_dump(mode="json") for change in user.history]}
 
 
-@router.get(DETAILS.path, summary="The signed-in person's details, nominee and account history")
+@router.get(DETAILS.path, summary="The signed-in person's details, nominee and account history",
+            responses=answers(200, AccountView, 401))
 def show_details() -> Response[Any]:
     svc = services()
     user = signed_in_user(request_of(router), svc)
@@ -46,7 +56,8 @@ def show_details() -> Response[Any]:
     return json_answer(200, account_view(user))
 
 
-@router.post(DETAILS.path, summary="Correct one's name, phone and city")
+@router.post(DETAILS.path, summary="Correct one's name, phone and city",
+             responses=form_answers(DETAILS, 200, DetailsSaved))
 def correct(correction: Annotated[DetailsCorrection, Body()]) -> Response[Any]:
     """Store the corrections (each recorded in the account's history) and mail the account's address."""
     svc = services()
@@ -58,7 +69,8 @@ def correct(correction: Annotated[DetailsCorrection, Body()]) -> Response[Any]:
     return accepted(DETAILS, {"status": "saved", "changed": changed}, answers_with_redirect(event), status=200)
 
 
-@router.post(NOMINEE.path, summary="Name the person who may exercise one's rights on death or incapacity")
+@router.post(NOMINEE.path, summary="Name the person who may exercise one's rights on death or incapacity",
+             responses=form_answers(NOMINEE, 200, NomineeSaved))
 def name_nominee(nomination: Annotated[Nomination, Body()]) -> Response[Any]:
     svc = services()
     event = request_of(router)
@@ -69,7 +81,8 @@ def name_nominee(nomination: Annotated[Nomination, Body()]) -> Response[Any]:
     return accepted(NOMINEE, {"status": "saved"}, answers_with_redirect(event), status=200)
 
 
-@router.post(WITHDRAW.path, summary="Withdraw one's nomination")
+@router.post(WITHDRAW.path, summary="Withdraw one's nomination",
+             responses=form_answers(WITHDRAW, 200, NomineeWithdrawn))
 def withdraw_nominee() -> Response[Any]:
     svc = services()
     event = request_of(router)
@@ -78,7 +91,8 @@ def withdraw_nominee() -> Response[Any]:
     return accepted(WITHDRAW, {"status": "withdrawn"}, answers_with_redirect(event), status=200)
 
 
-@router.post(DELETE.path, summary="Delete one's account (signed in, after the confirmation step)")
+@router.post(DELETE.path, summary="Delete one's account (signed in, after the confirmation step)",
+             responses=form_answers(DELETE, 200, AccountErased))
 def delete_account(deletion: Annotated[AccountDeletion, Body()]) -> Response[Any]:
     """The same erasure as a confirmed emailed request, at once: withdrawing is as easy as registering."""
     svc = services()

@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
+from careermitra.api.documented import ReplyQueued, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import screen
 from careermitra.api.observability import count
@@ -22,7 +23,8 @@ router = Router()
 REPLY = FORMS["reply"]
 
 
-@router.post(REPLY.path, summary="Reply to a review for its institution (signed-in representative)")
+@router.post(REPLY.path, summary="Reply to a review for its institution (signed-in representative)",
+             responses=form_answers(REPLY, 202, ReplyQueued, 404, 409))
 def reply_to_review(submission: Annotated[ReplySubmission, Body()]) -> Response[Any]:
     """Queue the institution's one reply to a review for moderation."""
     svc = services()

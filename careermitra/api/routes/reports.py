@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from careermitra.api.answers import accepted
+from careermitra.api.documented import ReportReceived, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import screen
 from careermitra.api.observability import count
@@ -21,7 +22,8 @@ router = Router()
 REPORT = FORMS["report"]
 
 
-@router.post(REPORT.path, summary="Report a published review")
+@router.post(REPORT.path, summary="Report a published review",
+             responses=form_answers(REPORT, 202, ReportReceived, 404))
 def report_review(submission: Annotated[ReportSubmission, Body()]) -> Response[Any]:
     """Queue a report; the review stays on the site until a moderator keeps or removes it."""
     svc = services()

@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 
 from careermitra.api.answers import accepted, see_other
+from careermitra.api.documented import ConfirmationSent, answers, form_answers
 from careermitra.api.form_specs import FORMS
 from careermitra.api.guard import screen
 from careermitra.api.observability import count
@@ -24,7 +25,8 @@ CONFIRMED_PAGE = "/account/institution-email-confirmed/"
 LINK_EXPIRED_PAGE = "/account/link-expired/"
 
 
-@router.post(CONFIRM.path, summary="Mail a link to an address at the institution (signed in)")
+@router.post(CONFIRM.path, summary="Mail a link to an address at the institution (signed in)",
+             responses=form_answers(CONFIRM, 202, ConfirmationSent, 404))
 def request_confirmation(request: Annotated[AddressConfirmation, Body()]) -> Response[Any]:
     """Mail a single-use link to the address, if it is at one of the institution's own domains."""
     svc = services()
@@ -38,7 +40,8 @@ def request_confirmation(request: Annotated[AddressConfirmation, Body()]) -> Res
     return accepted(CONFIRM, {"status": "confirmation_sent"}, redirect)
 
 
-@router.get("/api/confirm-address", summary="Follow the link of an institution address confirmation")
+@router.get("/api/confirm-address", summary="Follow the link of an institution address confirmation",
+            responses=answers(303, None, 422))
 def confirm_address(token: Annotated[str, Query()] = "") -> Response[Any]:
     """Record the confirmed domain and date (never the address); a used or old link leads to the page that says so."""
     svc = services()
