@@ -134,8 +134,8 @@ def listing_pages(listing: Listing, site: SiteSettings, numbers: Collection[int]
         PageSpec(_path(pagination.url_for(pagination.number)), "listing.html", {
             "listing": listing,
             "cards": cards,
-            "best_rated": listing.best_rated(site.listing_best_rated, site.best_rated_min_reviews)
-            if pagination.number == 1 else [],
+            "best_rated": listing.best_rated(site.listing_best_rated, site.best_rated_min_reviews,
+                                             site.listing_page_size) if pagination.number == 1 else [],
             "pagination": pagination,
             "trail": trail,
             "heading": title,
