@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.site.html import links_in, page, text_of
@@ -22,3 +23,43 @@ def test_best_rated_block_links_to_the_rule(fixture_site: Path) -> None:
     assert "/how-best-rated-works/" in links_in(html)
     rule = text_of(page(fixture_site, "how-best-rated-works/"))
     assert "5 reviews of 3 stars" in rule and "(15 + 12) ÷ 8 = 3.38" in rule
+
+
+def data_of(root: Path, path: str) -> dict[str, object]:
+    return json.loads((root / path).read_text(encoding="utf-8"))
+
+
+def test_each_listing_has_a_data_file_with_its_rows_by_hand(fixture_site: Path) -> None:
+    data = data_of(fixture_site, "cities/pune/data.json")
+    assert data["fields"] == ["slug", "name", "type", "city", "state", "average", "count", "score", "ownership",
+                              "naac", "nirf", "hostel", "extra_cost", "courses"]
+    assert data["courses"] == [["b-tech", "B.Tech"], ["mba", "MBA"]]
+    assert data["exams"] == ["JEE Main", "MHT CET"]
+    assert data["rows"] == [
+        # Alpha: ratings 5, 4, 2 -> average 3.7, score (15 + 11) / 8 = 3.25; hostel 60,000 + mess 40,000 +
+        # other 10,000 = 1,10,000 besides tuition; B.Tech takes JEE Main and MHT CET.
+        ["alpha-college", "Alpha College of Engineering", "College", "Pune", "Maharashtra", 3.7, 3, 3.25,
+         "private", "A", None, 1, 110000, [[0, 150000, [0, 1]], [1, 1250000, []]]],
+        # Beta: no reviews, no ownership or NAAC stated, NIRF 40, no hostel, no cost block.
+        ["beta-university", "Beta University", "University", "Pune", "Maharashtra", None, 0, None, None, None,
+         40, 0, None, [[1, 300000, []]]],
+    ]
+    gamma = data_of(fixture_site, "types/coaching/data.json")["rows"]
+    assert [row[:8] for row in gamma] == [  # type: ignore[index]
+        # one review of 4: score (15 + 4) / 6 = 3.167
+        ["gamma-classes", "Gamma Classes", "Coaching institute", "Jaipur", "Rajasthan", 4.0, 1, 3.167]]
+    for listing in ["states/maharashtra/", "courses/mba/", "courses/b-tech/", "types/college/"]:
+        assert (fixture_site / listing / "data.json").is_file()
+
+
+def test_each_institution_has_its_own_row_for_search(fixture_site: Path) -> None:
+    data = data_of(fixture_site, "institutions/beta-university/data.json")
+    assert data["courses"] == [["mba", "MBA"]]
+    assert data["rows"] == [["beta-university", "Beta University", "University", "Pune", "Maharashtra", None, 0,
+                             None, None, None, 40, 0, None, [[0, 300000, []]]]]
+
+
+def test_data_files_hold_no_personal_data(fixture_site: Path) -> None:
+    for path in fixture_site.rglob("data.json"):
+        text = path.read_text(encoding="utf-8")
+        assert "@" not in text and "+91" not in text and "display_name" not in text, path

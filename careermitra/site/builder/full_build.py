@@ -24,6 +24,7 @@ from careermitra.site.builder.content import (
     parse_institution,
     raise_all,
 )
+from careermitra.site.builder.listing_data import institution_data_file
 from careermitra.site.builder.model import Card, LatestReview, SiteModel, make_entry
 from careermitra.site.builder.pages import PageSpec, institution_pages
 from careermitra.site.builder.render import Renderer
@@ -114,6 +115,8 @@ def build_share(share: int) -> ShareResult:
             for spec in institution_pages(entry, job.site):
                 write_page(job.output, spec, job.renderer)
                 result.pages += 1
+            data_path, data = institution_data_file(entry.card)  # its page's folder exists now
+            (job.output / data_path).write_text(data, encoding="utf-8")
     return result
 
 

@@ -191,6 +191,9 @@ class SiteModel:
     def review_count(self) -> int:
         return sum(card.count for card in self.cards.values())
 
+    def all_listings(self) -> list[Listing]:
+        return [listing for listings in self.listings.values() for listing in listings.values()]
+
     def best_rated(self, limit: int, min_reviews: int) -> list[Card]:
         """The top institutions among those with enough reviews for an average to mean something."""
         return [card for card in self.all_sorted if card.count >= min_reviews][:limit]

@@ -231,7 +231,8 @@ def institution_urls(card: Card, site: SiteSettings) -> list[str]:
 
 def institution_paths(card: Card, site: SiteSettings) -> set[str]:
     """Every file an institution's pages occupy, as the full build writes them."""
-    return {_path(url) for url in institution_urls(card, site)} | {_path(card.url + "write-review/")}
+    return ({_path(url) for url in institution_urls(card, site)} | {_path(card.url + "write-review/")}
+            | {card.url.lstrip("/") + "data.json"})
 
 
 def listing_urls(listing: Listing, site: SiteSettings) -> list[str]:

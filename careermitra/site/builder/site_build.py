@@ -23,6 +23,7 @@ from careermitra.site.builder.fingerprint import build_fingerprint, changed_slug
 from careermitra.site.builder.full_build import build_institutions, fewer_collections, render_pages
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
 from careermitra.site.builder.index import INDEX_PATH, SiteIndex
+from careermitra.site.builder.listing_data import listing_data_files
 from careermitra.site.builder.pages import all_pages, search_terms
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search import build_search_index
@@ -72,6 +73,8 @@ class SiteBuild:
         specs = list(all_pages(model, self.site))
         render_pages(specs, self.renderer, output, workers)
         for path, text in machine_files(model, self.site, index).items():
+            write_if_changed(output / path, text)
+        for path, text in listing_data_files(model.all_listings()).items():
             write_if_changed(output / path, text)
         logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
         # Not overlapped with the rendering: on two cores both are CPU-bound and together they are no faster

@@ -1,0 +1,69 @@
+"""The small data files the filters read in the browser: one per listing, one per institution (for search).
+
+A listing's file holds a row per institution, A to Z, with what its filters and sort need and what a card
+shows; the names of its courses and exams are listed once and rows point to them by position, which keeps the
+file small (see `make bench`: the largest listing's file at 10,000 institutions). Written from cards only, so
+a full build and an incremental one write the same bytes. Public data only: no review text, no personal data.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from careermitra.site.builder.model import Card, Listing
+
+FORMAT = 1
+ROW_FIELDS = ("slug", "name", "type", "city", "state", "average", "count", "score", "ownership", "naac",
+              "nirf", "hostel", "extra_cost", "courses")  # courses: [[course index, fee, [exam indexes]], ...]
+DATA_FILE = "data.json"
+
+
+def listing_data_path(listing: Listing) -> str:
+    return f"{listing.folder}/{listing.slug}/{DATA_FILE}"
+
+
+def institution_data_path(card: Card) -> str:
+    return f"institutions/{card.slug}/{DATA_FILE}"
+
+
+def data_json(cards: Sequence[Card], course_titles: dict[str, str]) -> str:
+    """The rows of `cards` (in their order) as compact JSON, with the courses and exams they name."""
+    courses = sorted({course.slug for card in cards for course in card.courses})
+    exams = sorted({exam for card in cards for course in card.courses for exam in course.exams})
+    course_at = {slug: n for n, slug in enumerate(courses)}
+    exam_at = {name: n for n, name in enumerate(exams)}
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "fields": ROW_FIELDS,
+        "courses": [[slug, course_titles.get(slug, slug)] for slug in courses],
+        "exams": exams,
+        "rows": [_row(card, course_at, exam_at) for card in cards],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _row(card: Card, course_at: dict[str, int], exam_at: dict[str, int]) -> list[Any]:
+    return [card.slug, card.name, card.type.label, card.city, card.state, card.average, card.count, card.score,
+            card.ownership, card.naac_grade, card.nirf_rank, 1 if card.hostel else 0, card.extra_cost,
+            [[course_at[c.slug], c.fee, [exam_at[e] for e in c.exams]] for c in card.courses]]
+
+
+def course_titles_of(cards: Iterable[Card]) -> dict[str, str]:
+    """Course slug -> name as the course listings title it ('b-tech' -> 'B.Tech')."""
+    titles: dict[str, str] = {}
+    for card in cards:
+        for course, name in zip(card.courses, card.course_names, strict=True):
+            titles.setdefault(course.slug, name)
+    return titles
+
+
+def listing_data_files(listings: Iterable[Listing]) -> dict[str, str]:
+    """Each listing's file; course names come from its own cards, so it changes only when they do."""
+    return {listing_data_path(listing): data_json(listing.cards, course_titles_of(listing.cards))
+            for listing in listings}
+
+
+def institution_data_file(card: Card) -> tuple[str, str]:
+    return institution_data_path(card), data_json([card], course_titles_of([card]))
