@@ -63,3 +63,12 @@ def test_data_files_hold_no_personal_data(fixture_site: Path) -> None:
     for path in fixture_site.rglob("data.json"):
         text = path.read_text(encoding="utf-8")
         assert "@" not in text and "+91" not in text and "display_name" not in text, path
+
+
+def test_a_course_listing_file_carries_only_that_course(fixture_site: Path) -> None:
+    data = data_of(fixture_site, "courses/b-tech/data.json")
+    assert data["courses"] == [["b-tech", "B.Tech"]]
+    assert data["exams"] == ["JEE Main", "MHT CET"]
+    assert [row[-1] for row in data["rows"]] == [[[0, 150000, [0, 1]]]]  # type: ignore[index]
+    mba = data_of(fixture_site, "courses/mba/data.json")
+    assert [row[-1] for row in mba["rows"]] == [[[0, 1250000, []]], [[0, 300000, []]]]  # type: ignore[index]

@@ -28,10 +28,15 @@ def institution_data_path(card: Card) -> str:
     return f"institutions/{card.slug}/{DATA_FILE}"
 
 
-def data_json(cards: Sequence[Card], course_titles: dict[str, str]) -> str:
-    """The rows of `cards` (in their order) as compact JSON, with the courses and exams they name."""
-    courses = sorted({course.slug for card in cards for course in card.courses})
-    exams = sorted({exam for card in cards for course in card.courses for exam in course.exams})
+def data_json(cards: Sequence[Card], course_titles: dict[str, str], only_course: str | None = None) -> str:
+    """The rows of `cards` (in their order) as compact JSON, with the courses and exams they name.
+
+    A course listing's rows carry only that course (`only_course`): its filters judge fees and exams by it.
+    """
+    courses = sorted({course.slug for card in cards for course in card.courses
+                      if only_course in (None, course.slug)})
+    exams = sorted({exam for card in cards for course in card.courses for exam in course.exams
+                    if only_course in (None, course.slug)})
     course_at = {slug: n for n, slug in enumerate(courses)}
     exam_at = {name: n for n, name in enumerate(exams)}
     data: dict[str, Any] = {
@@ -39,15 +44,16 @@ def data_json(cards: Sequence[Card], course_titles: dict[str, str]) -> str:
         "fields": ROW_FIELDS,
         "courses": [[slug, course_titles.get(slug, slug)] for slug in courses],
         "exams": exams,
-        "rows": [_row(card, course_at, exam_at) for card in cards],
+        "rows": [_row(card, course_at, exam_at, only_course) for card in cards],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _row(card: Card, course_at: dict[str, int], exam_at: dict[str, int]) -> list[Any]:
+def _row(card: Card, course_at: dict[str, int], exam_at: dict[str, int], only_course: str | None) -> list[Any]:
     return [card.slug, card.name, card.type.label, card.city, card.state, card.average, card.count, card.score,
             card.ownership, card.naac_grade, card.nirf_rank, 1 if card.hostel else 0, card.extra_cost,
-            [[course_at[c.slug], c.fee, [exam_at[e] for e in c.exams]] for c in card.courses]]
+            [[course_at[c.slug], c.fee, [exam_at[e] for e in c.exams]] for c in card.courses
+             if only_course in (None, c.slug)]]
 
 
 def course_titles_of(cards: Iterable[Card]) -> dict[str, str]:
@@ -61,7 +67,8 @@ def course_titles_of(cards: Iterable[Card]) -> dict[str, str]:
 
 def listing_data_files(listings: Iterable[Listing]) -> dict[str, str]:
     """Each listing's file; course names come from its own cards, so it changes only when they do."""
-    return {listing_data_path(listing): data_json(listing.cards, course_titles_of(listing.cards))
+    return {listing_data_path(listing): data_json(listing.cards, course_titles_of(listing.cards),
+                                                  listing.course_slug)
             for listing in listings}
 
 

@@ -76,6 +76,9 @@ class SiteBuild:
             write_if_changed(output / path, text)
         for path, text in listing_data_files(model.all_listings()).items():
             write_if_changed(output / path, text)
+        for path, data in self.renderer.fingerprinted_files().items():
+            (output / path).parent.mkdir(parents=True, exist_ok=True)
+            (output / path).write_bytes(data)
         logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
         # Not overlapped with the rendering: on two cores both are CPU-bound and together they are no faster
         # (measured again with the search records: 0.8 s slower).
