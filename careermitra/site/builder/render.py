@@ -17,7 +17,7 @@ from careermitra.site.builder.pages import PageSpec
 from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings
 
 # Theme files linked by their content's fingerprint (static_url); the others keep their plain names.
-FINGERPRINTED = ("js/filters.js",)
+FINGERPRINTED = ("js/filters.js", "js/search.js")
 
 
 class Renderer:

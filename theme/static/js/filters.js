@@ -159,6 +159,12 @@
     fill(form.elements.ownership, Object.keys(OWNERSHIP).filter((o) => owners.has(o)).map((o) => [o, OWNERSHIP[o]]));
   }
 
+  // Every ownership and the given exams (the search page, whose results come from the whole site).
+  function offerEvery(form, exams) {
+    fill(form.elements.exam, exams.slice().sort().map((e) => [e, e]));
+    fill(form.elements.ownership, Object.entries(OWNERSHIP));
+  }
+
   function showState(form, state) {
     for (const name of NAMES) {
       const field = form.elements[name];
@@ -185,7 +191,8 @@
     return params;
   }
 
-  window.CareerMitraFilters = {parse, stateFrom, matches, sorted, card, offerChoices, showState, paramsOf, inr};
+  window.CareerMitraFilters = {parse, stateFrom, matches, sorted, card, offerChoices, offerEvery, showState,
+    paramsOf, inr};
 
   const form = document.getElementById("listing-filters");
   if (!form) return;
