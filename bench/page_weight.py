@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import statistics
@@ -61,6 +62,42 @@ def pagefind_payload(output: Path, fragments: int = RESULTS_SHOWN) -> dict[str, 
             "fragments": fragment_bytes, "index_chunks": len(chunks), "pages_indexed": language["page_count"]}
 
 
+LISTING_FOLDERS = ("cities", "states", "types", "courses")
+
+
+def gzipped(data: bytes) -> int:
+    """Bytes on the wire: CloudFront compresses JSON and JavaScript (gzip, level 6)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def listing_data_sizes(output: Path) -> dict[str, Any]:
+    """The data file of each listing (the filters' rows): the largest and the median, as stored and gzipped."""
+    files = [path for folder in LISTING_FOLDERS for path in (output / folder).glob("*/data.json")]
+    if not files:
+        return {"files": 0}
+    sizes = {path: path.stat().st_size for path in files}
+    largest = max(sizes, key=lambda path: sizes[path])
+    return {"files": len(files), "largest": str(largest.relative_to(output)), "largest_bytes": sizes[largest],
+            "largest_gzip": gzipped(largest.read_bytes()), "median_bytes": int(statistics.median(sizes.values()))}
+
+
+def search_payload(output: Path, results: int = RESULTS_SHOWN) -> dict[str, Any]:
+    """The bytes one search downloads, all of it: Pagefind (pagefind_payload), the search page's scripts, the
+    names index typos are corrected against, and the data file of each result shown (the median one), gzipped."""
+    pagefind = pagefind_payload(output, results)
+    page = (output / "search" / "index.html").read_text(encoding="utf-8")
+    scripts = sum(gzipped((output / url.lstrip("/")).read_bytes()) for url in ASSET.findall(page)
+                  if url.endswith(".js") and (output / url.lstrip("/")).is_file())
+    names = output / "search" / "names.json"
+    names_bytes = gzipped(names.read_bytes()) if names.is_file() else 0
+    rows = sorted((output / "institutions").glob("*/data.json"))
+    step = max(1, len(rows) // 200)  # a spread of two hundred institutions is enough for the median
+    row_bytes = int(statistics.median(gzipped(path.read_bytes()) for path in rows[::step])) * results if rows else 0
+    return {"total": pagefind["total"] + scripts + names_bytes + row_bytes, "pagefind": pagefind["total"],
+            "scripts": scripts, "names_index": names_bytes, "result_rows": row_bytes,
+            "pages_indexed": pagefind["pages_indexed"]}
+
+
 def page_weights(output: Path, manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The pages issue 7 names, measured in one built site."""
     listing = output / "cities" / manifest["largest_city_listing"] / "index.html"
@@ -70,4 +107,6 @@ def page_weights(output: Path, manifest: dict[str, Any]) -> dict[str, dict[str, 
         "institution_20": largest_institution_page(output, manifest["sample_institution"]["slug"]),
         "institution_500": largest_institution_page(output, manifest["heavy_institution"]["slug"]),
         "search": pagefind_payload(output),
+        "search_all": search_payload(output),
+        "listing_data": listing_data_sizes(output),
     }

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -295,6 +296,7 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                          judged(weight["total"], target, size_bound=False) if target else NONE))
         search = weights["search"]
         rows.append(("6. Pagefind payload of one search", f"{search['total'] / KB:.0f} KB (estimate)", NONE, NONE))
+        rows.extend(search_rows(weights, judged))
     else:
         rows.append(("6. page weights", _failure(weights), "", ""))
 
@@ -336,6 +338,24 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
 def _spread(report: dict[str, Any]) -> str:
     runs = report.get("runs", [])
     return f" (median of {len(runs)}: {runs[0]:.2f}-{runs[-1]:.2f} s)" if len(runs) > 1 else ""
+
+
+def search_rows(weights: dict[str, Any],
+                judged: Callable[[float | None, float], str]) -> list[tuple[str, str, str, str]]:
+    """Rows 6 of the filters and search: one search's whole download, and the listings' data files."""
+    rows = []
+    search = weights.get("search_all")
+    if search:
+        rows.append(("6. one search, all it downloads (Pagefind, scripts, names index, 30 results' data)",
+                     f"{search['total'] / KB:.0f} KB (Pagefind {search['pagefind'] / KB:.0f}, names "
+                     f"{search['names_index'] / KB:.1f}, rows {search['result_rows'] / KB:.1f})", "< 300 KB",
+                     judged(search["total"], 300 * KB)))
+    data = weights.get("listing_data")
+    if data and data.get("files"):
+        rows.append(("6. listing data file (filters): largest / median",
+                     f"{data['largest_bytes'] / KB:.0f} KB ({data['largest_gzip'] / KB:.0f} KB gzipped, "
+                     f"{data['largest']}) / {data['median_bytes'] / KB:.1f} KB", NONE, NONE))
+    return rows
 
 
 def _failure(report: dict[str, Any]) -> str:
