@@ -94,6 +94,7 @@ def search_payload(output: Path, results: int = RESULTS_SHOWN) -> dict[str, Any]
     step = max(1, len(rows) // 200)  # a spread of two hundred institutions is enough for the median
     row_bytes = int(statistics.median(gzipped(path.read_bytes()) for path in rows[::step])) * results if rows else 0
     return {"total": pagefind["total"] + scripts + names_bytes + row_bytes, "pagefind": pagefind["total"],
+            "pagefind_parts": {key: pagefind[key] for key in ("fixed", "index_chunk", "fragments", "index_chunks")},
             "scripts": scripts, "names_index": names_bytes, "result_rows": row_bytes,
             "pages_indexed": pagefind["pages_indexed"]}
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 from careermitra.domain.institution import InstitutionType
+from careermitra.domain.slugs import slugify
 from careermitra.site.builder.model import Card, CourseFacts
 from careermitra.site.builder.search_vocabulary import abbreviations, names_index, search_words
 
 
 def card(name: str, city: str, state: str, kind: InstitutionType, *courses: str) -> Card:
     return Card("x", name, kind, city, state, courses, 1, 1, None, None, 0, None, None, None, False, None,
-                tuple(CourseFacts(c.lower(), 1, ()) for c in courses))
+                tuple(CourseFacts(slugify(c), 1, ()) for c in courses))
 
 
 def test_abbreviations_of_courses_and_names() -> None:
@@ -22,31 +23,37 @@ def test_abbreviations_of_courses_and_names() -> None:
     assert abbreviations("MBA") == []
 
 
-def test_a_bengaluru_college_is_found_by_old_and_hindi_names_and_by_family() -> None:
+def test_a_record_carries_the_abbreviations_of_its_name_and_courses() -> None:
     words = search_words(card("Nandi Hills College of Engineering", "Bengaluru", "Karnataka",
-                              InstitutionType.COLLEGE, "B.Tech", "MBA"))
-    for expected in ["Bangalore", "बेंगलुरु", "कर्नाटक", "कॉलेज", "engineering", "इंजीनियरिंग", "btech", "बीटेक",
-                     "management", "एमबीए", "NHCE"]:
-        assert expected in words, expected
-    assert "Bengaluru" not in words  # already in the record
-    assert len(words) == len(set(words))
+                              InstitutionType.COLLEGE, "B.Tech", "MBA", "Ph.D"))
+    assert words == ["nandihillscollegeofengineering", "NHCE", "btech", "phd"]
 
 
-def test_other_names_of_cities_and_states_from_the_places_file() -> None:
-    for city, state, other in [("Mumbai", "Maharashtra", "Bombay"), ("Chennai", "Tamil Nadu", "Madras"),
-                               ("Kolkata", "West Bengal", "Calcutta"), ("Pune", "Maharashtra", "Poona"),
-                               ("Pune", "Maharashtra", "पुणे"), ("Gurugram", "Haryana", "Gurgaon")]:
-        assert other in search_words(card("Test Academy", city, state, InstitutionType.SCHOOL, "Class 1-5")), other
-    assert "Orissa" in search_words(card("Test Academy", "Bhubaneswar", "Odisha", InstitutionType.SCHOOL, "BA"))
+def aliases_of(*cards: Card) -> dict[str, list[str]]:
+    return json.loads(names_index(list(cards)))["aliases"]
 
 
-def test_course_families() -> None:
-    def words(course: str) -> list[str]:
-        return search_words(card("Test Academy", "Pune", "Maharashtra", InstitutionType.COLLEGE, course))
+def test_other_and_hindi_names_of_cities_and_states_lead_to_the_names_records_hold() -> None:
+    aliases = aliases_of(card("Test Academy", "Pune", "Maharashtra", InstitutionType.SCHOOL, "Class 1-5"))
+    for other, name in [("bangalore", "bengaluru"), ("bombay", "mumbai"), ("madras", "chennai"),
+                        ("calcutta", "kolkata"), ("poona", "pune"), ("gurgaon", "gurugram"), ("पुणे", "pune"),
+                        ("बेंगलुरु", "bengaluru"), ("orissa", "odisha"), ("महाराष्ट्र", "maharashtra"),
+                        ("नई दिल्ली", "new delhi"), ("nasik", "nashik")]:
+        assert aliases[other] == [name], other
 
-    assert "medical" in words("MBBS") and "law" in words("BA LLB") and "pharmacy" in words("B.Pharm")
-    assert "management" in words("PGDM") and "engineering" in words("M.Tech")
-    assert "engineering" not in words("MBA")
+
+def test_course_families_hindi_courses_and_types_lead_to_the_courses_the_site_has() -> None:
+    aliases = aliases_of(card("A College", "Pune", "Maharashtra", InstitutionType.COLLEGE, "B.Tech", "MBA", "BA LLB"),
+                         card("B College", "Pune", "Maharashtra", InstitutionType.COLLEGE, "MBBS", "B.Pharm"))
+    assert aliases["engineering"] == ["engineering", "btech"]  # no M.Tech on this site: no search for it
+    assert aliases["इंजीनियरिंग"] == ["btech"]  # no record holds Hindi words: not searched as typed
+    assert aliases["medical"] == ["medical", "mbbs"]
+    assert aliases["law"] == ["law", "ballb"]
+    assert aliases["management"] == ["management", "mba"]
+    assert aliases["pharmacy"] == ["pharmacy", "bpharm"]
+    assert aliases["एमबीए"] == ["mba"] and aliases["बीटेक"] == ["btech"]
+    assert aliases["कॉलेज"] == ["college"] and aliases["विश्वविद्यालय"] == ["university"]
+    assert "architecture" not in aliases  # no architecture course here
 
 
 def test_names_index_holds_the_words_of_names_places_and_families() -> None:

@@ -1,19 +1,24 @@
-"""What people type, as words the search records carry: other names of places, course families, abbreviations
-and Hindi names. Pagefind matches the words of a record (and their beginnings), so each institution's record
-lists the words that should find it; the search script corrects one typo against the names index
-(`names_index`) before Pagefind runs.
+"""What people type, turned into words the search index holds.
+
+Pagefind matches the words of a record and their beginnings. A record carries, besides the name, place and
+courses, only their abbreviations (`search_words`: 'btech' for B.Tech, 'DIT' for Deccan Institute of Technology).
+Everything else people type is rewritten in the browser before Pagefind runs, from the names index
+(`names_index`, /search/names.json): other and Hindi names of cities and states (Bangalore -> bengaluru,
+पुणे -> pune), Hindi names of types and courses, and course families (engineering -> btech, mtech), each
+searched as well as the words typed; and a word one typo away from a known word is corrected ("Decan").
+Keeping these words out of the records keeps Pagefind's index as small as the names themselves need (the
+Hindi words of ten thousand records made one index chunk of 150 KB that every Hindi query loaded).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from careermitra.domain import geography
 from careermitra.domain.institution import InstitutionType
-from careermitra.domain.slugs import slugify
 from careermitra.site.builder.model import Card
 
 NAMES_INDEX_PATH = "search/names.json"
@@ -76,50 +81,65 @@ def abbreviations(name: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=4096)
-def _course_terms(name: str) -> tuple[str, ...]:
-    slug = slugify(name)
-    terms = [*abbreviations(name), *COURSE_HINDI.get(slug, "").split()]
-    for words, slugs in FAMILIES.values():
-        if slug in slugs:
-            terms.extend(words)
-    return tuple(terms)
+def search_words(card: Card) -> list[str]:
+    """The abbreviations of the name and courses, the words a record carries besides its own text."""
+    terms = [*abbreviations(card.name), *(word for course in card.course_names for word in abbreviations(course))]
+    return list(dict.fromkeys(terms))
+
+
+def course_word(slug: str) -> str:
+    """The one word a course is found by in the records: 'b-tech' -> 'btech' (its abbreviation, or 'mba')."""
+    return slug.replace("-", "")
 
 
 @lru_cache(maxsize=1)
-def _place_terms() -> tuple[dict[tuple[str, str], tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Other names and Hindi names of each city (by name and state) and each state."""
+def _place_aliases() -> dict[str, str]:
+    """Every other name and Hindi name of a city or state (lower case) -> the name the records hold."""
     known = geography.places()
-    cities = {(city.name, city.state): (*city.other_names, *([city.hi] if city.hi else [])) for city in known.cities}
-    states = {state.name: (*state.other_names, *([state.hi] if state.hi else [])) for state in known.states.values()}
-    return cities, states
+    aliases: dict[str, str] = {}
+    for state in known.states.values():
+        for other in (*state.other_names, *([state.hi] if state.hi else [])):
+            aliases[other.casefold()] = state.name.casefold()
+    for city in known.cities:
+        for other in (*city.other_names, *([city.hi] if city.hi else [])):
+            aliases.setdefault(other.casefold(), city.name.casefold())
+    return aliases
 
 
-def search_words(card: Card) -> list[str]:
-    """The words besides the name, place and courses that should find this institution, each once."""
-    cities, states = _place_terms()
-    terms = [*abbreviations(card.name), *cities.get((card.city, card.state), ()), *states.get(card.state, ()),
-             *TYPE_WORDS[card.type].split()]
-    for course in card.course_names:
-        terms.extend(_course_terms(course))
-    shown = {card.name.casefold(), card.city.casefold(), card.state.casefold()}
-    return [term for term in dict.fromkeys(terms) if term.casefold() not in shown]
+def query_aliases(cards: Iterable[Card]) -> dict[str, list[str]]:
+    """What a typed word or phrase is searched as instead: a place's name for its other names, a type or course
+    for its Hindi names, and a course family's word and its courses, only those the site has (so a query loads
+    no index chunk for nothing). Other names are replaced, not searched as typed: Pagefind's partial matches of
+    'Bangalore' found six institutions, none in Bengaluru."""
+    offered = {course.slug for card in cards for course in card.courses}
+    aliases: dict[str, list[str]] = {key: [name] for key, name in _place_aliases().items()}
+    for slug, hindi in COURSE_HINDI.items():
+        if slug in offered:
+            for word in hindi.split():
+                aliases.setdefault(word.casefold(), []).append(course_word(slug))
+    for words, slugs in FAMILIES.values():
+        courses = [course_word(slug) for slug in slugs if slug in offered]
+        for word in words:
+            if courses:  # the family's word itself is searched too (names such as "College of Engineering")
+                aliases.setdefault(word.casefold(), [word.casefold()] if word.isascii() else []).extend(courses)
+    for kind, words in TYPE_WORDS.items():
+        for word in words.split():
+            if not word.isascii():
+                aliases[word.casefold()] = [kind.label.split()[0].casefold()]
+    return {key: list(dict.fromkeys(value)) for key, value in sorted(aliases.items())}
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def names_index(cards: Iterable[Card]) -> str:
-    """The words a query is corrected against (one typo): every word of four letters or more in the names,
-    cities, states and courses, with the other names of places; lower case, sorted, as compact JSON."""
-    cities, states = _place_terms()
+def names_index(cards: Sequence[Card]) -> str:
+    """The names index as compact JSON: `words`, what a query is corrected against (one typo), every word of
+    four letters or more in the names, cities, states and courses and in the aliases, lower case and sorted;
+    and `aliases` (query_aliases)."""
+    aliases = query_aliases(cards)
     words: set[str] = set()
     for card in cards:
         text = " ".join([card.name, card.city, card.state, *card.course_names])
         words.update(word.casefold() for word in _WORD.findall(text))
-    for names in [*cities.values(), *states.values()]:
-        for name in names:
-            words.update(word.casefold() for word in _WORD.findall(name) if word.isascii())
-    for family, (terms, _) in FAMILIES.items():
-        words.update(word.casefold() for word in _WORD.findall(" ".join([family, *terms])) if word.isascii())
-    return json.dumps({"words": sorted(words)}, ensure_ascii=False, separators=(",", ":"))
+    words.update(word for key in aliases for word in _WORD.findall(key) if word.isascii())
+    return json.dumps({"words": sorted(words), "aliases": aliases}, ensure_ascii=False, separators=(",", ":"))

@@ -1,7 +1,9 @@
 // Search: Pagefind in the browser, on the search page. Without it the page points to the listings.
-// Before Pagefind runs, a word that is in no name (one typo: "Decan") is corrected against the names index
-// (/search/names.json). Each result shows its row from the institution's data file (rating, reviews, city,
-// fees), and the filters of listings (filters.js) narrow and sort the results.
+// Before Pagefind runs, the query is rewritten from the names index (/search/names.json): a word that is in no
+// name is corrected when one typo away from a known word ("Decan" -> deccan), and a word or phrase with aliases
+// (Bangalore, पुणे, engineering, एमबीए) is searched as each of them too; the results of all are merged. Each
+// result shows its row from the institution's data file (rating, reviews, city, fees), and the filters of
+// listings (filters.js) narrow and sort the results.
 "use strict";
 
 (function () {
@@ -17,6 +19,8 @@
   document.getElementById("search-fallback").hidden = true;
   let pagefind = null;
   let words = null;
+  let aliases = {};
+  const MOST_QUERIES = 8;  // the expansions of one query searched at most
   let latest = 0;
 
   // Whether two words differ by at most one letter added, removed, changed or two swapped.
@@ -48,8 +52,46 @@
     if (words) return;
     try {
       const response = await fetch("/search/names.json");
-      if (response.ok) words = new Set((await response.json()).words);
+      if (response.ok) {
+        const index = await response.json();
+        words = new Set(index.words);
+        aliases = index.aliases || {};
+      }
     } catch (error) { /* no corrections, the search still runs */ }
+  }
+
+  // The queries a (corrected) query stands for: each phrase of up to three words that has aliases replaced by
+  // each of them in turn (a family's word is among its own aliases: "engineering" is searched too).
+  function expand(query) {
+    const tokens = query.split(/\s+/).filter(Boolean);
+    let queries = [[]];
+    for (let i = 0; i < tokens.length;) {
+      let options = null, taken = 1;
+      for (let n = Math.min(3, tokens.length - i); n >= 1 && !options; n--) {
+        const phrase = tokens.slice(i, i + n).join(" ").toLowerCase();
+        if (Object.prototype.hasOwnProperty.call(aliases, phrase)) {
+          options = aliases[phrase];
+          taken = n;
+        }
+      }
+      options = options || [tokens[i]];
+      queries = queries.flatMap((q) => options.map((o) => [...q, o])).slice(0, MOST_QUERIES);
+      i += taken;
+    }
+    return queries.map((q) => q.join(" "));
+  }
+
+  // Every query's results once each, best score first.
+  async function searchAll(queries, filters) {
+    const searches = await Promise.all(queries.map((q) => pagefind.search(q || null, { filters })));
+    const best = new Map();
+    for (const search of searches) {
+      for (const result of search.results) {
+        const seen = best.get(result.id);
+        if (!seen || result.score > seen.score) best.set(result.id, result);
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
   async function rowOf(url) {
@@ -84,8 +126,8 @@
       await loadWords();
       const terms = correct(query);
       pagefind = pagefind || (await import("/pagefind/pagefind.js"));
-      const search = await pagefind.search(terms || null, { filters });
-      const found = search.results.slice(0, narrowing ? NARROWED : SHOWN);
+      const all = await searchAll(terms ? expand(terms) : [null], filters);
+      const found = all.slice(0, narrowing ? NARROWED : SHOWN);
       const data = await Promise.all(found.map((r) => r.data()));
       const rows = await Promise.all(data.map((d) => rowOf(d.url)));
       if (ticket !== latest) return;
@@ -98,7 +140,7 @@
         results.sort((a, b) => order.indexOf(a.row) - order.indexOf(b.row));
       }
       list.replaceChildren(...results.map((r) => (r.row ? F.card(r.row, state, r.url) : plain(r))));
-      status.textContent = summary(results.length, search.results.length, narrowing);
+      status.textContent = summary(results.length, all.length, narrowing);
     } catch (error) {
       status.textContent = "Search is unavailable right now. Browse by city, type or course instead.";
     }
