@@ -122,8 +122,8 @@ def query_aliases(cards: Iterable[Card]) -> dict[str, list[str]]:
         for word in words:
             if courses:  # the family's word itself is searched too (names such as "College of Engineering")
                 aliases.setdefault(word.casefold(), [word.casefold()] if word.isascii() else []).extend(courses)
-    for kind, words in TYPE_WORDS.items():
-        for word in words.split():
+    for kind, type_words in TYPE_WORDS.items():
+        for word in type_words.split():
             if not word.isascii():
                 aliases[word.casefold()] = [kind.label.split()[0].casefold()]
     return {key: list(dict.fromkeys(value)) for key, value in sorted(aliases.items())}
