@@ -72,3 +72,12 @@ def test_a_course_listing_file_carries_only_that_course(fixture_site: Path) -> N
     assert [row[-1] for row in data["rows"]] == [[[0, 150000, [0, 1]]]]  # type: ignore[index]
     mba = data_of(fixture_site, "courses/mba/data.json")
     assert [row[-1] for row in mba["rows"]] == [[[0, 1250000, []]], [[0, 300000, []]]]  # type: ignore[index]
+
+
+def test_a_listing_that_fits_on_one_page_shows_each_institution_once(fixture_site: Path) -> None:
+    # types/college: Alpha alone (3 reviews, enough for the block), and one card a page: it fits on one page.
+    html = page(fixture_site, "types/college/")
+    assert 'id="best-in-listing"' not in html
+    assert links_in(html).count("/institutions/alpha-college/") == 1
+    # states/maharashtra: two institutions over two pages: the block is there, on the first page only.
+    assert 'id="best-in-listing"' in page(fixture_site, "states/maharashtra/")
