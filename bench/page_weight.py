@@ -111,3 +111,60 @@ def page_weights(output: Path, manifest: dict[str, Any]) -> dict[str, dict[str, 
         "search_all": search_payload(output),
         "listing_data": listing_data_sizes(output),
     }
+
+
+# What people type: a family, a place by another name, a Hindi name, a typo, a name, a filtered course search.
+SEARCH_QUERIES = ("engineering", "medical", "Bangalore", "पुणे", "Decan", "university",
+                  "management?course=mba&max_fee=500000&sort=fees")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def browser_search_bytes(output: Path, queries: tuple[str, ...] = SEARCH_QUERIES) -> dict[str, Any]:
+    """What Chromium really downloads for each search on the built site, the search page itself left out.
+
+    Each query runs in a fresh browser context (nothing cached) on a loopback server of `output`; every response
+    after the page's HTML and stylesheet counts: Pagefind's files as stored (already gzipped), ours gzipped as
+    CloudFront serves them. Needs Chromium (/usr/bin/chromium, or CHROMIUM=...).
+    """
+    import os
+    import threading
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    from careermitra.local.serve import make_server
+
+    server = make_server(output)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    found: dict[str, Any] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                                 args=CHROMIUM_ARGS)
+            for query in queries:
+                words, _, rest = query.partition("?")
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: list[int] = []
+
+                def counted(response: Any, sizes: list[int] = sizes) -> None:
+                    path = response.url.split("?")[0]
+                    if path.endswith((".html", "/", ".css")) or response.status != 200:
+                        return
+                    body = response.body()
+                    sizes.append(len(body) if "/pagefind/" in path and not path.endswith(".js") else gzipped(body))
+
+                page.on("response", counted)
+                page.goto(f"{origin}/search/?q={quote(words)}" + (f"&{rest}" if rest else ""))
+                page.wait_for_function("() => /found|match/.test(document.getElementById('search-status')"
+                                       ".textContent)", timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                found[query] = {"bytes": sum(sizes), "requests": len(sizes),
+                                "status": page.locator("#search-status").inner_text()}
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"queries": found, "largest": max(item["bytes"] for item in found.values()) if found else 0}

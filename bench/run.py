@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.generate import generate
 from bench.lambdas import import_times, package_sizes
-from bench.page_weight import page_weights
+from bench.page_weight import browser_search_bytes, page_weights
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -199,6 +199,7 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         ("cold", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=True)),
         ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
         ("page_weights", lambda: page_weights(site, manifest)),
+        ("search_downloads", lambda: browser_search_bytes(site)),
         ("speedups_off", lambda: measure_build(SPEEDUPS_OFF_SETTINGS, content, slow_site, slow_cache, fresh=True)),
         ("incremental", lambda: measure_incremental(content, site, sample_slug, runs=1 if quick else 3)),
         ("imports", lambda: import_times(import_runs)),
@@ -296,7 +297,7 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                          judged(weight["total"], target, size_bound=False) if target else NONE))
         search = weights["search"]
         rows.append(("6. Pagefind payload of one search", f"{search['total'] / KB:.0f} KB (estimate)", NONE, NONE))
-        rows.extend(search_rows(weights, judged))
+        rows.extend(search_rows(weights, judged, results.get("search_downloads", {})))
     else:
         rows.append(("6. page weights", _failure(weights), "", ""))
 
@@ -340,10 +341,13 @@ def _spread(report: dict[str, Any]) -> str:
     return f" (median of {len(runs)}: {runs[0]:.2f}-{runs[-1]:.2f} s)" if len(runs) > 1 else ""
 
 
-def search_rows(weights: dict[str, Any],
-                judged: Callable[[float | None, float], str]) -> list[tuple[str, str, str, str]]:
+def search_rows(weights: dict[str, Any], judged: Callable[[float | None, float], str],
+                downloads: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """Rows 6 of the filters and search: one search's whole download, and the listings' data files."""
     rows = []
+    for query, report in downloads.get("queries", {}).items():
+        rows.append((f"6. search '{query}' in Chromium, all it downloads", f"{report['bytes'] / KB:.0f} KB in "
+                     f"{report['requests']} requests", "< 300 KB", judged(report["bytes"], 300 * KB)))
     search = weights.get("search_all")
     if search:
         rows.append(("6. one search, all it downloads (Pagefind, scripts, names index, 30 results' data)",

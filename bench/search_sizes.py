@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from bench.page_weight import listing_data_sizes, search_payload
+from bench.page_weight import browser_search_bytes, listing_data_sizes, search_payload
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.assemble import machine_files
 from careermitra.site.builder.content import institution_files, parse_institution
@@ -58,7 +58,8 @@ def measure(institutions: int, reviews: int, seed: int, work: Path) -> dict[str,
         (output / name).write_bytes(data)
     build_search_index(output, cards.values(), build.renderer, workers=2)
     return {"institutions": institutions, "reviews": reviews, "seconds": round(time.perf_counter() - started, 1),
-            "search": search_payload(output), "listing_data": listing_data_sizes(output)}
+            "search": search_payload(output), "listing_data": listing_data_sizes(output),
+            "browser": browser_search_bytes(output)}
 
 
 def main(argv: list[str] | None = None) -> int:
