@@ -115,7 +115,7 @@ def page_weights(output: Path, manifest: dict[str, Any]) -> dict[str, dict[str, 
 
 # What people type: a family, a place by another name, a Hindi name, a typo, a name, a filtered course search.
 SEARCH_QUERIES = ("engineering", "medical", "Bangalore", "पुणे", "Decan", "university",
-                  "management?course=mba&max_fee=500000&sort=fees")
+                  "engineering?course=b-tech&max_fee=150000&sort=fees")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 

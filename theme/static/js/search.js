@@ -18,8 +18,8 @@
   // narrows the results in the browser, from their rows, and without words it is the word searched ("btech").
   const pagefindFilters = ["type", "city"];
   const SHOWN = 30;       // results shown when only words and Pagefind's filters are chosen
-  const NARROWED = 40;    // results read when a filter or sort of the data files is chosen (each costs two small
-                          // files: 40 keep a filtered search under 300 KB at 10,000 institutions)
+  const NARROWED = 30;    // results read when a filter or sort of the data files is chosen (each costs two small
+                          // files: 30 keep a filtered search under 300 KB at 10,000 institutions)
   document.getElementById("search-fallback").hidden = true;
   let pagefind = null;
   let words = null;
