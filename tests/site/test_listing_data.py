@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import Path
 
 from tests.site.html import links_in, page, text_of
+from tests.support.site import ROOT
 
 
 def test_a_course_listing_shows_that_course_fee_not_the_range(fixture_site: Path) -> None:
@@ -81,3 +84,18 @@ def test_a_listing_that_fits_on_one_page_shows_each_institution_once(fixture_sit
     assert links_in(html).count("/institutions/alpha-college/") == 1
     # states/maharashtra: two institutions over two pages: the block is there, on the first page only.
     assert 'id="best-in-listing"' in page(fixture_site, "states/maharashtra/")
+
+
+def test_the_filter_script_is_linked_by_its_fingerprint(fixture_site: Path) -> None:
+    source = (ROOT / "theme/static/js/filters.js").read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:12]
+    for url in ["cities/pune/", "search/"]:
+        assert f'<script src="/theme/js/filters.{digest}.js" defer></script>' in page(fixture_site, url)
+    assert (fixture_site / f"theme/js/filters.{digest}.js").read_bytes() == source
+
+
+def test_without_script_the_filters_are_hidden_and_the_list_is_there(fixture_site: Path) -> None:
+    html = page(fixture_site, "cities/pune/")
+    assert re.search(r'<form id="listing-filters"[^>]* hidden data-data="/cities/pune/data.json"', html)
+    assert re.search(r'<section id="filter-results"[^>]*hidden>', html)
+    assert 'id="all-in-listing"' in html
