@@ -34,23 +34,26 @@ def data_of(root: Path, path: str) -> dict[str, object]:
 
 def test_each_listing_has_a_data_file_with_its_rows_by_hand(fixture_site: Path) -> None:
     data = data_of(fixture_site, "cities/pune/data.json")
-    assert data["fields"] == ["slug", "name", "type", "city", "state", "average", "count", "score", "ownership",
+    assert data["fields"] == ["slug", "name", "type", "place", "average", "count", "score", "ownership",
                               "naac", "nirf", "hostel", "extra_cost", "courses"]
+    assert data["types"] == ["College", "University"]
+    assert data["places"] == [["Pune", "Maharashtra"]]
     assert data["courses"] == [["b-tech", "B.Tech"], ["mba", "MBA"]]
     assert data["exams"] == ["JEE Main", "MHT CET"]
     assert data["rows"] == [
-        # Alpha: ratings 5, 4, 2 -> average 3.7, score (15 + 11) / 8 = 3.25; hostel 60,000 + mess 40,000 +
-        # other 10,000 = 1,10,000 besides tuition; B.Tech takes JEE Main and MHT CET.
-        ["alpha-college", "Alpha College of Engineering", "College", "Pune", "Maharashtra", 3.7, 3, 3.25,
-         "private", "A", None, 1, 110000, [[0, 150000, [0, 1]], [1, 1250000, []]]],
-        # Beta: no reviews, no ownership or NAAC stated, NIRF 40, no hostel, no cost block.
-        ["beta-university", "Beta University", "University", "Pune", "Maharashtra", None, 0, None, None, None,
-         40, 0, None, [[1, 300000, []]]],
+        # Alpha: its slug is not its name in URL form (alpha-college-of-engineering), so it is given. Ratings
+        # 5, 4, 2 -> average 3.7, score (15 + 11) / 8 = 3.25; hostel 60,000 + mess 40,000 + other 10,000 =
+        # 1,10,000 besides tuition; B.Tech takes JEE Main and MHT CET.
+        ["alpha-college", "Alpha College of Engineering", 0, 0, 3.7, 3, 3.25, "private", "A", None, 1, 110000,
+         [[0, 150000, [0, 1]], [1, 1250000, []]]],
+        # Beta: slug = the name in URL form, left out; no reviews, no ownership or NAAC, NIRF 40, no hostel or costs.
+        ["", "Beta University", 1, 0, None, 0, None, None, None, 40, 0, None, [[1, 300000, []]]],
     ]
-    gamma = data_of(fixture_site, "types/coaching/data.json")["rows"]
-    assert [row[:8] for row in gamma] == [  # type: ignore[index]
+    gamma = data_of(fixture_site, "types/coaching/data.json")
+    assert gamma["types"] == ["Coaching institute"] and gamma["places"] == [["Jaipur", "Rajasthan"]]
+    assert [row[:7] for row in gamma["rows"]] == [  # type: ignore[index]
         # one review of 4: score (15 + 4) / 6 = 3.167
-        ["gamma-classes", "Gamma Classes", "Coaching institute", "Jaipur", "Rajasthan", 4.0, 1, 3.167]]
+        ["", "Gamma Classes", 0, 0, 4.0, 1, 3.167]]
     for listing in ["states/maharashtra/", "courses/mba/", "courses/b-tech/", "types/college/"]:
         assert (fixture_site / listing / "data.json").is_file()
 
@@ -58,8 +61,8 @@ def test_each_listing_has_a_data_file_with_its_rows_by_hand(fixture_site: Path) 
 def test_each_institution_has_its_own_row_for_search(fixture_site: Path) -> None:
     data = data_of(fixture_site, "institutions/beta-university/data.json")
     assert data["courses"] == [["mba", "MBA"]]
-    assert data["rows"] == [["beta-university", "Beta University", "University", "Pune", "Maharashtra", None, 0,
-                             None, None, None, 40, 0, None, [[0, 300000, []]]]]
+    assert data["rows"] == [["", "Beta University", 0, 0, None, 0, None, None, None, 40, 0, None,
+                             [[0, 300000, []]]]]
 
 
 def test_data_files_hold_no_personal_data(fixture_site: Path) -> None:

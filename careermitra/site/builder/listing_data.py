@@ -1,7 +1,8 @@
 """The small data files the filters read in the browser: one per listing, one per institution (for search).
 
 A listing's file holds a row per institution, A to Z, with what its filters and sort need and what a card
-shows; the names of its courses and exams are listed once and rows point to them by position, which keeps the
+shows; its types, places (city and state), courses and exams are listed once and rows point to them by
+position, and a slug that is just the name in URL form is left out (the script makes it again), which keeps the
 file small (see `make bench`: the largest listing's file at 10,000 institutions). Written from cards only, so
 a full build and an incremental one write the same bytes. Public data only: no review text, no personal data.
 """
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
+from careermitra.domain.slugs import slugify
 from careermitra.site.builder.model import Card, Listing
 
-FORMAT = 1
-ROW_FIELDS = ("slug", "name", "type", "city", "state", "average", "count", "score", "ownership", "naac",
+FORMAT = 2
+ROW_FIELDS = ("slug", "name", "type", "place", "average", "count", "score", "ownership", "naac",
               "nirf", "hostel", "extra_cost", "courses")  # courses: [[course index, fee, [exam indexes]], ...]
+# slug: "" when it is the name in URL form; type: index into "types"; place: index into "places" ([city, state])
 DATA_FILE = "data.json"
 
 
@@ -37,22 +40,37 @@ def data_json(cards: Sequence[Card], course_titles: dict[str, str], only_course:
                       if only_course in (None, course.slug)})
     exams = sorted({exam for card in cards for course in card.courses for exam in course.exams
                     if only_course in (None, course.slug)})
-    course_at = {slug: n for n, slug in enumerate(courses)}
-    exam_at = {name: n for n, name in enumerate(exams)}
+    types = sorted({card.type.label for card in cards})
+    places = sorted({(card.city, card.state) for card in cards})
+    at = Positions({label: n for n, label in enumerate(types)}, {place: n for n, place in enumerate(places)},
+                   {slug: n for n, slug in enumerate(courses)}, {name: n for n, name in enumerate(exams)})
     data: dict[str, Any] = {
         "format": FORMAT,
         "fields": ROW_FIELDS,
+        "types": types,
+        "places": [list(place) for place in places],
         "courses": [[slug, course_titles.get(slug, slug)] for slug in courses],
         "exams": exams,
-        "rows": [_row(card, course_at, exam_at, only_course) for card in cards],
+        "rows": [_row(card, at, only_course) for card in cards],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _row(card: Card, course_at: dict[str, int], exam_at: dict[str, int], only_course: str | None) -> list[Any]:
-    return [card.slug, card.name, card.type.label, card.city, card.state, card.average, card.count, card.score,
-            card.ownership, card.naac_grade, card.nirf_rank, 1 if card.hostel else 0, card.extra_cost,
-            [[course_at[c.slug], c.fee, [exam_at[e] for e in c.exams]] for c in card.courses
+class Positions(NamedTuple):
+    """Where each type, place, course and exam sits in its list at the top of a data file."""
+
+    types: dict[str, int]
+    places: dict[tuple[str, str], int]
+    courses: dict[str, int]
+    exams: dict[str, int]
+
+
+def _row(card: Card, at: Positions, only_course: str | None) -> list[Any]:
+    slug = "" if card.name.isascii() and slugify(card.name) == card.slug else card.slug
+    return [slug, card.name, at.types[card.type.label], at.places[(card.city, card.state)], card.average,
+            card.count, card.score, card.ownership, card.naac_grade, card.nirf_rank, 1 if card.hostel else 0,
+            card.extra_cost,
+            [[at.courses[c.slug], c.fee, [at.exams[e] for e in c.exams]] for c in card.courses
              if only_course in (None, c.slug)]]
 
 

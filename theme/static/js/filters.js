@@ -11,12 +11,16 @@
     "government-aided": "Government-aided", government: "Government"};
   const PAGE = 50;
 
-  // A data file: {fields, courses: [[slug, name]], exams: [name], rows: [[...fields]]} -> objects.
+  // The slug a row leaves out because it is the name in URL form (careermitra/site/builder/listing_data.py).
+  const slugOf = (name) => (name.toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
+
+  // A data file: {fields, types, places: [[city, state]], courses: [[slug, name]], exams, rows} -> objects.
   function parse(data) {
     const at = {};
     data.fields.forEach((name, n) => { at[name] = n; });
     return data.rows.map((row) => ({
-      slug: row[at.slug], name: row[at.name], type: row[at.type], city: row[at.city], state: row[at.state],
+      slug: row[at.slug] || slugOf(row[at.name]), name: row[at.name], type: data.types[row[at.type]],
+      city: data.places[row[at.place]][0], state: data.places[row[at.place]][1],
       average: row[at.average], count: row[at.count], score: row[at.score], ownership: row[at.ownership],
       naac: row[at.naac], nirf: row[at.nirf], hostel: row[at.hostel] === 1, extra: row[at.extra_cost],
       courses: row[at.courses].map(([c, fee, exams]) => ({
