@@ -243,7 +243,10 @@
   }).then((data) => {
     rows = parse(data);
     offerChoices(form, rows);
-    showState(form, stateFrom(new URLSearchParams(location.search), ""));
+    const opened = stateFrom(new URLSearchParams(location.search), "");
+    showState(form, opened);
+    const box = document.getElementById("filter-box");
+    if (box && Object.keys(opened).length) box.open = true;  // a shared link shows what it filters by
     form.hidden = false;
     apply(false);
     let timer = 0;
