@@ -91,6 +91,43 @@ def pagefind_payload(output: Path, fragments: int = RESULTS_SHOWN) -> dict[str, 
             "fragments": fragment_bytes, "index_chunks": len(chunks), "pages_indexed": language["page_count"]}
 
 
+LISTING_FOLDERS = ("cities", "states", "types", "courses")
+
+
+def gzipped(data: bytes) -> int:
+    """Bytes on the wire: CloudFront compresses JSON and JavaScript (gzip, level 6)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def listing_data_sizes(output: Path) -> dict[str, Any]:
+    """The data file of each listing (the filters' rows): the largest and the median, as stored and gzipped."""
+    files = [path for folder in LISTING_FOLDERS for path in (output / folder).glob("*/data.json")]
+    if not files:
+        return {"files": 0}
+    sizes = {path: path.stat().st_size for path in files}
+    largest = max(sizes, key=lambda path: sizes[path])
+    return {"files": len(files), "largest": str(largest.relative_to(output)), "largest_bytes": sizes[largest],
+            "largest_gzip": gzipped(largest.read_bytes()), "median_bytes": int(statistics.median(sizes.values()))}
+
+
+def search_payload(output: Path, results: int = RESULTS_SHOWN) -> dict[str, Any]:
+    """The bytes one search downloads, all of it: Pagefind (pagefind_payload), the search page's scripts, the
+    names index typos are corrected against, and the data file of each result shown (the median one), gzipped."""
+    pagefind = pagefind_payload(output, results)
+    page = (output / "search" / "index.html").read_text(encoding="utf-8")
+    scripts = sum(gzipped((output / url.lstrip("/")).read_bytes()) for url in ASSET.findall(page)
+                  if url.endswith(".js") and (output / url.lstrip("/")).is_file())
+    names = output / "search" / "names.json"
+    names_bytes = gzipped(names.read_bytes()) if names.is_file() else 0
+    rows = sorted((output / "institutions").glob("*/data.json"))
+    step = max(1, len(rows) // 200)  # a spread of two hundred institutions is enough for the median
+    row_bytes = int(statistics.median(gzipped(path.read_bytes()) for path in rows[::step])) * results if rows else 0
+    return {"total": pagefind["total"] + scripts + names_bytes + row_bytes, "pagefind": pagefind["total"],
+            "pagefind_parts": {key: pagefind[key] for key in ("fixed", "index_chunk", "fragments", "index_chunks")},
+            "scripts": scripts, "names_index": names_bytes, "result_rows": row_bytes,
+            "pages_indexed": pagefind["pages_indexed"]}
+
+
 def page_weights(output: Path, manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The pages issue 7 names, measured in one built site."""
     listing = output / "cities" / manifest["largest_city_listing"] / "index.html"
@@ -100,4 +137,63 @@ def page_weights(output: Path, manifest: dict[str, Any]) -> dict[str, dict[str, 
         "institution_20": largest_institution_page(output, manifest["sample_institution"]["slug"]),
         "institution_500": largest_institution_page(output, manifest["heavy_institution"]["slug"]),
         "search": pagefind_payload(output),
+        "search_all": search_payload(output),
+        "listing_data": listing_data_sizes(output),
     }
+
+
+# What people type: a family, a place by another name, a Hindi name, a typo, a name, a filtered course search.
+SEARCH_QUERIES = ("engineering", "medical", "Bangalore", "पुणे", "Decan", "university",
+                  "engineering?course=b-tech&max_fee=150000&sort=fees")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def browser_search_bytes(output: Path, queries: tuple[str, ...] = SEARCH_QUERIES) -> dict[str, Any]:
+    """What Chromium really downloads for each search on the built site, the search page itself left out.
+
+    Each query runs in a fresh browser context (nothing cached) on a loopback server of `output`; every response
+    after the page's HTML and stylesheet counts: Pagefind's files as stored (already gzipped), ours gzipped as
+    CloudFront serves them. Needs Chromium (/usr/bin/chromium, or CHROMIUM=...).
+    """
+    import os
+    import threading
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    from careermitra.local.serve import make_server
+
+    server = make_server(output)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    found: dict[str, Any] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                                 args=CHROMIUM_ARGS)
+            for query in queries:
+                words, _, rest = query.partition("?")
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: list[int] = []
+
+                def counted(response: Any, sizes: list[int] = sizes) -> None:
+                    path = response.url.split("?")[0]
+                    if path.endswith((".html", "/", ".css")) or response.status != 200:
+                        return
+                    body = response.body()
+                    sizes.append(len(body) if "/pagefind/" in path and not path.endswith(".js") else gzipped(body))
+
+                page.on("response", counted)
+                page.goto(f"{origin}/search/?q={quote(words)}" + (f"&{rest}" if rest else ""))
+                page.wait_for_function("() => /found|match/.test(document.getElementById('search-status')"
+                                       ".textContent)", timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                found[query] = {"bytes": sum(sizes), "requests": len(sizes),
+                                "status": page.locator("#search-status").inner_text()}
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"queries": found, "largest": max(item["bytes"] for item in found.values()) if found else 0}

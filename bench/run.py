@@ -18,13 +18,14 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.generate import generate
 from bench.lambdas import import_times, package_sizes
-from bench.page_weight import page_weights
+from bench.page_weight import browser_search_bytes, page_weights
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -200,6 +201,7 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         ("cold", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=True)),
         ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
         ("page_weights", lambda: page_weights(site, manifest)),
+        ("search_downloads", lambda: browser_search_bytes(site)),
         ("speedups_off", lambda: measure_build(SPEEDUPS_OFF_SETTINGS, content, slow_site, slow_cache, fresh=True)),
         ("incremental", lambda: measure_incremental(content, site, sample_slug, runs=1 if quick else 3)),
         ("imports", lambda: import_times(import_runs)),
@@ -336,6 +338,7 @@ def weight_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
                          judged(images, TARGETS["images_above_fold_bytes"], size_bound=False)))
     search = weights["search"]
     rows.append(("6. Pagefind payload of one search", f"{search['total'] / KB:.0f} KB (estimate)", NONE, NONE))
+    rows.extend(search_rows(weights, judged, results.get("search_downloads", {})))
     return rows
 
 
@@ -396,6 +399,27 @@ def package_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
 def _spread(report: dict[str, Any]) -> str:
     runs = report.get("runs", [])
     return f" (median of {len(runs)}: {runs[0]:.2f}-{runs[-1]:.2f} s)" if len(runs) > 1 else ""
+
+
+def search_rows(weights: dict[str, Any], judged: Callable[[float | None, float], str],
+                downloads: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Rows 6 of the filters and search: one search's whole download, and the listings' data files."""
+    rows = []
+    for query, report in downloads.get("queries", {}).items():
+        rows.append((f"6. search '{query}' in Chromium, all it downloads", f"{report['bytes'] / KB:.0f} KB in "
+                     f"{report['requests']} requests", "< 300 KB", judged(report["bytes"], 300 * KB)))
+    search = weights.get("search_all")
+    if search:
+        rows.append(("6. one search, all it downloads (Pagefind, scripts, names index, 30 results' data)",
+                     f"{search['total'] / KB:.0f} KB (Pagefind {search['pagefind'] / KB:.0f}, names "
+                     f"{search['names_index'] / KB:.1f}, rows {search['result_rows'] / KB:.1f})", "< 300 KB",
+                     judged(search["total"], 300 * KB)))
+    data = weights.get("listing_data")
+    if data and data.get("files"):
+        rows.append(("6. listing data file (filters): largest / median",
+                     f"{data['largest_bytes'] / KB:.0f} KB ({data['largest_gzip'] / KB:.0f} KB gzipped, "
+                     f"{data['largest']}) / {data['median_bytes'] / KB:.1f} KB", NONE, NONE))
+    return rows
 
 
 def _failure(report: dict[str, Any]) -> str:

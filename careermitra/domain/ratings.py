@@ -66,3 +66,22 @@ def summarise(reviews: Sequence[PublishedReview]) -> RatingSummary:
     return RatingSummary(count, _mean([r.rating for r in reviews]), aspects, distribution,
                          verified=sum(1 for r in reviews if r.verified),
                          period=collection_period([r.published for r in reviews]))
+
+
+# "Best rated" ranks by a confidence-adjusted score, not the plain average: every institution starts as if it
+# had PRIOR_REVIEWS reviews of PRIOR_RATING stars (the middle of the scale), and its own reviews pull the score
+# away from there. Three reviews at 4.0 score (5 * 3 + 12) / 8 = 3.38; twenty-seven at 3.6 score
+# (5 * 3 + 97.2) / 32 = 3.51, so the many reviews rank first. The prior is a fixed, stated number rather than the
+# site-wide mean: one approval then changes the score of one institution only (and the pages that show it).
+PRIOR_REVIEWS = 5
+PRIOR_RATING = 3.0
+
+
+def confidence_score(rating_sum: float, count: int) -> float | None:
+    """The Bayesian average of `count` ratings adding up to `rating_sum`; None without reviews.
+
+    Rounded to three decimals so that the same reviews always give the same order, whatever the float path.
+    """
+    if count <= 0:
+        return None
+    return round((PRIOR_REVIEWS * PRIOR_RATING + rating_sum) / (PRIOR_REVIEWS + count), 3)

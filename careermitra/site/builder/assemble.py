@@ -9,6 +9,7 @@ from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import SiteModel
 from careermitra.site.builder.pages import PageSpec, sitemap_urls
 from careermitra.site.builder.render import Renderer
+from careermitra.site.builder.search_vocabulary import NAMES_INDEX_PATH, names_index
 from careermitra.site.builder.settings import SiteSettings
 
 
@@ -19,6 +20,7 @@ def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dic
         outputs.FEED_PATH: outputs.reviews_feed(model, site),
         **outputs.sitemap_files(sitemap_urls(model, site, index.page_urls), site.site_origin, site.sitemap_max_urls),
         "robots.txt": outputs.robots_txt(site.site_origin),
+        NAMES_INDEX_PATH: names_index(model.alphabetical),
     }
 
 

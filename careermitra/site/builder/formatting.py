@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from careermitra.domain.slugs import slugify
+
 
 def inr(amount: int) -> str:
     """Format rupees the Indian way: 1450000 -> '₹14,50,000'."""
@@ -43,4 +45,10 @@ def count_noun(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
-JINJA_FILTERS = {"inr": inr, "grouped": grouped, "stars": stars, "long_date": long_date, "count_noun": count_noun}
+def slug(text: str) -> str:
+    """The URL form of a name, as listings use it: 'B.Tech' -> 'b-tech'."""
+    return slugify(text)
+
+
+JINJA_FILTERS = {"inr": inr, "grouped": grouped, "stars": stars, "long_date": long_date, "count_noun": count_noun,
+                 "slug": slug}

@@ -26,6 +26,7 @@ from careermitra.site.builder.content import (
     raise_all,
 )
 from careermitra.site.builder.images import write_picture
+from careermitra.site.builder.listing_data import institution_data_file
 from careermitra.site.builder.model import Card, Entry, LatestReview, SiteModel, make_entry
 from careermitra.site.builder.pages import PageSpec, institution_pages
 from careermitra.site.builder.render import Renderer
@@ -128,6 +129,8 @@ def build_share(share: int) -> ShareResult:
                 write_page(job.output, spec, job.renderer)
                 result.pages += 1
             write_institution_extras(job.output, entry, job.site)
+            data_path, data = institution_data_file(entry.card)  # its page's folder exists now
+            (job.output / data_path).write_text(data, encoding="utf-8")
     return result
 
 

@@ -19,6 +19,7 @@ from careermitra.site.builder.compare import compare_data, compare_data_path
 from careermitra.site.builder.content import load_reviews, parse_institution, raise_all
 from careermitra.site.builder.images import Picture
 from careermitra.site.builder.index import SiteIndex
+from careermitra.site.builder.listing_data import institution_data_file, listing_data_files, listing_data_path
 from careermitra.site.builder.model import (
     LISTING_KINDS,
     Card,
@@ -89,11 +90,13 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
                           index.stamps if stamps is None else stamps)
     model = SiteModel(cards, latest, entries)
     specs, removed = _institution_specs(index, model, site, changed)
-    listing_specs, listing_removed = _listing_specs(index, model, site, changed)
+    listing_specs, listing_removed, listings = _listing_specs(index, model, site, changed)
     specs += [*listing_specs, *_touched_a_to_z_pages(index.cards, model, site, changed)]
     files = dict(rendered(specs, renderer))
     files.update(compare_data(entry) for entry in entries.values())
     files.update(machine_files(model, site, new_index))
+    files.update(listing_data_files(listings))
+    files.update(institution_data_file(model.cards[slug]) for slug in sorted(changed) if slug in model.entries)
     # Fewer URLs can mean fewer sitemap parts: the parts the earlier build wrote and this one does not go.
     removed |= sitemap_paths_of(SiteModel(index.cards, index.latest, {}), site, index) - set(files)
     pictures = tuple(picture for entry in entries.values() for picture in entry.pictures)
@@ -157,10 +160,12 @@ def _institution_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
 
 
 def _listing_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
-                   changed: set[str]) -> tuple[list[PageSpec], set[str]]:
-    """The listing pages a changed institution is (or was) on, and the listing pages that no longer exist."""
+                   changed: set[str]) -> tuple[list[PageSpec], set[str], list[Listing]]:
+    """The listing pages a changed institution is (or was) on, the files of listings that no longer exist,
+    and the listings it is in now (whose data files change with it)."""
     specs: list[PageSpec] = []
     removed: set[str] = set()
+    touched_listings: list[Listing] = []
     touched = [index.cards[s] for s in changed if s in index.cards] + [model.cards[s] for s in changed
                                                                        if s in model.cards]
     for kind in LISTING_KINDS:
@@ -171,9 +176,12 @@ def _listing_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
             new_paths = {_path(url) for url in listing_urls(new, site)} if new else set()
             if new:
                 specs.extend(listing_pages(new, site, _listing_numbers(old, new, changed, site)))
+                touched_listings.append(new)
             if old:
                 removed |= {_path(url) for url in listing_urls(old, site)} - new_paths
-    return specs, removed
+                if not new:
+                    removed.add(listing_data_path(old))
+    return specs, removed, touched_listings
 
 
 def _listing_numbers(old: Listing | None, new: Listing, changed: set[str], site: SiteSettings) -> set[int] | None:

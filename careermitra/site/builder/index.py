@@ -14,11 +14,11 @@ from typing import Any
 
 from careermitra.domain.institution import InstitutionType
 from careermitra.domain.review import PublishedReview
-from careermitra.site.builder.model import Card, LatestReview
+from careermitra.site.builder.model import Card, CourseFacts, LatestReview
 
 INDEX_NAME = "site-index.json"  # its name in the build state (a folder locally, a private bucket in AWS)
 STATE_FOLDER = "_state"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def state_folder(output: Path) -> Path:
@@ -75,5 +75,7 @@ _TYPES = {kind.value: kind for kind in InstitutionType}  # a dict lookup: ten th
 
 
 def _card_from_json(row: list[Any]) -> Card:
-    return Card(row[0], row[1], _TYPES[row[2]], row[3], row[4], tuple(row[5]), *row[6:])
+    courses = tuple(CourseFacts(slug, fee, tuple(exams)) for slug, fee, exams in row[16])
+    return Card(row[0], row[1], _TYPES[row[2]], row[3], row[4], tuple(row[5]), row[6], row[7], row[8], row[9],
+                row[10], row[11], row[12], row[13], row[14], row[15], courses)
 

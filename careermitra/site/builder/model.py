@@ -13,7 +13,7 @@ from typing import NamedTuple
 from markdown_it import MarkdownIt
 
 from careermitra.domain.institution import Institution, InstitutionType
-from careermitra.domain.ratings import RatingSummary, summarise
+from careermitra.domain.ratings import RatingSummary, confidence_score, summarise
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.slugs import slugify
 from careermitra.site.builder.images import Pictures, pictures_of
@@ -25,6 +25,14 @@ LISTING_KINDS: dict[str, tuple[str, str]] = {
     "type": ("types", "Types of institution"),
     "course": ("courses", "Courses"),
 }
+
+
+class CourseFacts(NamedTuple):
+    """One course of an institution as listings filter it: its slug, lowest yearly tuition and exams."""
+
+    slug: str
+    fee: int
+    exams: tuple[str, ...]
 
 
 class Card(NamedTuple):
@@ -44,14 +52,25 @@ class Card(NamedTuple):
     naac_grade: str | None
     average: float | None
     count: int  # type: ignore[assignment]  # shadows tuple.count on purpose: templates read card.count
+    # What the filters of listings and search read (listing_data.py); none of it is personal data.
+    score: float | None = None  # the confidence-adjusted rating (ratings.confidence_score)
+    ownership: str | None = None
+    nirf_rank: int | None = None
+    hostel: bool = False
+    extra_cost: int | None = None  # a year's hostel, mess and other fees, when the institution states them
+    courses: tuple[CourseFacts, ...] = ()
 
     @property
     def url(self) -> str:
         return f"/institutions/{self.slug}/"
 
     def sort_key(self) -> tuple[float, int, str]:
-        """Best first: higher average, then more reviews, then name; unrated institutions last."""
-        return (-(self.average if self.average is not None else -1.0), -self.count, self.name.lower())
+        """Best first: higher confidence-adjusted score, then more reviews, then name; unrated ones last."""
+        return (-(self.score if self.score is not None else -1.0), -self.count, self.name.lower())
+
+    def course_fee(self, course_slug: str) -> int | None:
+        """The yearly tuition of one course ('b-tech'), its lowest over specialisations; None if not offered."""
+        return next((course.fee for course in self.courses if course.slug == course_slug), None)
 
     def name_key(self) -> tuple[str, str]:
         """A to Z, the order of listings: a new rating never moves an institution to another page."""
@@ -80,8 +99,29 @@ class Entry:
     def card(self) -> Card:
         inst = self.institution
         low, high = inst.fee_range
+        cost = inst.cost_of_attendance
         return Card(inst.slug, inst.name, inst.type, inst.city, inst.state, tuple(inst.course_names), low, high,
-                    inst.approvals.naac_grade, self.summary.average, self.summary.count)
+                    inst.approvals.naac_grade, self.summary.average, self.summary.count,
+                    confidence_score(sum(review.rating for review in self.reviews), len(self.reviews)),
+                    inst.ownership.value if inst.ownership else None, inst.approvals.nirf_rank, has_hostel(inst),
+                    cost.besides_tuition if cost else None, course_facts(inst))
+
+
+def has_hostel(inst: Institution) -> bool:
+    """A hostel fee is stated, or a facility is a hostel ("Hostels for men and women", "Hostel for girls")."""
+    if inst.cost_of_attendance is not None and inst.cost_of_attendance.hostel_inr is not None:
+        return True
+    return any("hostel" in facility.lower() and not facility.lower().startswith("no ") for facility in inst.facilities)
+
+
+def course_facts(inst: Institution) -> tuple[CourseFacts, ...]:
+    """Per course name (in the editor's order): the lowest fee over its specialisations and every exam any takes."""
+    facts = []
+    for name in inst.course_names:
+        rows = [course for course in inst.courses if course.name == name]
+        exams = dict.fromkeys(exam for course in rows if course.admissions for exam in course.admissions.exams)
+        facts.append(CourseFacts(slugify(name), min(course.fees_inr for course in rows), tuple(exams)))
+    return tuple(facts)
 
 
 @dataclass(frozen=True)
@@ -93,9 +133,20 @@ class Listing:
     title: str
     cards: tuple[Card, ...]
 
-    def best_rated(self, limit: int, min_reviews: int) -> list[Card]:
-        """The listing's top institutions among those with enough reviews for an average to mean something."""
+    def best_rated(self, limit: int, min_reviews: int, page_size: int) -> list[Card]:
+        """The listing's top institutions among those with enough reviews for an average to mean something.
+
+        None for a listing that fits on one page: its A-Z list already shows every institution, and the block
+        would only show some of them twice (sorting by rating is one click in the filters).
+        """
+        if len(self.cards) <= page_size:
+            return []
         return sorted((card for card in self.cards if card.count >= min_reviews), key=Card.sort_key)[:limit]
+
+    @property
+    def course_slug(self) -> str | None:
+        """The course of a course listing, whose cards show that course's fee."""
+        return self.slug if self.kind == "course" else None
 
     @property
     def folder(self) -> str:
@@ -142,6 +193,9 @@ class SiteModel:
     @cached_property
     def review_count(self) -> int:
         return sum(card.count for card in self.cards.values())
+
+    def all_listings(self) -> list[Listing]:
+        return [listing for listings in self.listings.values() for listing in listings.values()]
 
     def best_rated(self, limit: int, min_reviews: int) -> list[Card]:
         """The top institutions among those with enough reviews for an average to mean something."""

@@ -11,9 +11,11 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from careermitra.domain.facts import EXAMS
 from careermitra.domain.institution import APPROVAL_BODIES, NAAC_GRADES, CourseLevel, InstitutionType
 from careermitra.site.builder import jsonld
 from careermitra.site.builder.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
+from careermitra.site.builder.search_vocabulary import search_words
 from careermitra.site.builder.settings import SiteSettings
 
 T = TypeVar("T")
@@ -134,8 +136,8 @@ def listing_pages(listing: Listing, site: SiteSettings, numbers: Collection[int]
         PageSpec(_path(pagination.url_for(pagination.number)), "listing.html", {
             "listing": listing,
             "cards": cards,
-            "best_rated": listing.best_rated(site.listing_best_rated, site.best_rated_min_reviews)
-            if pagination.number == 1 else [],
+            "best_rated": listing.best_rated(site.listing_best_rated, site.best_rated_min_reviews,
+                                             site.listing_page_size) if pagination.number == 1 else [],
             "pagination": pagination,
             "trail": trail,
             "heading": title,
@@ -218,9 +220,10 @@ def search_page(model: SiteModel) -> PageSpec:
     filters = {
         "type": [listing.cards[0].type.label for listing in model.listings["type"].values()],
         "city": [listing.title for listing in model.listings["city"].values()],
-        "course": [listing.title for listing in model.listings["course"].values()],
+        "course": [(listing.slug, listing.title) for listing in model.listings["course"].values()],
     }
-    return PageSpec("search/index.html", "search.html", {"filters": filters, "page_title": "Search", "noindex": True})
+    return PageSpec("search/index.html", "search.html", {"filters": filters, "exams": EXAMS, "page_title": "Search",
+                                                         "noindex": True})
 
 
 def review_page_count(review_count: int, site: SiteSettings) -> int:
@@ -234,7 +237,8 @@ def institution_urls(card: Card, site: SiteSettings) -> list[str]:
 
 def institution_paths(card: Card, site: SiteSettings) -> set[str]:
     """Every file an institution's pages occupy, as the full build writes them."""
-    return {_path(url) for url in institution_urls(card, site)} | {_path(card.url + "write-review/")}
+    return ({_path(url) for url in institution_urls(card, site)} | {_path(card.url + "write-review/")}
+            | {card.url.lstrip("/") + "data.json"})
 
 
 def listing_urls(listing: Listing, site: SiteSettings) -> list[str]:
@@ -291,7 +295,8 @@ def search_records(cards: Iterable[Card]) -> list[PageSpec]:
     Only the name, type, place and courses are searched; indexing these few lines instead of the whole page
     spares Pagefind parsing 30 KB of HTML per institution (about 10 s at 10,000 institutions, issue 7).
     """
-    return [PageSpec(f"institutions/{card.slug}/index.html", "search_record.html", {"card": card})
+    return [PageSpec(f"institutions/{card.slug}/index.html", "search_record.html",
+                     {"card": card, "words": search_words(card)})
             for card in cards]
 
 

@@ -6,6 +6,8 @@ content gives byte-identical pages either way. Pelican's own environment renders
 
 from __future__ import annotations
 
+import hashlib
+
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
@@ -14,6 +16,9 @@ from careermitra.site.builder.facts_view import FACTS_FILTERS
 from careermitra.site.builder.formatting import JINJA_FILTERS
 from careermitra.site.builder.pages import PageSpec
 from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings
+
+# Theme files linked by their content's fingerprint (static_url); the others keep their plain names.
+FINGERPRINTED = ("js/filters.js", "js/search.js")
 
 
 class Renderer:
@@ -29,6 +34,9 @@ class Renderer:
         self.globals["ASPECT_CHOICES"] = list(ASPECT_LABELS.items())
         self.globals["site_origin"] = settings.site.site_origin
         self.globals["fragment"] = self.fragment
+        self.globals["static_url"] = self.static_url
+        self._static = settings.theme / "static"
+        self._digests: dict[str, str] = {}
         self._fragments: dict[str, Markup] = {}
 
     def fragment(self, name: str) -> Markup:
@@ -36,6 +44,24 @@ class Renderer:
         if name not in self._fragments:
             self._fragments[name] = Markup(self.env.get_template(name).render(self.globals))
         return self._fragments[name]
+
+    def static_url(self, name: str) -> str:
+        """The URL of a theme file's fingerprinted copy ('js/filters.js' -> '/theme/js/filters.3f2a….js').
+
+        A new version of the file gets a new name, so no browser runs an old script against new data files;
+        the full build writes the copies (fingerprinted_files).
+        """
+        return "/" + self._fingerprinted_path(name)
+
+    def _fingerprinted_path(self, name: str) -> str:
+        if name not in self._digests:
+            self._digests[name] = hashlib.sha256((self._static / name).read_bytes()).hexdigest()[:12]
+        stem, _, suffix = name.rpartition(".")
+        return f"theme/{stem}.{self._digests[name]}.{suffix}"
+
+    def fingerprinted_files(self) -> dict[str, bytes]:
+        """The fingerprinted copies of the theme files pages link with static_url, by output path."""
+        return {self._fingerprinted_path(name): (self._static / name).read_bytes() for name in FINGERPRINTED}
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(spec.template)

@@ -24,6 +24,7 @@ from careermitra.site.builder.full_build import build_institutions, fewer_collec
 from careermitra.site.builder.images import write_picture
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
+from careermitra.site.builder.listing_data import listing_data_files
 from careermitra.site.builder.pages import all_pages, search_terms
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search import build_search_index
@@ -75,6 +76,11 @@ class SiteBuild:
         for path, text in machine_files(model, self.site, index).items():
             write_if_changed(output / path, text)
         write_index(output, index)
+        for path, text in listing_data_files(model.all_listings()).items():
+            write_if_changed(output / path, text)
+        for path, data in self.renderer.fingerprinted_files().items():
+            (output / path).parent.mkdir(parents=True, exist_ok=True)
+            (output / path).write_bytes(data)
         logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
         # Not overlapped with the rendering: on two cores both are CPU-bound and together they are no faster
         # (measured again with the search records: 0.8 s slower).
