@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-
 import boto3
 import pytest
 
 from careermitra.domain.privacy import PrivacyRequest
 from careermitra.domain.user import Registration
 from tests.support.api import EMAIL, PHONE_E164, REGION, Api, link_in, registration, sent_mail, sign_in
+from tests.support.timing import alternate, assert_indistinguishable
 
 watched = pytest.mark.usefixtures("no_personal_data_in_logs")
 
@@ -122,31 +119,6 @@ def test_many_tags_of_one_mailbox_put_one_mail_in_its_inbox_and_share_its_limit(
 # that scales with the noise of the machine rather than a number of milliseconds. Before issue 12 an unknown
 # address cost a transaction (registration) or a known one a write (privacy), a gap beyond that spread; now the
 # medians differ by a fraction of it.
-def iqr(samples: list[float]) -> float:
-    quartiles = statistics.quantiles(samples, n=4)
-    return quartiles[2] - quartiles[0]
-
-
-def alternate(known: Callable[[], object], unknown: Callable[[], object], rounds: int = 60
-              ) -> tuple[list[float], list[float]]:
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(rounds):
-        for call, into in ((known, times[0]), (unknown, times[1])):
-            start = time.perf_counter()
-            call()
-            into.append(time.perf_counter() - start)
-    return times
-
-
-def assert_indistinguishable(known: list[float], unknown: list[float]) -> None:
-    """The medians differ by less than the noise: the wider spread of the two paths, or a tenth of the slower
-    median (the paths the probe found differed by 30-70%; a gap under 10% is lost in a network's jitter)."""
-    gap = abs(statistics.median(known) - statistics.median(unknown))
-    bound = max(iqr(known), iqr(unknown), 0.1 * max(statistics.median(known), statistics.median(unknown)))
-    assert gap < bound, (
-        f"median gap {gap * 1000:.2f} ms, spread {iqr(known) * 1000:.2f} / {iqr(unknown) * 1000:.2f} ms")
-
-
 @pytest.mark.timing
 def test_registering_takes_as_long_for_a_known_address_as_for_an_unknown_one(api: Api) -> None:
     from careermitra.api.services import services

@@ -46,7 +46,8 @@ def test_the_api_loads_every_route_but_no_site_build_or_xray_sdk(settings_env: d
 
 def test_the_rebuild_loads_pelican_and_boto3_only_when_invoked() -> None:
     env = {"REVIEWS_TABLE": "import-weight-reviews", "SITE_ROOT": str(ROOT), "SITE_SETTINGS": "pelicanconf.py",
-           "SITE_BUCKET": "import-weight-site", "AWS_DEFAULT_REGION": "ap-south-1"}
+           "SITE_BUCKET": "import-weight-site", "STATE_BUCKET": "import-weight-state",
+           "AWS_DEFAULT_REGION": "ap-south-1"}
 
     loaded = modules_loaded_by_importing(ROOT / "functions" / "rebuild" / "app.py", (*SITE_BUILD, "boto3"), env)
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import boto3
 import pytest
-from boto3.dynamodb.types import TypeSerializer
 
 from careermitra.rebuild.changes import affected_institutions
 from tests.support.api import (
@@ -26,6 +25,7 @@ from tests.support.api import (
     sent_mail,
     sign_in,
 )
+from tests.support.privacy import stream_record
 
 OTHER = "rahul.verma@example.in"
 
@@ -61,15 +61,6 @@ def approved_review(api: Api, cookie: str, institution: str = INSTITUTIONS[0]) -
                                       ExpressionAttributeNames={"#s": "status"},
                                       ExpressionAttributeValues={":a": "approved"})
     return review_id
-
-
-def stream_record(old: dict[str, Any] | None, new: dict[str, Any] | None, event: str) -> dict[str, Any]:
-    serialise = TypeSerializer().serialize
-    change: dict[str, Any] = {"SequenceNumber": "1"}
-    for key, image in (("OldImage", old), ("NewImage", new)):
-        if image:
-            change[key] = {name: serialise(value) for name, value in image.items()}
-    return {"eventName": event, "dynamodb": change}
 
 
 def test_the_answer_is_the_same_for_a_known_and_an_unknown_address(api: Api) -> None:

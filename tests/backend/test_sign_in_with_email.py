@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from careermitra.domain.user import SignInRequest
-from tests.backend.test_accounts_and_abuse import alternate, assert_indistinguishable
 from tests.support.api import EMAIL, Api, link_in, registration, sent_mail, sign_in
+from tests.support.timing import alternate, assert_indistinguishable
 
 pytestmark = pytest.mark.usefixtures("no_personal_data_in_logs")
 FORM_PAGE = "/institutions/deccan-institute-of-technology/write-review/"

@@ -13,9 +13,13 @@ from careermitra.domain.submission import Status
 from careermitra.domain.user import User
 from careermitra.workflows.moderation import Moderation
 from careermitra.workflows.reviews import submit_review, withdraw_review
-from tests.backend.test_workflows import AUTHOR, NOW, SLUG
 from tests.support.api import INSTITUTIONS, Api, review, sent_mail, sign_in
 from tests.support.fakes import MemoryCatalogue, MemoryMailer, MemoryQueue, MemoryUsers
+
+NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+SLUG = "deccan-institute-of-technology"
+AUTHOR = User(id="u1", name="Priya Sharma", email="priya.sharma@example.in", phone="+919876543210", city="Pune",
+              verified=True, consent_version="2.0", consented_at=NOW, created_at=NOW)
 
 OTHER = AUTHOR.model_copy(update={"id": "u2", "name": "Rahul Verma", "email": "rahul.verma@example.in"})
 LATER = NOW + dt.timedelta(days=2)
@@ -189,8 +193,8 @@ def test_withdrawing_a_published_review_is_a_change_the_rebuild_takes_off_the_pa
 
     from careermitra.rebuild.changes import affected_institutions
     from careermitra.store.published_reviews import DynamoApprovedReviews
-    from tests.backend.test_privacy_rights import stream_record
     from tests.support.api import REGION
+    from tests.support.privacy import stream_record
 
     cookie = sign_in(api)
     sent = api.submit("review", "/api/reviews", review(), cookie=cookie).json()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from careermitra.site.builder.formatting import inr
-from tests.site.test_sample_site import INSTITUTIONS, REVIEWS
+from tests.support.sample import INSTITUTIONS, REVIEWS
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from careermitra.domain.ratings import confidence_score
-from tests.site.test_sample_site import INSTITUTIONS, REVIEWS
+from tests.support.sample import INSTITUTIONS, REVIEWS
 
 pytestmark = pytest.mark.browser
 

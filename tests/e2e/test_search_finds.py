@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from careermitra.domain.institution import Institution
-from tests.site.test_sample_site import INSTITUTIONS
+from tests.support.sample import INSTITUTIONS
 
 pytestmark = pytest.mark.browser
 

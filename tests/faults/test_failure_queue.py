@@ -16,8 +16,7 @@ from careermitra.local.streams import streams_client
 from careermitra.rebuild.failure_queue import FailureQueue
 from careermitra.rebuild.retry import GONE, retry_failed
 from careermitra.store.publication import DynamoPublicationState
-from tests.rebuild.test_rebuild_handler import approve, new_review
-from tests.support.rebuild import PublishedSite, load_rebuild_function
+from tests.support.rebuild import PublishedSite, approve, load_rebuild_function, new_review
 
 ALPHA_FILE = "content/institutions/alpha-college.md"
 

@@ -14,8 +14,7 @@ from careermitra.rebuild.settings import RebuildSettings
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from tests.backend.template import resources, template
-from tests.rebuild.test_rebuild_handler import approve, new_review
-from tests.support.rebuild import PublishedSite
+from tests.support.rebuild import PublishedSite, approve, new_review
 from tests.support.site import FIXTURE_SITE, ROOT
 
 

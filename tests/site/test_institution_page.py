@@ -18,7 +18,7 @@ from careermitra.site.builder.facts_view import cost_rows, map_href, provenance,
 from careermitra.site.builder.formatting import grouped, inr
 from careermitra.site.builder.images import picture_of, widths_for, write_picture
 from tests.site.html import page, text_of
-from tests.site.test_sample_site import INSTITUTIONS, REVIEWS
+from tests.support.sample import INSTITUTIONS, REVIEWS
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 
 DECCAN = "deccan-institute-of-technology"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
+
+from boto3.dynamodb.types import TypeSerializer
 
 from tests.support.api import PERSONAL_DATA
 
@@ -88,3 +91,12 @@ class SessionLogWatch(logging.Handler):
         """The log lines that hold personal data, each with what was found in it."""
         known = list(known)
         return [f"{found} in {line[:300]}" for line in self.lines if (found := personal_data_in(line, known))]
+
+
+def stream_record(old: dict[str, Any] | None, new: dict[str, Any] | None, event: str) -> dict[str, Any]:
+    serialise = TypeSerializer().serialize
+    change: dict[str, Any] = {"SequenceNumber": "1"}
+    for key, image in (("OldImage", old), ("NewImage", new)):
+        if image:
+            change[key] = {name: serialise(value) for name, value in image.items()}
+    return {"eventName": event, "dynamodb": change}
