@@ -19,11 +19,13 @@ class AuthorStatus(StrEnum):
     PUBLISHED = "published"  # on the institution's page
     REJECTED = "rejected"  # not published; the reason says why
     WITHDRAWN = "withdrawn"  # taken back by the author
+    REMOVED = "removed"  # taken off the site by a moderator after a report; the reason says why
 
 
 STATUS_OF: dict[Status, AuthorStatus] = {Status.PENDING: AuthorStatus.PENDING,
                                          Status.REJECTED: AuthorStatus.REJECTED,
-                                         Status.WITHDRAWN: AuthorStatus.WITHDRAWN}
+                                         Status.WITHDRAWN: AuthorStatus.WITHDRAWN,
+                                         Status.REMOVED: AuthorStatus.REMOVED}
 
 
 class AuthorReview(BaseModel):

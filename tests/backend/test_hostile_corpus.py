@@ -60,6 +60,11 @@ ADDRESSES = count(1)
 FORGOTTEN = ("RateLimitsTable", "ReviewsTable", "ListingsTable", "ReportsTable")
 
 
+# The forms about a published review, which need it seeded (and the sender as the institution's representative,
+# which would make the review form refuse them as connected to the institution).
+ABOUT_A_PUBLISHED_REVIEW = {"report", "reply"}
+
+
 def seed_published_review() -> None:
     """A published review for the report and reply forms, and the signed-in user as a representative of its
     institution (what a followed confirmation link leaves), so that every answer is about the value sent."""
@@ -121,7 +126,8 @@ def test_the_corpus_in_every_field_and_as_every_body_of_the_form(api: Api, form:
     """One moto account and one sign-in per form (setting them up per check was a third of the module's time)."""
     _, _, signed_in = VALID[form]
     cookie = sign_in(api, ip=fresh_ip()) if signed_in else None
-    seed_published_review()
+    if form in ABOUT_A_PUBLISHED_REVIEW:
+        seed_published_review()
     assert stored() > 0 or not signed_in, "the count must read the tables the handler writes"
     hostile_values_in_every_field_are_refused_by_name_or_accepted(api, form, cookie)
     unknown_fields_are_refused_by_name(api, form, cookie)
@@ -146,7 +152,8 @@ def hostile_values_in_every_field_are_refused_by_name_or_accepted(api: Api, form
                 assert stored() == before, where
             if answer.status < 300:
                 forget_accepted(("UsersTable",) if form == "register" else ())
-                seed_published_review()
+                if form in ABOUT_A_PUBLISHED_REVIEW:
+                    seed_published_review()
 
 
 def unknown_fields_are_refused_by_name(api: Api, form: str, cookie: str | None) -> None:

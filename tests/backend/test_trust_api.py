@@ -74,7 +74,7 @@ def test_a_report_names_a_wrong_reason_and_of_a_review_not_on_the_site(api: Api,
     review_id = published_review(api, moderation)
     wrong = api.submit("report", "/api/reports", {"review": review_id, "reason": "i-dislike-it"})
     assert wrong.status == 422
-    assert wrong.json()["error"]["fields"] == {"reason": "choose the rule the review breaks from the list"}
+    assert wrong.json()["error"]["fields"] == {"reason": "Reason: choose the rule the review breaks from the list."}
     missing = api.submit("report", "/api/reports", {"review": "nosuchreview0000", "reason": "abuse"})
     assert missing.status == 404 and "not on the site" in missing.json()["error"]["message"]
 

@@ -14,7 +14,7 @@ from careermitra.domain.user import User
 from careermitra.workflows.moderation import Moderation
 from careermitra.workflows.reviews import submit_review, withdraw_review
 from tests.support.api import INSTITUTIONS, Api, review, sent_mail, sign_in
-from tests.support.fakes import MemoryCatalogue, MemoryMailer, MemoryQueue, MemoryUsers
+from tests.support.fakes import MemoryCatalogue, MemoryMailer, MemoryQueue, MemoryReviews, MemoryUsers
 
 NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 SLUG = "deccan-institute-of-technology"
@@ -25,8 +25,8 @@ OTHER = AUTHOR.model_copy(update={"id": "u2", "name": "Rahul Verma", "email": "r
 LATER = NOW + dt.timedelta(days=2)
 
 
-def store() -> MemoryQueue[ReviewRecord]:
-    return MemoryQueue[ReviewRecord](replaceable_statuses=(Status.REJECTED.value, Status.WITHDRAWN.value))
+def store() -> MemoryReviews:
+    return MemoryReviews()
 
 
 def written(reviews: MemoryQueue[ReviewRecord], author: User = AUTHOR, **overrides: object) -> ReviewRecord:

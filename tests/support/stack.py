@@ -81,7 +81,7 @@ def running_stack(base: Path) -> Iterator[RunningStack]:
     running = RunningStack(url, base / "state", base / "output", process, lines)
     yield running
     process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == 0, "".join(lines)
+    assert process.wait(timeout=90) == 0, "".join(lines)
     assert "Stopped." in "".join(lines)
 
 

@@ -90,7 +90,7 @@
   // the banner never hides the end of the page or the element that has keyboard focus.
   function showBanner(show) {
     banner.hidden = !show;
-    const room = show ? banner.offsetHeight + "px" : "";
+    const room = show ? Math.ceil(banner.getBoundingClientRect().height) + 8 + "px" : "";
     document.body.style.paddingBottom = room;
     document.documentElement.style.scrollPaddingBottom = room;
   }

@@ -12,6 +12,7 @@
     published: "Published",
     rejected: "Not published",
     withdrawn: "Withdrawn by you",
+    removed: "Taken off the site by a moderator after a report",
   };
 
   function day(text) {
