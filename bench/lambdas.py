@@ -48,7 +48,7 @@ FIRST_INVOCATION_IMPORTS = {
 }
 # Variables a function reads that template.yaml does not declare yet (the rebuild function of issue 5);
 # the template's own values win once it does.
-NOT_IN_TEMPLATE_YET = {"SITE_ROOT": None, "SITE_BUCKET": "bench-site"}
+NOT_IN_TEMPLATE_YET = {"SITE_ROOT": None, "SITE_BUCKET": "bench-site", "STATE_BUCKET": "bench-state"}
 # What the layer leaves out of the careermitra package (template.yaml: "without the site plugin").
 LAYER_EXCLUDES = ("careermitra/site/", "careermitra/local/")
 
