@@ -9,13 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careermitra.domain.privacy import ReviewsOnErasure
 from careermitra.domain.user import (
+    CheckedPersonName,
     CityName,
     EmailAddress,
-    PersonName,
+    IndianMobile,
     User,
     canonical_mailbox,
-    checked_person_name,
-    normalise_indian_mobile,
 )
 
 CORRECTABLE_FIELDS = ("name", "phone", "city")
@@ -28,19 +27,9 @@ class _Input(BaseModel):
 class DetailsCorrection(_Input):
     """The "Your details" form: the name, phone and city as they should be (the email is the sign-in itself)."""
 
-    name: PersonName
-    phone: str
+    name: CheckedPersonName
+    phone: IndianMobile
     city: CityName
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return checked_person_name(value)
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str) -> str:
-        return normalise_indian_mobile(value)
 
 
 def changed_fields(user: User, correction: DetailsCorrection) -> list[str]:
@@ -51,13 +40,8 @@ def changed_fields(user: User, correction: DetailsCorrection) -> list[str]:
 class Nomination(_Input):
     """The "Your nominee" form: who may exercise this person's rights if they die or can no longer act."""
 
-    name: PersonName
+    name: CheckedPersonName
     email: EmailAddress
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return checked_person_name(value)
 
 
 class AccountDeletion(_Input):

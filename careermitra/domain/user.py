@@ -102,6 +102,12 @@ def checked_person_name(value: str) -> str:
     return value
 
 
+# A person's own name and mobile number as a form gives them: checked (and the number normalised) by the type,
+# so every model that takes them applies the same rules.
+CheckedPersonName = Annotated[str, Field(min_length=2, max_length=100), AfterValidator(checked_person_name)]
+IndianMobile = Annotated[str, AfterValidator(normalise_indian_mobile)]
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -122,9 +128,9 @@ class SignInRequest(_Input):
 class Registration(_Input):
     """What the register form sends; the same form signs a verified user in again."""
 
-    name: PersonName
+    name: CheckedPersonName
     email: EmailAddress
-    phone: str
+    phone: IndianMobile
     city: CityName
     consent: bool = Field(strict=True)  # JSON 1 or "yes" is not a tick (forms send "on": api/forms.py)
     policy_version: Annotated[str, Field(min_length=1, max_length=40)]
@@ -132,16 +138,6 @@ class Registration(_Input):
     # An unticked box is not sent at all: absent is "not confirmed", refused with the same plain message.
     adult: bool = Field(default=False, strict=True, validate_default=True)
     return_to: ReturnPath = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return checked_person_name(value)
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str) -> str:
-        return normalise_indian_mobile(value)
 
     @field_validator("consent")
     @classmethod
