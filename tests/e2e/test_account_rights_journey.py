@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.support.browser import recording_page
 from tests.support.stack import RunningStack, register_and_sign_in
 
 pytestmark = pytest.mark.browser
@@ -23,14 +24,8 @@ NEW_PHONE = "9845067890"
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """Like conftest's page, but the two refusals this test provokes on purpose are the only errors allowed."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    with recording_page(browser) as (page, errors):
+        yield page
     assert errors == ["Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"] * 2
 
 
