@@ -131,6 +131,12 @@ def provenance_lines(rng: random.Random, indent: str, host: str, since: int = 20
     return [*lines, f"{indent}as_of: {max(since, rng.choice((2024, 2025, 2025, 2026)))}", f"{indent}basis: {basis}"]
 
 
+def provenance_flow(key: str, source: str, url: str | None, basis: str, as_of: int) -> str:
+    """One approvals figure's provenance as a flow mapping: `  naac_provenance: {source: ..., basis: ...}`."""
+    link = f", source_url: {q(url)}" if url else ""
+    return f"  {key}: {{source: {q(source)}{link}, as_of: {as_of}, basis: {basis}}}"
+
+
 def admissions_lines(rng: random.Random, pool: str, kind: str, host: str) -> list[str]:
     """A course's admissions block: exams, the application window, closing ranks for ranked courses."""
     exams = rng.sample(EXAMS_BY_POOL[pool], rng.randint(1, min(2, len(EXAMS_BY_POOL[pool]))))
@@ -172,18 +178,25 @@ def course_lines(rng: random.Random, pool: str, kind: str = "college",
 def approvals_lines(rng: random.Random, kind: str, pool: str, state: str) -> list[str]:
     if kind == "coaching":
         return ["approvals: {}"]
+    basis, source = rng.choice((("verified", "Approval letter"), ("self-reported", "Figures sent by the institution")))
+    approved = provenance_flow("provenance", source, None, basis, rng.choice((2024, 2025, 2026)))
     if kind == "school":
-        return [f"approvals:\n  bodies: [{rng.choice(words.APPROVALS_BY_POOL['school'])}]"]
+        return ["approvals:", f"  bodies: [{rng.choice(words.APPROVALS_BY_POOL['school'])}]", approved]
     bodies = list(words.APPROVALS_BY_POOL[pool])
     if kind == "university" and rng.random() < 0.4:
         bodies.append("AICTE")
     lines = ["approvals:", f"  bodies: [{', '.join(bodies)}]"]
     if kind == "college":
         lines.append(f"  affiliated_to: {q(f'{state} State University')}")
+    lines.append(approved)
     if rng.random() < 0.7:
         lines.append(f"  naac_grade: {q(rng.choice(('A++', 'A+', 'A', 'A', 'B++', 'B+', 'B', 'C')))}")
+        lines.append(provenance_flow("naac_provenance", "NAAC accreditation certificate", None, "verified",
+                                     rng.randint(2021, 2025)))
     if rng.random() < 0.1:
         lines.append(f"  nirf_rank: {rng.randint(1, 300)}")
+        lines.append(provenance_flow("nirf_provenance", "NIRF India Rankings", "https://www.nirfindia.org/",
+                                     "public-dataset", 2025))
     return lines
 
 

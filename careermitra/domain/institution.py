@@ -16,6 +16,7 @@ from careermitra.domain.facts import (
     Image,
     Ownership,
     PlacementYear,
+    Sourced,
     not_after_this_year,
 )
 from careermitra.domain.slugs import slugify
@@ -88,12 +89,19 @@ class Course(_Strict):
 
 
 class Approvals(_Strict):
-    """Who approves or ranks the institution; only what the editor states is shown."""
+    """Who approves or ranks the institution; only what the editor states is shown.
+
+    Approvals, the NAAC grade and the NIRF rank come from different documents, so each has its own optional
+    provenance (the same `Sourced` block as fees and placements), printed beside the figure.
+    """
 
     bodies: list[str] = Field(default_factory=list)
     affiliated_to: NonEmpty | None = None
+    provenance: Sourced | None = None  # of the bodies and the affiliation
     naac_grade: str | None = None
+    naac_provenance: Sourced | None = None
     nirf_rank: int | None = Field(default=None, gt=0, le=5000, strict=True)
+    nirf_provenance: Sourced | None = None
 
     @field_validator("bodies")
     @classmethod
@@ -109,6 +117,16 @@ class Approvals(_Strict):
         if value is not None and value not in NAAC_GRADES:
             raise ValueError(f"NAAC grade must be one of {', '.join(NAAC_GRADES)}")
         return value
+
+    @model_validator(mode="after")
+    def _provenance_of_a_given_figure(self) -> Self:
+        if self.provenance is not None and not (self.bodies or self.affiliated_to):
+            raise ValueError("provenance is given but neither bodies nor affiliated_to; add them or remove it")
+        if self.naac_provenance is not None and self.naac_grade is None:
+            raise ValueError("naac_provenance is given without naac_grade; add the grade or remove it")
+        if self.nirf_provenance is not None and self.nirf_rank is None:
+            raise ValueError("nirf_provenance is given without nirf_rank; add the rank or remove it")
+        return self
 
     @property
     def is_empty(self) -> bool:

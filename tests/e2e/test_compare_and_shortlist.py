@@ -69,6 +69,13 @@ def test_compare_three_institutions_on_a_360_px_phone(phone: Page, sample_server
     best = min((INSTITUTIONS[s].approvals.nirf_rank or 10**6, s) for s in THREE)[1]
     expect(nirf.locator("td.best")).to_have_attribute("data-label", INSTITUTIONS[best].name)
     expect(nirf.locator("td.best")).to_contain_text("best")
+    # NAAC, NIRF and the ratings carry their sources too
+    naac = table.locator("tr", has=phone.get_by_role("rowheader", name="NAAC grade"))
+    expect(naac.locator(f'td[data-label="{deccan.name}"]')).to_contain_text("NAAC accreditation certificate")
+    expect(nirf.locator(f'td[data-label="{deccan.name}"] a[href="https://www.nirfindia.org/"]')).to_be_visible()
+    counts = table.locator("tr", has=phone.get_by_role("rowheader", name="Reviews"))
+    expect(counts.locator(f'td[data-label="{deccan.name}"]')).to_contain_text(
+        f"From {len(REVIEWS['deccan-institute-of-technology'])} reviews on this site")
     # and one can be taken out, on the phone too
     phone.get_by_role("button", name=f"Remove: {INSTITUTIONS[THREE[2]].name}").click()
     expect(phone).to_have_url(re.compile(r"/compare/\?i=" + ",".join(THREE[:2]) + "$"))

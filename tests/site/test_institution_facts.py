@@ -55,6 +55,12 @@ def test_the_fixture_blocks_are_reachable_from_the_model() -> None:
     assert alpha.total_cost_range == (260000, 1360000)
     assert alpha.cost_of_attendance is not None and alpha.cost_of_attendance.basis is Basis.PUBLIC_DATASET
     assert alpha.city_other_names == ("Poona",)
+    # Approvals, NAAC and NIRF each carry their own provenance, like the other blocks.
+    approvals = alpha.approvals
+    assert approvals.provenance is not None and approvals.provenance.provenance == "Verified, 2025"
+    assert approvals.naac_provenance is not None and approvals.naac_provenance.as_of == 2023
+    assert str(approvals.naac_provenance.source_url) == "https://naac.example.gov.in/alpha"
+    assert approvals.nirf_provenance is None
 
 
 def test_every_block_is_optional() -> None:
@@ -87,7 +93,7 @@ def test_every_block_is_optional() -> None:
     ("closes: 2026-04-30", "closes: 2026-01-01", "courses[0].admissions.application: application.closes is before"),
     ("as_of: 2025-06-30", "as_of: 2024-06-30", "closing_ranks[0].year: 2025 is after as_of (2024)"),
     ("as_of: 2025-06-30", f"as_of: {NEXT_YEAR}-01-01", "courses[0].admissions.as_of:"),
-    ("basis: verified", "basis: official", "courses[0].admissions.basis: Input should be 'verified'"),
+    ("      basis: verified", "      basis: official", "courses[0].admissions.basis: Input should be 'verified'"),
     ("      source: Fixture brochure\n", "", "courses[0].admissions.source: this required field is missing"),
     ("placed: 80", "placed: 120", "placements[0]: placed (120) is more than eligible (100)"),
     ("median_package_inr: 500000", "median_package_inr: 5000000",
@@ -99,6 +105,16 @@ def test_every_block_is_optional() -> None:
     ("mess_inr: 40000", "mess_inr: -1", "cost_of_attendance.mess_inr: Input should be greater than or equal to 0"),
     ("  as_of: 2025\n  basis: public-dataset", "  basis: public-dataset",
      "cost_of_attendance.as_of: this required field is missing"),
+    ("as_of: 2023, basis: verified}", "as_of: 2023, basis: official}",
+     "approvals.naac_provenance.basis: Input should be 'verified'"),
+    ("as_of: 2023, basis: verified}", f"as_of: {NEXT_YEAR}, basis: verified}}",
+     f"approvals.naac_provenance.as_of: {NEXT_YEAR} is after this year"),
+    ("{source: AICTE approval letter, as_of", "{as_of", "approvals.provenance.source: this required field is missing"),
+    ("  naac_grade: A\n", "", "approvals: naac_provenance is given without naac_grade"),
+    ("  naac_grade: A\n", "  naac_grade: A\n  nirf_provenance: {source: NIRF, as_of: 2025, basis: public-dataset}\n",
+     "approvals: nirf_provenance is given without nirf_rank"),
+    ("  bodies: [AICTE]\n  affiliated_to: Test University\n", "",
+     "approvals: provenance is given but neither bodies nor affiliated_to"),
 ])
 def test_a_bad_fact_is_refused_naming_the_file_and_the_field(old: str, new: str, expected: str) -> None:
     message = refusal(old, new)

@@ -91,6 +91,17 @@ def test_the_page_shows_every_block_with_its_source_beside_it(sample_site: Path)
     assert '<a href="tel:+912025460000">+91 20 2546 0000</a>' in html
     assert 'href="https://www.openstreetmap.org/search?query=Survey+No.+42' in html
     assert "<iframe" not in html
+    # Approvals, NAAC and NIRF: the source beside each figure, the public dataset linked
+    assert ("Affiliated to Savitribai Phule Pune University Source: Verified by our editors against "
+            "Approval letter 2025-26 (fictional sample), 2025") in text
+    assert ("NAAC grade A+ Source: Verified by our editors against NAAC accreditation certificate "
+            "(fictional sample), 2023") in text
+    assert ('<dd>112<p class="source"><span class="visually-hidden">Source: </span>Public dataset: '
+            '<a href="https://www.nirfindia.org/" rel="nofollow noopener">NIRF India Rankings 2025') in html
+    # Ratings: how many reviews of this site they come from
+    verified = sum(1 for review in REVIEWS[DECCAN] if review.verified)
+    assert (f"Source: From {len(REVIEWS[DECCAN])} reviews on this site by registered students, each read by a "
+            f"moderator; {verified} verified at the institution") in text
     # The buttons are there for the script only
     assert f'<div class="picks" data-pick="{DECCAN}" data-name="Deccan Institute of Technology" hidden>' in html
 
@@ -148,8 +159,15 @@ def test_image_variants_are_served_as_webp_and_cached_for_good() -> None:
 def test_compare_data_has_every_figure_with_its_source(sample_site: Path) -> None:
     data = json.loads((sample_site / f"compare/data/{DECCAN}.json").read_text(encoding="utf-8"))
     assert data["name"] == "Deccan Institute of Technology" and data["url"] == f"/institutions/{DECCAN}/"
-    assert data["approvals"] == {"bodies": ["AICTE", "UGC"], "affiliated_to": "Savitribai Phule Pune University",
-                                 "naac_grade": "A+", "nirf_rank": 112}
+    approvals = data["approvals"]
+    assert {key: approvals[key] for key in ("bodies", "affiliated_to", "naac_grade", "nirf_rank")} == {
+        "bodies": ["AICTE", "UGC"], "affiliated_to": "Savitribai Phule Pune University", "naac_grade": "A+",
+        "nirf_rank": 112}
+    assert approvals["source"]["text"] == ("Verified by our editors against Approval letter 2025-26 "
+                                           "(fictional sample), 2025")
+    assert approvals["naac_source"]["suffix"] == ", 2023"
+    assert approvals["nirf_source"]["url"] == "https://www.nirfindia.org/"
+    assert data["rating"]["source"]["text"].startswith(f"From {len(REVIEWS[DECCAN])} reviews on this site")
     course = data["courses"][0]
     assert course["fee"] == {"value": 145000, "text": "₹1,45,000"}
     assert course["total"] == {"value": 278000, "text": "₹2,78,000"}

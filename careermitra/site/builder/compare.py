@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from careermitra.domain.facts import Sourced
-from careermitra.site.builder.facts_view import provenance, rank_tables
+from careermitra.site.builder.facts_view import Provenance, provenance, rank_tables, ratings_provenance
 from careermitra.site.builder.formatting import grouped, inr, long_date
 from careermitra.site.builder.model import Entry
 
@@ -22,9 +22,16 @@ def compare_data_path(slug: str) -> str:
     return f"{COMPARE_FOLDER}/{slug}.json"
 
 
-def _source(block: Sourced) -> dict[str, str | None]:
-    p = provenance(block)
+def _text(p: Provenance) -> dict[str, str | None]:
     return {"prefix": p.prefix, "source": p.source, "url": p.url, "suffix": p.suffix, "text": p.text}
+
+
+def _source(block: Sourced) -> dict[str, str | None]:
+    return _text(provenance(block))
+
+
+def _maybe_source(block: Sourced | None) -> dict[str, str | None] | None:
+    return None if block is None else _source(block)
 
 
 def _money(amount: int | None) -> dict[str, Any] | None:
@@ -34,6 +41,7 @@ def _money(amount: int | None) -> dict[str, Any] | None:
 def compare_record(entry: Entry) -> dict[str, Any]:
     """What the compare page shows of one institution; no personal data (reviews are counted, not copied)."""
     inst, summary = entry.institution, entry.summary
+    ap = inst.approvals
     cost = inst.cost_of_attendance
     courses = []
     for course in inst.courses:
@@ -68,9 +76,10 @@ def compare_record(entry: Entry) -> dict[str, Any]:
         "state": inst.state,
         "established": inst.established,
         "ownership": inst.ownership.label if inst.ownership else None,
-        "approvals": {"bodies": inst.approvals.bodies, "affiliated_to": inst.approvals.affiliated_to,
-                      "naac_grade": inst.approvals.naac_grade, "nirf_rank": inst.approvals.nirf_rank},
-        "rating": {"average": summary.average, "count": summary.count,
+        "approvals": {"bodies": ap.bodies, "affiliated_to": ap.affiliated_to, "source": _maybe_source(ap.provenance),
+                      "naac_grade": ap.naac_grade, "naac_source": _maybe_source(ap.naac_provenance),
+                      "nirf_rank": ap.nirf_rank, "nirf_source": _maybe_source(ap.nirf_provenance)},
+        "rating": {"average": summary.average, "count": summary.count, "source": _text(ratings_provenance(summary)),
                    "aspects": [{"label": a.label, "average": a.average} for a in summary.aspects]},
         "courses": courses,
         "cost": None if cost is None else {

@@ -8,6 +8,8 @@ from urllib.parse import quote_plus
 
 from careermitra.domain.facts import CATEGORIES, Admissions, Basis, Sourced
 from careermitra.domain.institution import Institution
+from careermitra.domain.ratings import RatingSummary
+from careermitra.site.builder.formatting import count_noun
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,14 @@ def provenance(block: Sourced) -> Provenance:
     if url:
         return Provenance(f"Self-reported, {year} (", block.source, url, ")")
     return Provenance(f"Self-reported, {year}", None, None, "")
+
+
+def ratings_provenance(summary: RatingSummary) -> Provenance:
+    """Where the ratings come from: 'From 27 reviews on this site by registered students, each read by a
+    moderator; 5 verified at the institution'."""
+    verified = f"; {summary.verified} verified at the institution" if summary.verified else ""
+    return Provenance(f"From {count_noun(summary.count, 'review')} on this site by registered students, "
+                      f"each read by a moderator{verified}", None, None, "")
 
 
 @dataclass(frozen=True)
@@ -96,5 +106,5 @@ def map_href(institution: Institution) -> str:
 
 
 # The templates' names for these (registered by the Renderer).
-FACTS_FILTERS = {"provenance": provenance, "rank_tables": rank_tables, "cost_rows": cost_rows, "tel_href": tel_href,
-                 "map_href": map_href}
+FACTS_FILTERS = {"provenance": provenance, "ratings_provenance": ratings_provenance, "rank_tables": rank_tables,
+                 "cost_rows": cost_rows, "tel_href": tel_href, "map_href": map_href}

@@ -145,14 +145,14 @@ document.addEventListener("DOMContentLoaded", function () {
     row(body, "Location", institutions, (i) => ({ text: i.city + ", " + i.state }));
     row(body, "Established", institutions, (i) => ({ text: String(i.established) }));
     row(body, "Ownership", institutions, (i) => (i.ownership ? { text: i.ownership } : null));
-    row(body, "Approved by", institutions, (i) => (i.approvals.bodies.length ? { text: i.approvals.bodies.join(", ") } : null));
-    row(body, "Affiliated to", institutions, (i) => (i.approvals.affiliated_to ? { text: i.approvals.affiliated_to } : null));
-    row(body, "NAAC grade", institutions, (i) => (i.approvals.naac_grade ? { text: i.approvals.naac_grade } : null));
-    row(body, "NIRF rank", institutions, (i) => (i.approvals.nirf_rank ? { text: String(i.approvals.nirf_rank), number: i.approvals.nirf_rank } : null), "low");
+    row(body, "Approved by", institutions, (i) => (i.approvals.bodies.length ? { text: i.approvals.bodies.join(", "), source: i.approvals.affiliated_to ? null : i.approvals.source } : null));
+    row(body, "Affiliated to", institutions, (i) => (i.approvals.affiliated_to ? { text: i.approvals.affiliated_to, source: i.approvals.source } : null));
+    row(body, "NAAC grade", institutions, (i) => (i.approvals.naac_grade ? { text: i.approvals.naac_grade, source: i.approvals.naac_source } : null));
+    row(body, "NIRF rank", institutions, (i) => (i.approvals.nirf_rank ? { text: String(i.approvals.nirf_rank), number: i.approvals.nirf_rank, source: i.approvals.nirf_source } : null), "low");
 
     body = group(table, "Student ratings");
     row(body, "Overall, out of 5", institutions, (i) => (i.rating.average !== null ? { text: String(i.rating.average), number: i.rating.average } : { text: "No reviews yet" }), "high");
-    row(body, "Reviews", institutions, (i) => ({ text: String(i.rating.count), number: i.rating.count }), "high");
+    row(body, "Reviews", institutions, (i) => ({ text: String(i.rating.count), number: i.rating.count, source: i.rating.source }), "high");
     const aspects = [...new Set(institutions.flatMap((i) => i.rating.aspects.map((a) => a.label)))];
     for (const label of aspects) {
       row(body, label, institutions, (i) => {
