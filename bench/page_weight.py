@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="(/[^"]+)"')
-RESULTS_SHOWN = 30  # theme/static/js/search.js loads the data (one fragment each) of the first 30 results
+# theme/static/js/search.js reads matches in steps (a fragment and a data file each): 30 results, or 90 matches
+# when a filter or sort of the rows is chosen; "Look through more matches" reads the next step.
+RESULTS_SHOWN = 30
+MATCHES_NARROWED = 90
 
 
 IMG = re.compile(r"<img\b[^>]*>")
@@ -110,9 +113,10 @@ def listing_data_sizes(output: Path) -> dict[str, Any]:
             "largest_gzip": gzipped(largest.read_bytes()), "median_bytes": int(statistics.median(sizes.values()))}
 
 
-def search_payload(output: Path, results: int = RESULTS_SHOWN) -> dict[str, Any]:
+def search_payload(output: Path, results: int = MATCHES_NARROWED) -> dict[str, Any]:
     """The bytes one search downloads, all of it: Pagefind (pagefind_payload), the search page's scripts, the
-    names index typos are corrected against, and the data file of each result shown (the median one), gzipped."""
+    names index typos are corrected against, and the data file of each match read (the median one), gzipped; by
+    default a filtered search's first step, the larger one."""
     pagefind = pagefind_payload(output, results)
     page = (output / "search" / "index.html").read_text(encoding="utf-8")
     scripts = sum(gzipped((output / url.lstrip("/")).read_bytes()) for url in ASSET.findall(page)

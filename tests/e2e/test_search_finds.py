@@ -3,12 +3,13 @@ names and one typo. Each query must find every institution listed for it (the ta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from careermitra.domain.institution import Institution
 from tests.support.sample import INSTITUTIONS
@@ -82,6 +83,32 @@ def test_search_results_narrow_by_fee_for_a_course_and_sort(page: Page, sample_s
     expect(page.locator("#search-status")).to_contain_text(f"{len(expected)} institutions match")
     assert page.locator("#search-results h3 a").all_inner_texts() == expected
     expect(page.get_by_label("Fees up to (₹ a year)")).to_have_value("150000")
+
+
+def test_filters_reach_every_match_not_only_the_best_few(page: Page, sample_server: str) -> None:
+    # Given a search page that reads matches three at a time (the same script; the sample site is too small
+    # for the real step of 90 to matter), and a search whose matches are more than one step
+    def small_steps(route: Route) -> None:
+        html = route.fetch().text().replace('id="search-form"', 'id="search-form" data-step="3" data-shown="3"')
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route("**/search/?*", small_steps)
+    fees = {i.name: i.course_fee("b-tech") for i in INSTITUTIONS.values()}
+    expected = sorted((n for n, fee in fees.items() if fee is not None and fee <= 200000),
+                      key=lambda n: (fees[n], n.lower()))
+    assert len(expected) > 3
+    page.goto(sample_server + "/search/?q=engineering&course=b-tech&max_fee=200000&sort=fees")
+    # When the student looks through more matches until there are no more
+    status = page.locator("#search-status")
+    expect(status).to_contain_text(" match among the first 3 of ")
+    more = page.get_by_role("button", name="Look through more matches")
+    while more.is_visible():
+        read = status.inner_text()
+        more.click()
+        expect(status).not_to_have_text(re.compile(f"^({re.escape(read)}|Searching…)$"))
+    # Then the filter and the sort have reached every match: the whole list, cheapest first
+    expect(status).to_have_text(f"{len(expected)} institutions match.")
+    assert page.locator("#search-results h3 a").all_inner_texts() == expected
 
 
 def test_headings_of_the_search_page_go_in_order(page: Page, sample_server: str) -> None:

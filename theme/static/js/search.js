@@ -17,9 +17,15 @@
   // every institution under each of its courses, alone weighed over 100 KB at 10,000 institutions. A course
   // narrows the results in the browser, from their rows, and without words it is the word searched ("btech").
   const pagefindFilters = ["type", "city"];
-  const SHOWN = 30;       // results shown when only words and Pagefind's filters are chosen
-  const NARROWED = 30;    // results read when a filter or sort of the data files is chosen (each costs two small
-                          // files: 30 keep a filtered search under 300 KB at 10,000 institutions)
+  // Matches are read in steps, best first: each costs two small files (its Pagefind fragment and its row), so a
+  // step of 30, or of 90 when a filter or sort of the rows is chosen, keeps one search under 300 KB at 10,000
+  // institutions. "Look through more" reads the next step, until every match has been read; the filters and
+  // sorts then apply to all matches of the words. (data-step on the form can lower the steps, for tests.)
+  const SHOWN = Number(form.dataset.shown) || 30;
+  const NARROWED = Number(form.dataset.step) || 90;
+  const more = document.getElementById("search-more");  // a paragraph holding the button
+  const moreButton = more.querySelector("button");
+  let current = null;     // the search on screen: {all, read: [{url, title, row}], state, narrowing, ticket}
   document.getElementById("search-fallback").hidden = true;
   let pagefind = null;
   let words = null;
@@ -119,6 +125,8 @@
     const state = F.stateFrom(params, "");
     const narrowing = Object.keys(state).length > 0;
     history.replaceState(null, "", params.toString() ? "?" + params.toString() : location.pathname);
+    current = null;
+    more.hidden = true;
     if (!query && !Object.keys(filters).length && !state.course) {
       status.textContent = "Type a name, city or course to search.";
       corrected.hidden = true;
@@ -131,24 +139,34 @@
       const terms = correct(query) || (state.course ? state.course.replace(/-/g, "") : "");
       pagefind = pagefind || (await import("/pagefind/pagefind.js"));
       const all = await searchAll(terms ? expand(terms) : [null], filters);
-      const found = all.slice(0, narrowing ? NARROWED : SHOWN);
-      const data = await Promise.all(found.map((r) => r.data()));
-      const rows = await Promise.all(data.map((d) => rowOf(d.url)));
       if (ticket !== latest) return;
       const fixed = query && terms !== query;
       corrected.hidden = !fixed;
       corrected.textContent = fixed ? "Showing results for “" + terms + "”." : "";
-      let results = data.map((d, n) => ({ url: d.url, title: d.meta.title, row: rows[n] }));
-      if (narrowing) {
-        results = results.filter((r) => r.row && F.matches(r.row, state));
-        const order = F.sorted(results.map((r) => r.row), state);
-        results.sort((a, b) => order.indexOf(a.row) - order.indexOf(b.row));
-      }
-      list.replaceChildren(...results.map((r) => (r.row ? F.card(r.row, state, r.url) : plain(r))));
-      status.textContent = summary(results.length, all.length, narrowing);
+      current = { all, read: [], state, narrowing, ticket };
+      await readMore(current);
     } catch (error) {
       status.textContent = "Search is unavailable right now. Browse by city, type or course instead.";
     }
+  }
+
+  // Reads the next step of matches (their fragments and rows), then shows every match read so far that passes
+  // the filters, in the chosen order.
+  async function readMore(search) {
+    const step = search.all.slice(search.read.length, search.read.length + (search.narrowing ? NARROWED : SHOWN));
+    const data = await Promise.all(step.map((r) => r.data()));
+    const rows = await Promise.all(data.map((d) => rowOf(d.url)));
+    if (search !== current || search.ticket !== latest) return;
+    search.read.push(...data.map((d, n) => ({ url: d.url, title: d.meta.title, row: rows[n] })));
+    let results = search.read;
+    if (search.narrowing) {
+      results = results.filter((r) => r.row && F.matches(r.row, search.state));
+      const order = F.sorted(results.map((r) => r.row), search.state);
+      results = [...results].sort((a, b) => order.indexOf(a.row) - order.indexOf(b.row));
+    }
+    list.replaceChildren(...results.map((r) => (r.row ? F.card(r.row, search.state, r.url) : plain(r))));
+    more.hidden = search.read.length >= search.all.length;
+    status.textContent = summary(results.length, search.read.length, search.all.length, search.narrowing);
   }
 
   function plain(result) {
@@ -163,12 +181,13 @@
     return item;
   }
 
-  function summary(shown, total, narrowing) {
+  function summary(shown, read, total, narrowing) {
     if (total === 0) return "No institutions match. Try fewer words or another filter.";
     const noun = (n) => n + (n === 1 ? " institution" : " institutions");
-    if (!narrowing) return noun(total) + " found" + (total > SHOWN ? ", showing the first " + SHOWN + "." : ".");
-    if (shown === 0) return "No institutions match these filters. Try fewer filters.";
-    return noun(shown) + " match" + (total > NARROWED ? " among the " + NARROWED + " best matches of " + total + "." : ".");
+    const partly = read < total;
+    if (!narrowing) return noun(total) + " found" + (partly ? ", showing the first " + read + "." : ".");
+    if (shown === 0 && !partly) return "No institutions match these filters. Try fewer filters.";
+    return noun(shown) + " match" + (partly ? " among the first " + read + " of " + total + " matches." : ".");
   }
 
   const initial = new URLSearchParams(location.search);
@@ -180,5 +199,13 @@
   form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
   form.addEventListener("change", () => { clearTimeout(timer); run(); });
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  moreButton.addEventListener("click", () => {
+    if (!current || moreButton.disabled) return;
+    moreButton.disabled = true;
+    status.textContent = "Searching…";
+    readMore(current).catch(() => {
+      status.textContent = "Search is unavailable right now. Browse by city, type or course instead.";
+    }).finally(() => { moreButton.disabled = false; });
+  });
   run();
 })();
