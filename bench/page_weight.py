@@ -103,14 +103,25 @@ def gzipped(data: bytes) -> int:
 
 
 def listing_data_sizes(output: Path) -> dict[str, Any]:
-    """The data file of each listing (the filters' rows): the largest and the median, as stored and gzipped."""
+    """The data files of the listings (the filters' rows): the largest file and the median, as stored and
+    gzipped, and the most one filtered listing downloads: its data.json, plus for a big listing split into parts
+    (a manifest) the largest part a filter loads."""
     files = [path for folder in LISTING_FOLDERS for path in (output / folder).glob("*/data.json")]
     if not files:
         return {"files": 0}
-    sizes = {path: path.stat().st_size for path in files}
+    parts = [path for folder in LISTING_FOLDERS for path in (output / folder).glob("*/data/*.json")]
+    sizes = {path: path.stat().st_size for path in [*files, *parts]}
     largest = max(sizes, key=lambda path: sizes[path])
-    return {"files": len(files), "largest": str(largest.relative_to(output)), "largest_bytes": sizes[largest],
-            "largest_gzip": gzipped(largest.read_bytes()), "median_bytes": int(statistics.median(sizes.values()))}
+    downloads = {}
+    for manifest in files:
+        own = sorted((manifest.parent / "data").glob("*.json"))
+        biggest = max(own, key=lambda path: path.stat().st_size) if own else None
+        downloads[manifest] = gzipped(manifest.read_bytes()) + (gzipped(biggest.read_bytes()) if biggest else 0)
+    heaviest = max(downloads, key=lambda path: downloads[path])
+    return {"files": len(files), "parts": len(parts), "largest": str(largest.relative_to(output)),
+            "largest_bytes": sizes[largest], "largest_gzip": gzipped(largest.read_bytes()),
+            "median_bytes": int(statistics.median(sizes[path] for path in files)),
+            "largest_download": str(heaviest.parent.relative_to(output)), "largest_download_gzip": downloads[heaviest]}
 
 
 def search_payload(output: Path, results: int = MATCHES_NARROWED) -> dict[str, Any]:

@@ -419,6 +419,10 @@ def search_rows(weights: dict[str, Any], judged: Callable[[float | None, float],
         rows.append(("6. listing data file (filters): largest / median",
                      f"{data['largest_bytes'] / KB:.0f} KB ({data['largest_gzip'] / KB:.0f} KB gzipped, "
                      f"{data['largest']}) / {data['median_bytes'] / KB:.1f} KB", NONE, NONE))
+        if "largest_download_gzip" in data:
+            rows.append(("6. most one filtered listing downloads (data.json, or manifest + largest part)",
+                         f"{data['largest_download_gzip'] / KB:.0f} KB gzipped ({data['largest_download']}/, "
+                         f"{data.get('parts', 0)} parts in all)", NONE, NONE))
     return rows
 
 

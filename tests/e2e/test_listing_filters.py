@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from careermitra.domain.ratings import confidence_score
+from careermitra.site.builder.listing_data import listing_data_of
+from careermitra.site.builder.model import SiteModel, make_entry
 from tests.support.sample import INSTITUTIONS, REVIEWS
 
 pytestmark = pytest.mark.browser
@@ -79,3 +82,41 @@ def test_without_javascript_the_listing_is_a_to_z_and_has_no_filters(browser: Br
     names = page.locator("#all-in-listing + ul h3 a").all_inner_texts()
     assert names == sorted(names, key=str.lower) and len(names) == 9
     context.close()
+
+
+def test_a_big_listing_loads_only_the_part_its_filter_needs(page: Page, sample_server: str) -> None:
+    # Given the Maharashtra listing split as a big listing is (the same files the build writes, with the limit
+    # lowered: the sample site has no listing of 300 institutions)
+    cards = {slug: make_entry(inst, REVIEWS.get(slug, [])).card for slug, inst in INSTITUTIONS.items()}
+    listing = SiteModel(cards, (), {}).listings["state"]["maharashtra"]
+    files = listing_data_of(listing, split_above=2)
+    assert len(files) > 3
+    asked: list[str] = []
+
+    def split_files(route: Route) -> None:
+        path = urlparse(route.request.url).path.lstrip("/")
+        asked.append(path)
+        route.fulfill(body=files[path], content_type="application/json")
+
+    page.route(re.compile(r".*/states/maharashtra/data(\.json|/.*)$"), split_files)
+    members = [i for i in INSTITUTIONS.values() if i.state == "Maharashtra"]
+    with_mba = sorted((i for i in members if i.course_fee("mba") is not None),
+                      key=lambda i: (i.course_fee("mba"), i.name.lower()))
+    # When a student opens the listing, then asks for MBAs, cheapest first
+    page.goto(sample_server + "/states/maharashtra/")
+    expect(page.get_by_label("Course")).to_be_attached()
+    page.get_by_text("Narrow and sort this list").click()
+    expect(page.get_by_label("Course").locator("option[value=mba]")).to_be_attached()
+    assert asked == ["states/maharashtra/data.json"]  # the manifest alone, until a filter is chosen
+    page.get_by_label("Course").select_option("mba")
+    page.get_by_label("Sort by").select_option("fees")
+    # Then the list is every MBA of the state by fee, read from the MBA part only
+    expect(page.get_by_role("status")).to_have_text(f"{len(with_mba)} of {len(members)} institutions match.")
+    assert listed(page) == [i.name for i in with_mba]
+    assert asked == ["states/maharashtra/data.json", "states/maharashtra/data/mba.json"]
+    # and without a course, the part of every institution, its fees still per institution
+    page.get_by_label("Course").select_option("")
+    expect(page.get_by_role("status")).to_have_text(f"{len(members)} of {len(members)} institutions match.")
+    cheapest = sorted(members, key=lambda i: (min(c.fees_inr for c in i.courses), i.name.lower()))
+    assert listed(page) == [i.name for i in cheapest]
+    assert asked[-1] == "states/maharashtra/data/all.json"

@@ -7,8 +7,11 @@ import json
 import re
 from pathlib import Path
 
+from careermitra.site.builder.content import load_institutions, load_reviews
+from careermitra.site.builder.listing_data import folded_courses, listing_data_of, listing_data_paths
+from careermitra.site.builder.model import CourseFacts, SiteModel, make_entry
 from tests.site.html import links_in, page, text_of
-from tests.support.site import ROOT
+from tests.support.site import FIXTURE_SITE, ROOT
 
 
 def test_a_course_listing_shows_that_course_fee_not_the_range(fixture_site: Path) -> None:
@@ -102,3 +105,45 @@ def test_without_script_the_filters_are_hidden_and_the_list_is_there(fixture_sit
     assert re.search(r'<form id="listing-filters"[^>]* hidden data-data="/cities/pune/data.json"', html)
     assert re.search(r'<section id="filter-results"[^>]*hidden>', html)
     assert 'id="all-in-listing"' in html
+
+
+def fixture_model() -> SiteModel:
+    institutions, _ = load_institutions(FIXTURE_SITE / "institutions")
+    reviews = load_reviews(FIXTURE_SITE / "reviews", institutions)
+    cards = {slug: make_entry(inst, reviews.get(slug, [])).card for slug, inst in institutions.items()}
+    return SiteModel(cards, (), {})
+
+
+def test_a_big_listing_is_split_into_a_manifest_and_parts_by_hand() -> None:
+    # Given the Pune listing (Alpha and Beta) and a split for listings of more than one institution
+    pune = fixture_model().listings["city"]["pune"]
+    files = listing_data_of(pune, split_above=1)
+    # Then its data.json names the choices and the parts, and each part holds what its filter needs
+    assert set(files) == listing_data_paths(pune, split_above=1) == {
+        "cities/pune/data.json", "cities/pune/data/all.json", "cities/pune/data/b-tech.json",
+        "cities/pune/data/mba.json"}
+    assert json.loads(files["cities/pune/data.json"]) == {
+        "format": 3, "count": 2, "courses": [["b-tech", "B.Tech"], ["mba", "MBA"]],
+        "exams": ["JEE Main", "MHT CET"], "ownerships": ["private"],
+        "parts": {"": "data/all.json", "b-tech": "data/b-tech.json", "mba": "data/mba.json"}}
+    every = json.loads(files["cities/pune/data/all.json"])
+    assert [row[-1] for row in every["rows"]] == [[[0, 150000, [0, 1]], [1, 1250000, []]], [[1, 300000, []]]]
+    btech = json.loads(files["cities/pune/data/b-tech.json"])  # only Alpha offers B.Tech
+    assert [row[1] for row in btech["rows"]] == ["Alpha College of Engineering"]
+    assert [row[-1] for row in btech["rows"]] == [[[0, 150000, [0, 1]]]]
+    mba = json.loads(files["cities/pune/data/mba.json"])
+    assert [row[-1] for row in mba["rows"]] == [[[0, 1250000, []]], [[0, 300000, []]]]
+    # A listing at or under the limit, and any course listing, keeps its one file
+    assert set(listing_data_of(pune, split_above=2)) == {"cities/pune/data.json"}
+    mba_listing = fixture_model().listings["course"]["mba"]
+    assert set(listing_data_of(mba_listing, split_above=1)) == {"courses/mba/data.json"}
+
+
+def test_folded_courses_keep_the_cheapest_the_dearest_and_every_exam() -> None:
+    alpha = fixture_model().cards["alpha-college"]
+    three = alpha._replace(courses=(CourseFacts("b-tech", 150000, ("JEE Main",)), CourseFacts("mba", 90000, ()),
+                                    CourseFacts("m-tech", 400000, ("GATE", "JEE Main"))))
+    assert folded_courses(three) == (CourseFacts("mba", 90000, ("GATE", "JEE Main")),
+                                     CourseFacts("m-tech", 400000, ()))
+    one_fee = alpha._replace(courses=(CourseFacts("b-tech", 150000, ()), CourseFacts("mba", 150000, ("CAT",))))
+    assert folded_courses(one_fee) == (CourseFacts("b-tech", 150000, ("CAT",)),)

@@ -19,7 +19,7 @@ from careermitra.site.builder.compare import compare_data, compare_data_path
 from careermitra.site.builder.content import load_reviews, parse_institution, raise_all
 from careermitra.site.builder.images import Picture
 from careermitra.site.builder.index import SiteIndex
-from careermitra.site.builder.listing_data import institution_data_file, listing_data_files, listing_data_path
+from careermitra.site.builder.listing_data import institution_data_file, listing_data_files, listing_data_paths
 from careermitra.site.builder.model import (
     LISTING_KINDS,
     Card,
@@ -179,8 +179,7 @@ def _listing_specs(index: SiteIndex, model: SiteModel, site: SiteSettings,
                 touched_listings.append(new)
             if old:
                 removed |= {_path(url) for url in listing_urls(old, site)} - new_paths
-                if not new:
-                    removed.add(listing_data_path(old))
+                removed |= listing_data_paths(old) - (listing_data_paths(new) if new else set())
     return specs, removed, touched_listings
 
 

@@ -1,4 +1,5 @@
-// Filters and sort in the browser, from a listing's data file (its folder's data.json), with the state in the
+// Filters and sort in the browser, from a listing's data file (its folder's data.json; for a big listing a
+// manifest whose parts are read only when a filter needs them), with the state in the
 // URL (?course=b-tech&max_fee=150000&sort=fees) so a filtered list can be shared and reopened. Without this
 // script the listing stays as the server wrote it (A to Z, the best rated first). The search page uses the same
 // rules (window.CareerMitraFilters) on the rows of its results.
@@ -169,6 +170,14 @@
     fill(form.elements.ownership, Object.entries(OWNERSHIP));
   }
 
+  // A big listing's manifest (format 3) names its choices itself; its rows are in parts.
+  function offerManifest(form, manifest) {
+    fill(form.elements.course, manifest.courses.slice().sort((a, b) => a[1].localeCompare(b[1])));
+    fill(form.elements.exam, manifest.exams.map((e) => [e, e]));
+    fill(form.elements.ownership, Object.keys(OWNERSHIP).filter((o) => manifest.ownerships.includes(o))
+      .map((o) => [o, OWNERSHIP[o]]));
+  }
+
   function showState(form, state) {
     for (const name of NAMES) {
       const field = form.elements[name];
@@ -206,9 +215,13 @@
   const list = document.getElementById("filter-list");
   const more = document.getElementById("filter-more");
   const staticPart = document.getElementById("listing-static");
-  let rows = [];
   let shown = [];
   let state = {};
+  let total = 0;
+  let latest = 0;
+  // The rows for a choice of filters: the one data file of a listing, or the part of a big listing's manifest
+  // that the chosen course needs (each part read once).
+  let rowsFor = () => Promise.resolve([]);
 
   function showMore() {
     const start = list.children.length;
@@ -216,9 +229,10 @@
     more.hidden = list.children.length >= shown.length;
   }
 
-  function apply(push) {
+  async function apply(push) {
+    const ticket = ++latest;
     const params = paramsOf(form, fixedCourse);
-    state = stateFrom(params, fixedCourse);
+    const wanted = stateFrom(params, fixedCourse);
     const query = params.toString();
     if (push) history.replaceState(null, "", query ? "?" + query : location.pathname);
     if (!query) {  // no filter, no sort: the page as the server wrote it
@@ -227,6 +241,14 @@
       status.textContent = "";
       return;
     }
+    let rows;
+    try {
+      rows = await rowsFor(wanted);
+    } catch (error) {
+      return;  // a part could not be read: the list stays as it is
+    }
+    if (ticket !== latest) return;
+    state = wanted;
     shown = sorted(rows.filter((row) => matches(row, state)), state);
     list.replaceChildren();
     showMore();
@@ -234,15 +256,38 @@
     staticPart.hidden = true;
     const n = shown.length;
     status.textContent = n === 0 ? "No institution in this list matches. Try fewer filters."
-      : n + " of " + rows.length + (rows.length === 1 ? " institution" : " institutions") + " match.";
+      : n + " of " + total + (total === 1 ? " institution" : " institutions") + " match.";
   }
 
-  fetch(form.dataset.data).then((response) => {
-    if (!response.ok) throw new Error(response.status);
-    return response.json();
-  }).then((data) => {
-    rows = parse(data);
-    offerChoices(form, rows);
+  function readJson(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+  }
+
+  readJson(form.dataset.data).then((data) => {
+    if (data.parts) {
+      const parts = new Map();
+      const base = new URL(form.dataset.data, location.href);
+      total = data.count;
+      offerManifest(form, data);
+      rowsFor = (wanted) => {
+        const name = wanted.course || "";
+        if (!Object.prototype.hasOwnProperty.call(data.parts, name)) return Promise.resolve([]);  // nobody offers it
+        if (!parts.has(name)) {
+          const loading = readJson(new URL(data.parts[name], base).href).then(parse);
+          loading.catch(() => parts.delete(name));
+          parts.set(name, loading);
+        }
+        return parts.get(name);
+      };
+    } else {
+      const rows = parse(data);
+      total = rows.length;
+      offerChoices(form, rows);
+      rowsFor = () => Promise.resolve(rows);
+    }
     const opened = stateFrom(new URLSearchParams(location.search), "");
     showState(form, opened);
     const box = document.getElementById("filter-box");
