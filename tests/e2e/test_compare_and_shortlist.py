@@ -119,6 +119,29 @@ def test_save_then_reopen_the_shortlist(phone: Page, sample_server: str) -> None
     expect(phone).to_have_url(re.compile(rf"/compare/\?i={THREE[0]}$"))
 
 
+def test_cards_drawn_by_the_filters_and_the_search_have_the_same_buttons(phone: Page, sample_server: str) -> None:
+    # Given a filtered listing, whose cards the script draws, and a search, whose results it draws
+    deccan, sahyadri = (INSTITUTIONS[slug].name for slug in THREE[:2])
+    phone.goto(f"{sample_server}/courses/b-tech/?sort=fees")
+    card = phone.locator("#filter-list .card", has=phone.get_by_role("link", name=deccan, exact=True))
+    # When the student adds one to compare and saves it from its card
+    card.get_by_role("button", name=f"Add to compare: {deccan}").click()
+    card.get_by_role("button", name=f"Save: {deccan}").click()
+    expect(card.get_by_role("button", name=f"Save: {deccan}")).to_have_attribute("aria-pressed", "true")
+    expect(card.get_by_role("status")).to_have_text("Saved to your shortlist.")
+    # and adds another from a search result
+    phone.goto(f"{sample_server}/search/?q=Sahyadri")
+    result = phone.locator("#search-results .card", has=phone.get_by_role("link", name=sahyadri, exact=True))
+    result.get_by_role("button", name=f"Add to compare: {sahyadri}").click()
+    expect(result.get_by_role("button", name=f"Add to compare: {sahyadri}")).to_have_attribute(
+        "aria-pressed", "true")
+    # Then both lists hold them, and the result card leads to comparing the two
+    result.get_by_role("link", name="Compare 2 now").click()
+    expect(phone).to_have_url(re.compile(rf"/compare/\?i={THREE[0]},{THREE[1]}$"))
+    phone.goto(f"{sample_server}/shortlist/")
+    expect(phone.locator("#shortlist").get_by_role("link", name=deccan)).to_be_visible()
+
+
 def test_the_buttons_need_script_and_are_absent_without_it(browser: Browser, sample_server: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()

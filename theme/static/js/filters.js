@@ -137,6 +137,13 @@
     if (row.naac) parts.push("NAAC " + row.naac);
     if (row.nirf) parts.push("NIRF rank " + row.nirf);
     item.append(element("p", parts.join(" · "), "small"));
+    // "Add to compare" and "Save", as on the server's cards (picks.js gives them their buttons).
+    const picks = element("div", "", "picks");
+    picks.dataset.pick = row.slug;
+    picks.dataset.name = row.name;
+    picks.hidden = true;
+    item.append(picks);
+    if (window.careerMitraPicks) window.careerMitraPicks.wire(item);
     return item;
   }
 

@@ -24,17 +24,15 @@
     return "/compare/?i=" + slugs.slice(0, MAX_COMPARE).join(",");
   }
 
-  // Shared with the compare and shortlist pages' scripts, which load after this one.
-  window.careerMitraPicks = { read, write, compareUrl, SLUG, MAX_COMPARE };
-
+  let usable = true;
   try {
     localStorage.setItem("cm_probe", "1");
     localStorage.removeItem("cm_probe");
   } catch (error) {
-    return; // storage is off: no buttons that could not keep their promise
+    usable = false; // storage is off: no buttons that could not keep their promise
   }
 
-  const groups = Array.from(document.querySelectorAll("[data-pick]"));
+  const groups = () => document.querySelectorAll("[data-pick][data-wired]");
 
   // The name read out starts with the visible label, then says which institution (cards put many on one page).
   function button(label, name) {
@@ -45,18 +43,20 @@
     return node;
   }
 
+  function show(group, compare, saved) {
+    const slug = group.dataset.pick;
+    group.querySelector("[data-list=compare]").setAttribute("aria-pressed", String(compare.includes(slug)));
+    group.querySelector("[data-list=saved]").setAttribute("aria-pressed", String(saved.includes(slug)));
+    const link = group.querySelector("a");
+    link.hidden = !compare.includes(slug) || compare.length < 2;
+    link.href = compareUrl(compare);
+    link.textContent = "Compare " + compare.length + " now";
+  }
+
   function refresh() {
     const compare = read("compare");
     const saved = read("saved");
-    for (const group of groups) {
-      const slug = group.dataset.pick;
-      group.querySelector("[data-list=compare]").setAttribute("aria-pressed", String(compare.includes(slug)));
-      group.querySelector("[data-list=saved]").setAttribute("aria-pressed", String(saved.includes(slug)));
-      const link = group.querySelector("a");
-      link.hidden = !compare.includes(slug) || compare.length < 2;
-      link.href = compareUrl(compare);
-      link.textContent = "Compare " + compare.length + " now";
-    }
+    for (const group of groups()) show(group, compare, saved);
   }
 
   function toggle(group, name) {
@@ -75,21 +75,37 @@
     refresh();
   }
 
-  for (const group of groups) {
-    const name = group.dataset.name;
-    const compare = button("Add to compare", name);
-    compare.dataset.list = "compare";
-    const save = button("Save", name);
-    save.dataset.list = "saved";
-    const link = document.createElement("a");
-    const status = document.createElement("span");
-    status.setAttribute("role", "status");
-    status.className = "small muted";
-    compare.addEventListener("click", () => toggle(group, "compare"));
-    save.addEventListener("click", () => toggle(group, "saved"));
-    group.append(compare, save, link, status);
-    group.hidden = false;
+  // Gives the buttons to every `[data-pick]` group in `root` that has none yet: the server's cards and pages,
+  // and the cards filters.js and search.js draw (they call this for each card they add).
+  function wire(root) {
+    if (!usable) return;
+    const found = root.matches && root.matches("[data-pick]") ? [root] : [];
+    found.push(...root.querySelectorAll("[data-pick]"));
+    const compareList = read("compare");
+    const savedList = read("saved");
+    for (const group of found) {
+      if (group.dataset.wired) continue;
+      group.dataset.wired = "1";
+      const name = group.dataset.name;
+      const compare = button("Add to compare", name);
+      compare.dataset.list = "compare";
+      const save = button("Save", name);
+      save.dataset.list = "saved";
+      const link = document.createElement("a");
+      const status = document.createElement("span");
+      status.setAttribute("role", "status");
+      status.className = "small muted";
+      compare.addEventListener("click", () => toggle(group, "compare"));
+      save.addEventListener("click", () => toggle(group, "saved"));
+      group.append(compare, save, link, status);
+      group.hidden = false;
+      show(group, compareList, savedList);
+    }
   }
-  refresh();
+
+  // Shared with the compare and shortlist pages' scripts and with the cards' scripts.
+  window.careerMitraPicks = { read, write, compareUrl, wire, SLUG, MAX_COMPARE };
+
+  wire(document);  // also the cards a script drew before this one ran
   window.addEventListener("storage", refresh);
 })();
