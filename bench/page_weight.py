@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="(/[^"]+)"')
-# theme/static/js/search.js reads matches in steps (a fragment and a data file each): 30 results, or 90 matches
+# theme/static/js/search.js reads matches in steps (a fragment and a data file each): 30 results, or 75 matches
 # when a filter or sort of the rows is chosen; "Look through more matches" reads the next step.
 RESULTS_SHOWN = 30
-MATCHES_NARROWED = 90
+MATCHES_NARROWED = 75
 
 
 IMG = re.compile(r"<img\b[^>]*>")

@@ -410,7 +410,7 @@ def search_rows(weights: dict[str, Any], judged: Callable[[float | None, float],
                      f"{report['requests']} requests", "< 300 KB", judged(report["bytes"], 300 * KB)))
     search = weights.get("search_all")
     if search:
-        rows.append(("6. one search, all it downloads (Pagefind, scripts, names index, 90 matches' data)",
+        rows.append(("6. one search, all it downloads (Pagefind, scripts, names index, 75 matches' data)",
                      f"{search['total'] / KB:.0f} KB (Pagefind {search['pagefind'] / KB:.0f}, names "
                      f"{search['names_index'] / KB:.1f}, rows {search['result_rows'] / KB:.1f})", "< 300 KB",
                      judged(search["total"], 300 * KB)))

@@ -18,11 +18,11 @@
   // narrows the results in the browser, from their rows, and without words it is the word searched ("btech").
   const pagefindFilters = ["type", "city"];
   // Matches are read in steps, best first: each costs two small files (its Pagefind fragment and its row), so a
-  // step of 30, or of 90 when a filter or sort of the rows is chosen, keeps one search under 300 KB at 10,000
+  // step of 30, or of 75 when a filter or sort of the rows is chosen, keeps one search under 300 KB at 10,000
   // institutions. "Look through more" reads the next step, until every match has been read; the filters and
   // sorts then apply to all matches of the words. (data-step on the form can lower the steps, for tests.)
   const SHOWN = Number(form.dataset.shown) || 30;
-  const NARROWED = Number(form.dataset.step) || 90;
+  const NARROWED = Number(form.dataset.step) || 75;
   const more = document.getElementById("search-more");  // a paragraph holding the button
   const moreButton = more.querySelector("button");
   let current = null;     // the search on screen: {all, read: [{url, title, row}], state, narrowing, ticket}
