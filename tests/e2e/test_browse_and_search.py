@@ -85,3 +85,20 @@ def test_keyboard_user_can_skip_to_content(page: Page, sample_server: str) -> No
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
+
+
+def test_the_folded_review_form_opens_at_the_end_of_an_institution_page(page: Page, sample_server: str) -> None:
+    # Given an institution page, which carries no review form until asked
+    inst = INSTITUTIONS[MOST_REVIEWED]
+    page.goto(sample_server + f"/institutions/{MOST_REVIEWED}/")
+    fold = page.locator("#write-review")
+    expect(fold.locator("form")).to_have_count(0)
+    # When the student opens "Write a review of ..."
+    fold.get_by_text(f"Write a review of {inst.name}").click()
+    # Then the form of the review page is there, for this institution, with the note for the signed-out
+    expect(fold.get_by_label("5 stars")).to_be_visible()
+    expect(fold.locator("input[name=institution]")).to_have_value(MOST_REVIEWED)
+    expect(fold.get_by_role("button", name="Submit for moderation")).to_be_visible()
+    expect(fold.get_by_text("Not signed in? Write your review all the same")).to_be_visible()
+    fold.get_by_label("Title").fill("Labs open late")  # a working form, not a picture of one
+    expect(fold.get_by_label("Title")).to_have_value("Labs open late")

@@ -60,8 +60,9 @@ def test_no_page_of_the_site_shows_the_reviewers_email_or_phone(stack: RunningSt
 
 def test_a_form_posted_without_javascript_gets_a_clear_error_page(stack: RunningStack, browser: Browser) -> None:
     page = browser.new_context(java_script_enabled=False).new_page()
-    page.goto(stack.url + f"/institutions/{SLUG}/")  # the form folded at the end of the institution page
+    page.goto(stack.url + f"/institutions/{SLUG}/")  # without script the fold at the end leads to the form
     page.get_by_text("Write a review of").last.click()
+    page.locator("#write-review").get_by_role("link", name="review page").click()
     page.get_by_label("5 stars").check()
     page.get_by_role("button", name="Submit for moderation").click()
     # Not signed in: the API answers with a 303 to the page that says so, and nothing is stored

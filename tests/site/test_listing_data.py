@@ -10,6 +10,7 @@ from pathlib import Path
 from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.site.builder.listing_data import folded_courses, listing_data_of, listing_data_paths
 from careermitra.site.builder.model import CourseFacts, SiteModel, make_entry
+from careermitra.site.builder.render import compact_script
 from tests.site.html import links_in, page, text_of
 from tests.support.site import FIXTURE_SITE, ROOT
 
@@ -94,10 +95,20 @@ def test_a_listing_that_fits_on_one_page_shows_each_institution_once(fixture_sit
 
 def test_the_filter_script_is_linked_by_its_fingerprint(fixture_site: Path) -> None:
     source = (ROOT / "theme/static/js/filters.js").read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:12]
+    sent = compact_script(source)  # the copy pages link: no comment lines, no indentation
+    digest = hashlib.sha256(sent).hexdigest()[:12]
     for url in ["cities/pune/", "search/"]:
         assert f'<script src="/theme/js/filters.{digest}.js" defer></script>' in page(fixture_site, url)
-    assert (fixture_site / f"theme/js/filters.{digest}.js").read_bytes() == source
+    assert (fixture_site / f"theme/js/filters.{digest}.js").read_bytes() == sent
+    assert len(sent) < 0.85 * len(source) and b"\n//" not in sent and b"\n  " not in sent
+
+
+def test_a_compacted_script_is_the_same_program() -> None:
+    source = b'// why\n"use strict";\n\n  const a = 1;  // kept\n  if (a)\n    go("x // not a comment");\n'
+    assert compact_script(source) == b'"use strict";\nconst a = 1;  // kept\nif (a)\ngo("x // not a comment");\n'
+    # text that may span lines is left alone
+    for risky in (b"const t = `a\n  b`;\n", b'const s = "a\\\n  b";\n'):
+        assert compact_script(risky) == risky
 
 
 def test_without_script_the_filters_are_hidden_and_the_list_is_there(fixture_site: Path) -> None:

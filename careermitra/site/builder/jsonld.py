@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from careermitra.domain.institution import InstitutionType
-from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.model import Entry
 
 SCHEMA_TYPES = {
@@ -22,8 +21,8 @@ def _rating(value: float | int) -> dict[str, Any]:
     return {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1}
 
 
-def institution_jsonld(entry: Entry, origin: str, reviews: Sequence[PublishedReview]) -> dict[str, Any]:
-    """schema.org data for an institution page, with the aggregate rating and the reviews shown on it."""
+def institution_jsonld(entry: Entry, origin: str) -> dict[str, Any]:
+    """schema.org data for an institution page, with its aggregate rating."""
     inst = entry.institution
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -52,17 +51,8 @@ def institution_jsonld(entry: Entry, origin: str, reviews: Sequence[PublishedRev
             "bestRating": 5,
             "worstRating": 1,
         }
-        data["review"] = [
-            {
-                "@type": "Review",
-                "name": review.title,
-                "author": {"@type": "Person", "name": review.display_name},
-                "datePublished": review.published.isoformat(),
-                # No reviewBody: the text is on the page already, and repeating it here doubled its weight.
-                "reviewRating": _rating(review.rating),
-            }
-            for review in reviews
-        ]
+        # No `review` list: each review's title, author, date and rating are in the page already, and repeating
+        # them here weighed 2 KB of every institution page (issue 13's budget of 40 KB as files).
     return data
 
 

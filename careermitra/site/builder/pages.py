@@ -100,7 +100,7 @@ def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
     for pagination, reviews in paginate(entry.reviews, site.reviews_per_page, inst.url,
                                         inst.url + "reviews/{n}/"):
         first = pagination.number == 1
-        structured = [jsonld.institution_jsonld(entry, site.site_origin, reviews)]
+        structured = [jsonld.institution_jsonld(entry, site.site_origin)]
         if first:
             structured.append(jsonld.breadcrumbs_jsonld(trail, site.site_origin))
         specs.append(PageSpec(_path(pagination.url_for(pagination.number)), "institution.html", {

@@ -17,8 +17,20 @@ from careermitra.site.builder.formatting import JINJA_FILTERS
 from careermitra.site.builder.pages import PageSpec
 from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings
 
-# Theme files linked by their content's fingerprint (static_url); the others keep their plain names.
-FINGERPRINTED = ("js/filters.js", "js/search.js")
+# Theme files linked by their content's fingerprint (static_url); the others keep their plain names. Pages the
+# builder renders link these copies, compacted (compact_script); Pelican's pages link the plain files.
+FINGERPRINTED = ("js/filters.js", "js/search.js", "js/consent.js", "js/picks.js", "js/review-fold.js")
+
+
+def compact_script(source: bytes) -> bytes:
+    """A script without its comment lines, blank lines and indentation: a third lighter, and the same program
+    (line breaks stay, so automatic semicolons fall where they did). A script with a template literal, whose
+    text may span lines, or a line ending in a backslash is kept as it is."""
+    lines = [line.strip() for line in source.decode("utf-8").split("\n")]
+    code = [line for line in lines if line and not line.startswith("//")]
+    if any("`" in line or line.endswith("\\") for line in code):
+        return source
+    return ("\n".join(code) + "\n").encode("utf-8")
 
 
 class Renderer:
@@ -55,13 +67,17 @@ class Renderer:
 
     def _fingerprinted_path(self, name: str) -> str:
         if name not in self._digests:
-            self._digests[name] = hashlib.sha256((self._static / name).read_bytes()).hexdigest()[:12]
+            self._digests[name] = hashlib.sha256(self._copy_of(name)).hexdigest()[:12]
         stem, _, suffix = name.rpartition(".")
         return f"theme/{stem}.{self._digests[name]}.{suffix}"
 
+    def _copy_of(self, name: str) -> bytes:
+        source = (self._static / name).read_bytes()
+        return compact_script(source) if name.endswith(".js") else source
+
     def fingerprinted_files(self) -> dict[str, bytes]:
         """The fingerprinted copies of the theme files pages link with static_url, by output path."""
-        return {self._fingerprinted_path(name): (self._static / name).read_bytes() for name in FINGERPRINTED}
+        return {self._fingerprinted_path(name): self._copy_of(name) for name in FINGERPRINTED}
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(spec.template)
