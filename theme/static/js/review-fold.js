@@ -22,6 +22,8 @@
         note.hidden = /(?:^|;\s*)cm_signed_in=/.test(document.cookie);  // as session.js does on load
         fold.append(document.importNode(note, true));
       }
+      const styles = page.querySelector('link[rel=stylesheet][href*="lists-and-forms"]');
+      if (styles) document.head.append(document.importNode(styles, true));
       fold.append(document.importNode(form, true));
     }).catch(() => { asked = false; });  // the link in the fold still leads to the form
   });
