@@ -18,12 +18,11 @@
 
   function describe() {
     if (!status) return;
+    // The words are the cookie settings page's (data-signal, data-accepted-adult, data-rejected, data-none).
     const now = choice();
-    status.textContent = signal
-      ? "Your browser sends a privacy signal (Global Privacy Control or Do Not Track), so we record no analytics for you."
-      : now === "accepted-adult" ? "You have accepted analytics. Thank you."
-      : now === "rejected" ? "You have rejected analytics. Nothing is recorded about your visits."
-      : "You have not chosen yet. Nothing is recorded until you accept.";
+    const words = status.dataset;
+    status.textContent = signal ? words.signal
+      : now === "accepted-adult" ? words.acceptedAdult : now === "rejected" ? words.rejected : words.none;
     status.hidden = false;
   }
 
