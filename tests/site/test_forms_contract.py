@@ -27,9 +27,10 @@ def top_level(names: set[str]) -> set[str]:
     return {name.split(".")[0] for name in names} - GUARD_FIELDS
 
 
-# The page of each form with fields (the review form is on two pages: its own and, folded, the institution's).
+# The page of each form with fields (the review form is on its own page; the institution page's fold reads it
+# from there when opened, review-fold.js).
 PAGES = {"register": ["account/register/index.html"],
-         "review": ["institutions/alpha-college/write-review/index.html", "institutions/alpha-college/index.html"],
+         "review": ["institutions/alpha-college/write-review/index.html"],
          "listing": ["listings/new/index.html"], "contact": ["contact/index.html"],
          "privacy": ["privacy/request/index.html"], "policy": ["account/accept-policy/index.html"],
          "logout": ["account/index.html"], "sign_in": ["sign-in/index.html"],
