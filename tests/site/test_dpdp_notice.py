@@ -33,7 +33,7 @@ def test_the_register_form_links_the_notice_it_asks_consent_to_by_version(sample
 
 def test_the_hindi_notice_is_hindi_and_the_same_version(sample_site: Path) -> None:
     hindi = page(sample_site, "hi/privacy-policy")
-    assert '<article class="prose" lang="hi">' in hindi
+    assert hindi.startswith("<!doctype html>\n<html lang=\"hi-IN\">") and '<article class="prose">' in hindi
     assert "भारतीय डेटा संरक्षण बोर्ड" in hindi and "नामांकन" in hindi and "18 वर्ष" in hindi
 
 
