@@ -12,6 +12,7 @@ from careermitra.api.answers import ERROR_PAGE, STATUS_OF
 from careermitra.api.form_specs import FORMS, FormSpec
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.i18n import Language, localized_url
+from tests.site.html import main_of
 
 GUARD_FIELDS = {"fax_number", "form_token"}  # the honeypot, and the token the script adds
 
@@ -71,11 +72,6 @@ def test_the_sign_out_form_is_the_logout_form_spec(fixture_site: Path) -> None:
 EDITORIAL_FORMS = {"contact", "privacy", "policy", "logout", "sign_in", "report", "reply", "details", "nominee",
                    "nominee-withdraw", "delete-account"}
 PAGE_FORMS = [(spec, page) for name in sorted(EDITORIAL_FORMS) for spec in [FORMS[name]] for page in PAGES[name]]
-
-
-def main_of(html: str) -> str:
-    """The page's own content, without the header (whose sign-out form every page has)."""
-    return html[html.index("<main"):html.index("</main>")]
 
 
 @pytest.mark.parametrize(("spec", "page"), PAGE_FORMS, ids=[f"{spec.name}:{page}" for spec, page in PAGE_FORMS])
