@@ -61,21 +61,15 @@ def test_every_editorial_page_has_a_hindi_page_that_says_it_is_hindi(sample_site
                              r'<div lang="en-IN">', html, flags=re.S), url
 
 
-def test_a_translated_page_has_a_hindi_title(sample_site: Path) -> None:
+def test_every_page_but_the_earlier_policy_versions_is_translated_and_has_a_hindi_title(sample_site: Path) -> None:
     translated = [url for url in URLS if is_translated(hindi_page(sample_site, url))]
-    assert "/privacy-policy/" in translated
+    assert sorted(set(URLS) - set(translated)) == ["/privacy-policy/versions/1.0/", "/privacy-policy/versions/2.0/"]
     for url in translated:
         title = re.findall(r"<title>(.*?)</title>", hindi_page(sample_site, url))[0]
         assert re.search(r"[\u0900-\u097f]", title) and not english_runs(f"<p>{title}</p>"), (url, title)
 
 
-# The Hindi policy's text (content/pages/privacy-policy.hi.md) names the account page's button by its English label
-# ("Delete my account"), which the Hindi page now shows as "मेरा खाता हटाएँ".
-ENGLISH_IN_TEXT = {"/privacy-policy/": "the Hindi policy names a button by its English label: write its Hindi one"}
-
-
-@pytest.mark.parametrize("url", [pytest.param(url, marks=pytest.mark.xfail(strict=True, reason=ENGLISH_IN_TEXT[url]))
-                                 if url in ENGLISH_IN_TEXT else url for url in URLS])
+@pytest.mark.parametrize("url", URLS)
 def test_the_interface_of_a_hindi_editorial_page_is_in_hindi(sample_site: Path, url: str) -> None:
     html = main_of(hindi_page(sample_site, url))
     assert not english_runs(html), english_runs(html)
@@ -86,7 +80,7 @@ def test_the_interface_of_a_hindi_editorial_page_is_in_hindi(sample_site: Path, 
                    "issue 16: remove this mark when they land")
 def test_the_whole_hindi_page_header_and_footer_too_is_in_hindi_and_stays_on_the_hindi_site(
         sample_site: Path) -> None:
-    for url in sorted(set(URLS) - set(ENGLISH_IN_TEXT)):  # those have their own mark
+    for url in URLS:
         html = hindi_page(sample_site, url)
         assert not english_runs(html) and not links_off_the_hindi_site(html), url
 
