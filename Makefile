@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: dev build publish serve test lint lint-template clean bench bench-quick load
+.PHONY: dev build publish serve test lint lint-template clean bench bench-quick load translations
 
 $(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ dev: $(STAMP)
 # Only the static site, without the backend.
 serve: build
 	$(BIN)/python -m careermitra.local.serve --root output --host $(HOST) --port $(PORT)
+
+# Issue 16: extract the interface text of code and templates, update the Hindi catalogue with it (new strings
+# come in untranslated, gone ones are dropped) and compile it. tests/test_translations.py fails until every
+# string has a current translation and the compiled catalogue matches.
+translations: $(STAMP)
+	$(BIN)/python -m careermitra.i18n.catalogue
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

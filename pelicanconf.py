@@ -32,6 +32,9 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# A page's Hindi translation (X.hi.md beside X.md, same slug, `lang: hi`) is served under /hi/ (issue 16).
+PAGE_LANG_URL = "hi/{slug}/"
+PAGE_LANG_SAVE_AS = "hi/{slug}/index.html"
 DIRECT_TEMPLATES: list[str] = []
 ARTICLE_SAVE_AS = AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from careermitra.i18n import Language, text_language
+
 ASPECTS: tuple[str, ...] = ("faculty", "infrastructure", "placements", "campus_life", "value_for_money")
 ASPECT_LABELS: dict[str, str] = {
     "faculty": "Faculty",
@@ -71,6 +73,11 @@ class PublishedReview(BaseModel):
     # The author confirmed an address at the institution's own mail domain (we keep the domain, not the address).
     verified: Literal["student", "alumnus"] | None = None
     reply: PublishedReply | None = None
+
+    @property
+    def language(self) -> Language:
+        """The language the review is written in (shown with its `lang` on pages of either language)."""
+        return text_language(f"{self.title} {self.body}")
 
     @field_validator("id")
     @classmethod

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
+from careermitra.i18n import language_of_url, localized_path
 from careermitra.publish.headers import SECURITY_HEADERS, cache_control_for, content_type_for
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return content_type_for(str(path))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
+        # A missing Hindi page gets the Hindi 404 page (CloudFront has one error page for the whole
+        # distribution: the English one, which says in Hindi too where the Hindi site is).
+        lang = language_of_url(self.path)
+        not_found = Path(self.directory) / localized_path("404.html", lang)
         if code == HTTPStatus.NOT_FOUND and not_found.is_file():
             body = not_found.read_bytes()
             self.send_response(code)

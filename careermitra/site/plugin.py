@@ -16,6 +16,8 @@ from pelican.generators import Generator
 from pelican.utils import clean_output_dir
 
 from careermitra.domain.moderation_reasons import KEEP_REASON, REASONS
+from careermitra.i18n import language, localized_path, localized_url
+from careermitra.site import i18n as site_i18n
 from careermitra.site.builder.formatting import JINJA_FILTERS
 from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.site_build import SiteBuild
@@ -51,6 +53,19 @@ class DirectoryGenerator(Generator):
             self.build.update(output, self.previous, self.changed)
         else:
             self.build.full(output, self._editorial_urls())
+        self._write_untranslated(writer)
+
+    def _write_untranslated(self, writer: Any) -> None:
+        """Every page exists in every language: an editorial page without a translation gets a copy in the
+        other language's frame (menus, links, language switch), its text marked with the language it is in."""
+        pages = [*self.context.get("pages", []), *self.context.get("hidden_pages", [])]
+        for page in pages:
+            have = {language(page.lang), *(language(other.lang) for other in page.translations)}
+            for lang in self.build.site.languages:
+                if lang not in have:
+                    writer.write_file(localized_path(page.save_as, lang), self.get_template(page.template),
+                                      self.context, page=page, fallback_lang=lang,
+                                      url=localized_url("/" + page.url, lang).lstrip("/"))
 
     def _editorial_urls(self) -> list[str]:
         """The editorial pages Pelican renders, for the sitemap (those marked noindex are left out)."""
@@ -64,6 +79,7 @@ def _add_reader(readers: Any) -> None:
 
 def _add_filters(generator: Generator) -> None:
     generator.env.filters.update(JINJA_FILTERS)
+    site_i18n.install(generator.env)
     # The code of practice's reasons, for "How reviews work" and the report form (issue 14): one list, in Python.
     generator.env.globals.update(MODERATION_REASONS=REASONS, KEEP_REASON=KEEP_REASON)
 

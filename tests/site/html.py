@@ -25,3 +25,8 @@ def links_in(html: str) -> list[str]:
 
 def jsonld_blocks(html: str) -> list[str]:
     return re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+
+
+def main_of(html: str) -> str:
+    """The page's own part, what its template and its text make: without the site's header and footer."""
+    return html[html.index("<main"):html.index("</main>")]

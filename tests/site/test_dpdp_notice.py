@@ -24,16 +24,16 @@ def test_the_register_form_links_the_notice_it_asks_consent_to_by_version(sample
     english, hindi = re.findall(r'href="([^"]+)"', links)
     assert (english, hindi) == (f"/privacy-policy/#version-{VERSION}", f"/hi/privacy-policy/#version-{VERSION}")
     assert f'name="policy_version" value="{VERSION}"' in form
-    for link in (english, hindi):
+    for link, version in ((english, "Version"), (hindi, "संस्करण")):
         path, fragment = link.strip("/").split("#")
         target = page(sample_site, path.rstrip("/"))
-        assert re.search(rf'id="{re.escape(fragment)}">Version {re.escape(VERSION)} ', target), link
+        assert re.search(rf'id="{re.escape(fragment)}">{version} {re.escape(VERSION)} ', target), link
     assert 'name="adult"' in form and "required" in re.findall(r'<input id="r-adult"[^>]*>', form)[0]
 
 
 def test_the_hindi_notice_is_hindi_and_the_same_version(sample_site: Path) -> None:
     hindi = page(sample_site, "hi/privacy-policy")
-    assert '<article class="prose" lang="hi">' in hindi
+    assert hindi.startswith("<!doctype html>\n<html lang=\"hi-IN\">") and '<article class="prose">' in hindi
     assert "भारतीय डेटा संरक्षण बोर्ड" in hindi and "नामांकन" in hindi and "18 वर्ष" in hindi
 
 

@@ -11,6 +11,8 @@ import pytest
 from careermitra.api.answers import ERROR_PAGE, STATUS_OF
 from careermitra.api.form_specs import FORMS, FormSpec
 from careermitra.domain.review_submission import ReviewSubmission
+from careermitra.i18n import Language, localized_url
+from tests.site.html import main_of
 
 GUARD_FIELDS = {"fax_number", "form_token"}  # the honeypot, and the token the script adds
 
@@ -64,6 +66,24 @@ def test_the_sign_out_form_is_the_logout_form_spec(fixture_site: Path) -> None:
     spec = FORMS["logout"]
     attributes, names = form_fields((fixture_site / PAGES["logout"][0]).read_text(encoding="utf-8"), spec.path)
     assert (attributes["data-form"], attributes["data-done"], names) == (spec.name, spec.done_page, set())
+
+
+# The forms of the editorial pages (Pelican's templates); the builder's pages (register, review, listing) have
+# theirs checked with those pages.
+EDITORIAL_FORMS = {"contact", "privacy", "policy", "logout", "sign_in", "report", "reply", "details", "nominee",
+                   "nominee-withdraw", "delete-account"}
+PAGE_FORMS = [(spec, page) for name in sorted(EDITORIAL_FORMS) for spec in [FORMS[name]] for page in PAGES[name]]
+
+
+@pytest.mark.parametrize(("spec", "page"), PAGE_FORMS, ids=[f"{spec.name}:{page}" for spec, page in PAGE_FORMS])
+def test_a_form_on_a_hindi_page_sends_the_same_fields_and_leads_to_the_hindi_result_page(
+        fixture_site: Path, spec: FormSpec, page: str) -> None:
+    english = form_fields(main_of((fixture_site / page).read_text(encoding="utf-8")), spec.path)
+    attributes, names = form_fields(main_of((fixture_site / "hi" / page).read_text(encoding="utf-8")), spec.path)
+    assert names == english[1]
+    assert attributes["data-form"] == spec.name
+    assert attributes["data-done"] == localized_url(spec.done_page, Language.HI) == "/hi" + spec.done_page
+    assert (fixture_site / attributes["data-done"].lstrip("/") / "index.html").is_file()
 
 
 def test_review_form_sends_every_aspect(fixture_site: Path) -> None:

@@ -30,6 +30,13 @@ def test_unknown_page_gets_the_site_404(sample_server: str) -> None:
     assert "We could not find that page" in caught.value.read().decode()
 
 
+def test_an_unknown_hindi_page_gets_the_hindi_404(sample_server: str, sample_site: Path) -> None:
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(sample_server + "/hi/no-such-page/")
+    assert caught.value.code == 404
+    assert caught.value.read() == (sample_site / "hi" / "404.html").read_bytes()
+
+
 def test_feed_and_sitemap_have_their_types(sample_server: str) -> None:
     with urllib.request.urlopen(sample_server + "/feeds/reviews.atom.xml") as response:
         assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"

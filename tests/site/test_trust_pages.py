@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from careermitra.domain.moderation_reasons import KEEP_CODE, REASONS
+from careermitra.i18n import Language
 
 
 def html(site: Path, path: str) -> str:
@@ -22,6 +23,19 @@ def test_the_code_of_practice_lists_every_reason_code_of_the_domain(fixture_site
         assert promise in page
     report = html(fixture_site, "reviews/report/index.html")
     assert [f'value="{reason.code}"' in report for reason in REASONS] == [True] * len(REASONS)
+
+
+def test_the_hindi_code_of_practice_and_report_form_give_each_reason_in_hindi_with_its_code(
+        fixture_site: Path) -> None:
+    page = html(fixture_site, "hi/how-reviews-work/index.html")
+    report = html(fixture_site, "hi/reviews/report/index.html")
+    for reason in REASONS:
+        hindi = reason.in_language(Language.HI)
+        assert hindi.code == reason.code and hindi.title != reason.title and "\u0900" <= hindi.title[0] <= "\u097f"
+        assert f"<dt>{hindi.title} <code>{reason.code}</code></dt>" in page and hindi.explanation in page
+        assert f'value="{reason.code}"' in report and f"{hindi.title}: {hindi.explanation}</label>" in report
+        assert reason.explanation.replace("'", "&#39;") not in page + report
+    assert f"<code>{KEEP_CODE}</code>" in page
 
 
 def test_every_page_links_the_code_of_practice_from_its_footer(fixture_site: Path) -> None:

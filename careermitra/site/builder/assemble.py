@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from careermitra.site.builder import outputs
 from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import SiteModel
-from careermitra.site.builder.pages import PageSpec, sitemap_urls
+from careermitra.site.builder.pages import PageSpec, in_languages, sitemap_urls
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search_vocabulary import NAMES_INDEX_PATH, names_index
 from careermitra.site.builder.settings import SiteSettings
@@ -18,7 +18,8 @@ def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dic
     file of the site: SiteBuild keeps it beside the output)."""
     return {
         outputs.FEED_PATH: outputs.reviews_feed(model, site),
-        **outputs.sitemap_files(sitemap_urls(model, site, index.page_urls), site.site_origin, site.sitemap_max_urls),
+        **outputs.sitemap_files(sitemap_urls(model, site, index.page_urls), site.site_origin, site.sitemap_max_urls,
+                                site.languages),
         "robots.txt": outputs.robots_txt(site.site_origin),
         NAMES_INDEX_PATH: names_index(model.alphabetical),
     }
@@ -26,9 +27,11 @@ def machine_files(model: SiteModel, site: SiteSettings, index: SiteIndex) -> dic
 
 def sitemap_paths_of(model: SiteModel, site: SiteSettings, index: SiteIndex) -> set[str]:
     """The sitemap files a build of this model writes (an incremental build removes the parts it no longer has)."""
-    return set(outputs.sitemap_paths(len(set(sitemap_urls(model, site, index.page_urls))), site.sitemap_max_urls))
+    return set(outputs.sitemap_paths(len(set(sitemap_urls(model, site, index.page_urls))), site.sitemap_max_urls,
+                                     site.languages))
 
 
 def rendered(specs: Sequence[PageSpec] | Iterator[PageSpec], renderer: Renderer) -> Iterator[tuple[str, str]]:
-    for spec in specs:
+    """Each page in every language of the site, as (path, text)."""
+    for spec in in_languages(specs, renderer.languages):
         yield spec.path, renderer.render(spec)

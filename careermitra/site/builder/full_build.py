@@ -28,7 +28,7 @@ from careermitra.site.builder.content import (
 from careermitra.site.builder.images import write_picture
 from careermitra.site.builder.listing_data import institution_data_file
 from careermitra.site.builder.model import Card, Entry, LatestReview, SiteModel, make_entry
-from careermitra.site.builder.pages import PageSpec, institution_pages
+from careermitra.site.builder.pages import PageSpec, in_languages, institution_pages
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.reviews_file import read_reviews
 from careermitra.site.builder.settings import SiteSettings
@@ -125,7 +125,7 @@ def build_share(share: int) -> ShareResult:
                                        [*result.latest, *(LatestReview(r, entry.card) for r in reviews)],
                                        key=LatestReview.sort_key)
         if not result.errors:  # once the build will fail, checking the rest is all that is left to do
-            for spec in institution_pages(entry, job.site):
+            for spec in in_languages(institution_pages(entry, job.site), job.site.languages):
                 write_page(job.output, spec, job.renderer)
                 result.pages += 1
             write_institution_extras(job.output, entry, job.site)

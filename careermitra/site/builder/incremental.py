@@ -43,6 +43,7 @@ from careermitra.site.builder.pages import (
     listing_page_of,
     listing_pages,
     listing_urls,
+    paths_in_languages,
     search_page,
 )
 from careermitra.site.builder.render import Renderer
@@ -100,8 +101,8 @@ def rebuild(index: SiteIndex, content: Path, site: SiteSettings, renderer: Rende
     # Fewer URLs can mean fewer sitemap parts: the parts the earlier build wrote and this one does not go.
     removed |= sitemap_paths_of(SiteModel(index.cards, index.latest, {}), site, index) - set(files)
     pictures = tuple(picture for entry in entries.values() for picture in entry.pictures)
-    return Rebuild(new_index, files, frozenset((removed | listing_removed) - {spec.path for spec in specs}),
-                   pictures)
+    gone = paths_in_languages(removed | listing_removed, site.languages) - set(files)
+    return Rebuild(new_index, files, frozenset(gone), pictures)
 
 
 def _reread(index: SiteIndex, content: Path, site: SiteSettings, changed: set[str],

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from careermitra.domain.facts import EXAMS
 from careermitra.domain.institution import APPROVAL_BODIES, NAAC_GRADES, CourseLevel, InstitutionType
+from careermitra.i18n import DEFAULT_LANGUAGE, Language, localized_path
 from careermitra.site.builder import jsonld
 from careermitra.site.builder.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
 from careermitra.site.builder.search_vocabulary import search_words
@@ -28,10 +29,30 @@ class PageSpec:
     path: str
     template: str
     context: dict[str, Any]
+    lang: Language = DEFAULT_LANGUAGE  # page functions make English specs; in_languages makes the others
 
     @property
     def url(self) -> str:
         return "/" + self.path.removesuffix("index.html")
+
+    def in_language(self, lang: Language) -> PageSpec:
+        """The same page in another language: under its prefix, rendered with its catalogue."""
+        assert self.lang is DEFAULT_LANGUAGE, "only an English spec is translated"
+        return self if lang is DEFAULT_LANGUAGE else PageSpec(localized_path(self.path, lang), self.template,
+                                                              self.context, lang)
+
+
+def in_languages(specs: Iterable[PageSpec], languages: Sequence[Language]) -> Iterator[PageSpec]:
+    """Every page in every language of the site: each English spec, then its translations."""
+    for spec in specs:
+        for lang in languages:
+            yield spec.in_language(lang)
+
+
+def paths_in_languages(paths: Iterable[str], languages: Sequence[Language]) -> set[str]:
+    """Output paths in every language: pages (.html) have one per language; data files are shared."""
+    return {localized_path(path, lang) if path.endswith(".html") else path
+            for path in paths for lang in languages}
 
 
 @dataclass(frozen=True)

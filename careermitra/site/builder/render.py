@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import hashlib
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from careermitra.domain.review import ASPECT_LABELS
+from careermitra.i18n import localize
+from careermitra.site import i18n as site_i18n
 from careermitra.site.builder.facts_view import FACTS_FILTERS
 from careermitra.site.builder.formatting import JINJA_FILTERS
 from careermitra.site.builder.pages import PageSpec
@@ -42,20 +45,26 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(settings.theme / "templates"), **options)
         self.env.filters.update(JINJA_FILTERS)
         self.env.filters.update(FACTS_FILTERS)
+        site_i18n.install(self.env)
         self.globals: dict[str, object] = {name: settings.template_settings[name] for name in TEMPLATE_SETTINGS}
         self.globals["ASPECT_CHOICES"] = list(ASPECT_LABELS.items())
         self.globals["site_origin"] = settings.site.site_origin
         self.globals["fragment"] = self.fragment
         self.globals["static_url"] = self.static_url
+        self.languages = settings.site.languages
         self._static = settings.theme / "static"
         self._digests: dict[str, str] = {}
         self._fragments: dict[str, Markup] = {}
 
-    def fragment(self, name: str) -> Markup:
-        """A partial that is the same on every page (it sees only the settings), rendered once per build."""
-        if name not in self._fragments:
-            self._fragments[name] = Markup(self.env.get_template(name).render(self.globals))
-        return self._fragments[name]
+    @pass_context
+    def fragment(self, context: Context, name: str) -> Markup:
+        """A partial that is the same on every page of a language (it sees only the settings and the language),
+        rendered once per build and language."""
+        lang = site_i18n.context_language(context)
+        key = f"{lang}:{name}"
+        if key not in self._fragments:
+            self._fragments[key] = Markup(self.env.get_template(name).render({**self.globals, "lang": lang}))
+        return self._fragments[key]
 
     def static_url(self, name: str) -> str:
         """The URL of a theme file's fingerprinted copy ('js/filters.js' -> '/theme/js/filters.3f2a….js').
@@ -81,4 +90,5 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(spec.template)
-        return template.render({**self.globals, **spec.context, "page_url": spec.url})
+        context = {name: localize(value, spec.lang) for name, value in spec.context.items()}
+        return template.render({**self.globals, **context, "lang": spec.lang, "page_url": spec.url})

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from careermitra.site.builder.full_build import render_pages
 from careermitra.site.builder.model import Card
-from careermitra.site.builder.pages import search_records
+from careermitra.site.builder.pages import in_languages, search_records
 from careermitra.site.builder.render import Renderer
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,8 @@ def build_search_index(output: Path, cards: Iterable[Card], renderer: Renderer, 
     started = time.perf_counter()
     shutil.rmtree(output / "pagefind", ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="careermitra-search-", dir=_memory_folder()) as records:
-        render_pages(search_records(cards), renderer, Path(records), workers)
+        render_pages(list(in_languages(search_records(cards), renderer.languages)), renderer, Path(records),
+                     workers)
         command = [sys.executable, "-m", "pagefind", "--site", records, "--output-path", str(output / "pagefind"),
                    "--silent"]
         result = subprocess.run(command, capture_output=True, text=True, check=False)

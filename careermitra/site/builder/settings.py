@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careermitra.domain.errors import problems_of
+from careermitra.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
 
 
 class SiteSettings(BaseModel):
@@ -35,6 +36,15 @@ class SiteSettings(BaseModel):
     sitemap_max_urls: int = Field(default=50_000, ge=1, le=50_000)
     # Encoded WebP variants of institution images, kept between builds so only a changed source is re-encoded.
     image_cache: str = ".cache/images"
+    # The languages every page is built in (issue 16): English at /, the others under /<code>/.
+    languages: tuple[Language, ...] = LANGUAGES
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: tuple[Language, ...]) -> tuple[Language, ...]:
+        if not value or value[0] is not DEFAULT_LANGUAGE or len(set(value)) != len(value):
+            raise ValueError("list each language once, English first (it is the site's root)")
+        return value
 
     @property
     def keep_latest(self) -> int:

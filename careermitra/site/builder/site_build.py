@@ -25,7 +25,7 @@ from careermitra.site.builder.images import write_picture
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.listing_data import listing_data_files
-from careermitra.site.builder.pages import all_pages, search_terms
+from careermitra.site.builder.pages import all_pages, in_languages, search_terms
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search import build_search_index
 from careermitra.site.builder.settings import BuildSettings, SiteSettings
@@ -71,7 +71,7 @@ class SiteBuild:
                     len(model.cards), model.review_count, pages, time.perf_counter() - started)
         index = SiteIndex(model.cards, model.latest, tuple(sorted(editorial_urls)), sources, self.fingerprint,
                           self.stamps)
-        specs = list(all_pages(model, self.site))
+        specs = list(in_languages(all_pages(model, self.site), self.site.languages))
         render_pages(specs, self.renderer, output, workers)
         for path, text in machine_files(model, self.site, index).items():
             write_if_changed(output / path, text)

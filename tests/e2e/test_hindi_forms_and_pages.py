@@ -1,0 +1,65 @@
+"""Issue 16 in Chromium: the Hindi editorial and form pages pass axe, and a form filled in on the Hindi site, by its
+Hindi labels, leads to the Hindi result page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from tests.support.stack import RunningStack, fill_slowly
+
+pytestmark = pytest.mark.browser
+
+# A page of each kind: forms (signed out and signed in), the policy and an earlier, English-only version of it,
+# the code of practice, a result page and an error page.
+HINDI_PAGES = ["/hi/account/", "/hi/contact/", "/hi/sign-in/", "/hi/privacy/request/", "/hi/reviews/report/",
+               "/hi/cookies/", "/hi/privacy-policy/", "/hi/privacy-policy/versions/1.0/", "/hi/how-reviews-work/",
+               "/hi/contact/thanks/", "/hi/form-error/invalid/"]
+
+
+@pytest.mark.parametrize("path", HINDI_PAGES)
+def test_a_hindi_page_passes_axe(stack: RunningStack, page: Page, path: str) -> None:
+    page.goto(stack.url + path)
+    if path == "/hi/account/":
+        page.locator("details.confirm-delete summary").click()  # the deletion step's form, too
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.locator("html").get_attribute("lang") == "hi-IN"
+
+
+def test_the_hindi_contact_form_leads_to_the_hindi_thank_you_page(stack: RunningStack, page: Page) -> None:
+    page.goto(stack.url + "/hi/contact/")
+    page.get_by_label("आपका नाम").fill("Meera Iyer")
+    page.get_by_label("ईमेल", exact=True).fill("meera.iyer.hindi@example.com")
+    page.get_by_label("किस बारे में है?").select_option("question")
+    page.get_by_label("विषय").fill("हिंदी में फ़ीस की जानकारी")
+    page.get_by_label("संदेश").fill("क्या संस्थानों की फ़ीस हर साल बदली जाती है? कृपया बताइए।")
+    fill_slowly(page)
+    page.get_by_role("button", name="भेजें").click()
+    expect(page).to_have_url(re.compile(r"/hi/contact/thanks/\?ticket=CM-\w+$"))
+    expect(page.locator("html")).to_have_attribute("lang", "hi-IN")
+
+
+def test_the_hindi_sign_in_form_leads_to_the_hindi_check_your_email_page(stack: RunningStack, page: Page) -> None:
+    page.goto(stack.url + "/hi/sign-in/")
+    page.get_by_label("ईमेल").fill("nobody.hindi@example.com")
+    fill_slowly(page)
+    page.get_by_role("button", name="मुझे साइन इन का लिंक भेजें").click()
+    expect(page).to_have_url(re.compile(r"/hi/account/check-email/$"))
+
+
+@pytest.mark.xfail(strict=True, reason="without script the API chooses the result page: it sends Hindi forms to "
+                   "/hi/ once forms send their language (the API helper of issue 16); remove this mark then")
+def test_the_hindi_cookie_settings_without_javascript_lead_to_the_hindi_result_page(
+        stack: RunningStack, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(stack.url + "/hi/cookies/")
+    page.get_by_role("button", name="एनालिटिक्स अस्वीकार करें").click()
+    try:
+        expect(page).to_have_url(re.compile(r"/hi/cookies/saved/\?choice=rejected$"), timeout=5000)
+    finally:
+        context.close()

@@ -1,0 +1,88 @@
+"""Issue 16: every page exists in both languages, says which it is in, and leads to its other-language self."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from careermitra.i18n import Language, localized_url, neutral_url
+
+
+class Head(HTMLParser):
+    """The language of a page, its canonical URL, its hreflang alternates and its language switch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.canonical: str | None = None
+        self.alternates: dict[str, str] = {}
+        self.switch: dict[str, str] = {}
+        self.noindex = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang")
+        elif tag == "link" and values.get("rel") == "canonical":
+            self.canonical = values.get("href")
+        elif tag == "link" and values.get("rel") == "alternate" and values.get("hreflang"):
+            self.alternates[values["hreflang"] or ""] = values.get("href") or ""
+        elif tag == "a" and "data-language-switch" in values:
+            self.switch[values.get("hreflang") or ""] = values.get("href") or ""
+        elif tag == "meta" and values.get("name") == "robots" and "noindex" in (values.get("content") or ""):
+            self.noindex = True
+
+
+def head_of(path: Path) -> Head:
+    head = Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head
+
+
+def page_url(site: Path, path: Path) -> str:
+    return "/" + str(path.relative_to(site)).removesuffix("index.html")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if "pagefind" not in path.parts)
+
+
+def test_every_page_exists_in_both_languages(sample_site: Path) -> None:
+    urls = {page_url(sample_site, path) for path in pages(sample_site)}
+    english = {url for url in urls if not url.startswith("/hi/")}
+    hindi = {url for url in urls if url.startswith("/hi/")}
+    assert len(english) > 100
+    assert {localized_url(url, Language.HI) for url in english} == hindi
+
+
+def test_each_page_says_its_language_and_links_to_itself_in_the_other(sample_site: Path) -> None:
+    for path in pages(sample_site):
+        url = page_url(sample_site, path)
+        head = head_of(path)
+        hindi = url.startswith("/hi/")
+        assert head.lang == ("hi-IN" if hindi else "en-IN"), url
+        other = Language.EN if hindi else Language.HI
+        assert head.switch == {other.value: localized_url(neutral_url(url), other)}, url
+        if head.noindex:
+            continue
+        origin = head.canonical.removesuffix(url) if head.canonical else ""
+        assert head.canonical == origin + url, url
+        assert head.alternates == {"en": origin + neutral_url(url), "hi": origin + localized_url(url, Language.HI),
+                                   "x-default": origin + neutral_url(url)}, url
+
+
+def test_the_sitemap_lists_both_languages_with_their_alternates(sample_site: Path) -> None:
+    text = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert any("/hi/institutions/" in loc for loc in locations)
+    entries = re.findall(r"<url>(.*?)</url>", text)
+    assert len(entries) == len(locations)
+    for entry in entries:
+        loc = re.search(r"<loc>([^<]+)</loc>", entry)
+        assert loc is not None
+        links = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
+        assert set(links) == {"en", "hi", "x-default"}
+        assert loc.group(1) in (links["en"], links["hi"])
+    english = {loc for loc in locations if "/hi/" not in loc}
+    assert len(locations) == 2 * len(english)
