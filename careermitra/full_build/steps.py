@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -142,8 +141,9 @@ def finish_build(build: SiteBuild, build_id: str, shards: int, *, target: Target
         index = build.index_of(model, sources, _editorial_urls(state))
         with tempfile.TemporaryDirectory(dir=work, prefix="finish-") as folder:
             forget_made_folders()
-            pages += render_spanning(model, index, build.site, build.renderer, Path(folder),
-                                     os.cpu_count() or 1)
+            # One process: Lambda has no /dev/shm, which multiprocessing's pools need for their locks (Pagefind,
+            # a separate program, still uses every vCPU the function has).
+            pages += render_spanning(model, index, build.site, build.renderer, Path(folder), workers=1)
             uploaded = upload_folder(Path(folder), target)
         state.write(INDEX_NAME, index.to_json().encode("utf-8"))
     urls = set(url_paths(uploaded))
