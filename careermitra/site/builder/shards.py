@@ -30,8 +30,9 @@ from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.reviews_file import read_reviews
 from careermitra.site.builder.settings import SiteSettings
 
-# At national size: a shard of 2,000 institutions renders in about a minute on one vCPU (README, "The full build
-# at national size"), well inside Lambda's 15 minutes, and 1.5 million institutions make 750 shards.
+# At national size: a shard of 2,000 institutions rendered in 16.5 s on one core here and its 14,457 files upload
+# in about a minute, well inside Lambda's 15 minutes; 1.5 million institutions make 750 shards (README, "The full
+# build at national size").
 SHARD_SIZE = 2_000
 RESULT_FORMAT = 1
 
