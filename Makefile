@@ -98,6 +98,23 @@ build-RebuildFunction:
 	mkdir -p "$(ARTIFACTS_DIR)/content"
 	cp -R content/institutions content/reviews content/pages content/data "$(ARTIFACTS_DIR)/content/"
 
+# `sam build` runs these for the full build's functions (template.yaml, FullBuildStateMachine): one package for
+# the three, as the rebuild's (the package, content/, theme/, settings, dependencies with Pagefind), each with
+# its own handler as app.py.
+build-FullBuildPlanFunction: FULL_BUILD_STEP = plan
+build-FullBuildShardFunction: FULL_BUILD_STEP = shard
+build-FullBuildFinishFunction: FULL_BUILD_STEP = finish
+build-FullBuildPlanFunction build-FullBuildShardFunction build-FullBuildFinishFunction:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --platform $(REBUILD_PLATFORM) \
+		--implementation cp --python-version $(REBUILD_PYTHON_VERSION) --only-binary=:all: --target "$(ARTIFACTS_DIR)" \
+		-r requirements-full-build.txt
+	cp functions/full_build_$(FULL_BUILD_STEP)/app.py pelicanconf.py publishconf.py "$(ARTIFACTS_DIR)/"
+	cp -R careermitra theme "$(ARTIFACTS_DIR)/"
+	rm -rf "$(ARTIFACTS_DIR)/careermitra/local"
+	find "$(ARTIFACTS_DIR)/careermitra" -name __pycache__ -prune -exec rm -rf {} +
+	mkdir -p "$(ARTIFACTS_DIR)/content"
+	cp -R content/institutions content/pages content/data "$(ARTIFACTS_DIR)/content/"
+
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .
 	$(BIN)/mypy

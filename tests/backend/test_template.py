@@ -35,7 +35,7 @@ def test_the_api_routes_in_the_template_are_the_routes_the_app_serves(handler: o
     # API Gateway writes a path parameter {name}, Powertools <name>.
     wired = {(event["Properties"]["Method"].upper(), event["Properties"]["Path"].replace("{", "<").replace("}", ">"))
              for function in resources("AWS::Serverless::Function").values()
-             for event in function["Properties"]["Events"].values() if event["Type"] == "Api"}
+             for event in function["Properties"].get("Events", {}).values() if event["Type"] == "Api"}
     from careermitra.api.app import app
 
     routes = app._static_routes + app._dynamic_routes

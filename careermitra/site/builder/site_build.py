@@ -18,17 +18,17 @@ from pathlib import Path
 
 from careermitra.domain.errors import ContentError
 from careermitra.domain.review import PublishedReview
-from careermitra.site.builder.assemble import machine_files
 from careermitra.site.builder.fingerprint import build_fingerprint, changed_slugs, source_stamps
-from careermitra.site.builder.full_build import build_institutions, fewer_collections, render_pages
+from careermitra.site.builder.full_build import build_institutions, fewer_collections
 from careermitra.site.builder.images import write_picture
 from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
-from careermitra.site.builder.listing_data import listing_data_files
-from careermitra.site.builder.pages import all_pages, in_languages, search_terms
+from careermitra.site.builder.model import SiteModel
+from careermitra.site.builder.pages import search_terms
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search import build_search_index
 from careermitra.site.builder.settings import BuildSettings, SiteSettings
+from careermitra.site.builder.spanning import render_spanning, write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -69,24 +69,16 @@ class SiteBuild:
         model, sources, pages = build_institutions(self.content, self.site, self.renderer, output, workers)
         logger.info("Read %d institutions and %d reviews, rendered their %d pages, in %.1f s",
                     len(model.cards), model.review_count, pages, time.perf_counter() - started)
-        index = SiteIndex(model.cards, model.latest, tuple(sorted(editorial_urls)), sources, self.fingerprint,
-                          self.stamps)
-        specs = list(in_languages(all_pages(model, self.site), self.site.languages))
-        render_pages(specs, self.renderer, output, workers)
-        for path, text in machine_files(model, self.site, index).items():
-            write_if_changed(output / path, text)
+        index = self.index_of(model, sources, editorial_urls)
         write_index(output, index)
-        for path, text in listing_data_files(model.all_listings()).items():
-            write_if_changed(output / path, text)
-        for path, data in self.renderer.fingerprinted_files().items():
-            (output / path).parent.mkdir(parents=True, exist_ok=True)
-            (output / path).write_bytes(data)
-        logger.info("Rendered %d more pages; %.1f s in all", len(specs), time.perf_counter() - started)
-        # Not overlapped with the rendering: on two cores both are CPU-bound and together they are no faster
-        # (measured again with the search records: 0.8 s slower).
-        if self.site.search_index:
-            build_search_index(output, model.cards.values(), self.renderer, workers)
+        render_spanning(model, index, self.site, self.renderer, output, workers)
+        logger.info("Full build in %.1f s", time.perf_counter() - started)
         return index
+
+    def index_of(self, model: SiteModel, sources: dict[str, str], editorial_urls: Sequence[str]) -> SiteIndex:
+        """The site index of a full build of this model (the distributed build's finish step makes it too)."""
+        return SiteIndex(model.cards, model.latest, tuple(sorted(editorial_urls)), sources, self.fingerprint,
+                         self.stamps)
 
     def incremental(self, index: SiteIndex, changed: Collection[str], reviews: ReviewsBySlug | None = None,
                     all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
@@ -144,13 +136,3 @@ class SiteBuild:
 def write_index(output: Path, index: SiteIndex) -> None:
     """Keep the index of a build into output in its state folder, beside the site and never served."""
     write_if_changed(state_folder(output) / INDEX_NAME, index.to_json())
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write a file unless it already holds exactly this text (keeps modification times meaningful)."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
