@@ -12,9 +12,12 @@ from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from careermitra import i18n
 from careermitra.i18n import LANGUAGES, Language
+from careermitra.i18n.names import KINDS, Kind, name_in
+from careermitra.site.script_text import script_text
 
 
 def context_language(context: Context) -> Language:
@@ -42,6 +45,54 @@ def long_date(context: Context, value: dt.date) -> str:
     return i18n.long_date(value, context_language(context))
 
 
+@pass_context
+def hindi_name(context: Context, english: str, kind: Kind) -> str:
+    """A city's, state's, type's, course's, aspect's or facility's name in the page's language (names.hi.yaml);
+    the English name where no Hindi one is given. For attributes and plain text; `named` marks the language."""
+    assert kind in KINDS, kind
+    return name_in(context_language(context), kind, english)
+
+
+@pass_context
+def institution_name(context: Context, institution: Any) -> str:
+    """An institution's (or a card's) name in the page's language: its `name_hi` on Hindi pages, when given."""
+    if context_language(context) is Language.HI and institution.name_hi:
+        return str(institution.name_hi)
+    return str(institution.name)
+
+
+@pass_context
+def lang_attr(context: Context, text: str) -> Markup:
+    """` lang="en-IN"` for an element whose text is not in the page's language (an English name on a Hindi
+    page), else nothing: `<h1{{ name|lang_attr }}>`."""
+    written = i18n.text_language(str(text))
+    return Markup(' lang="%s"') % written.html_lang if written is not context_language(context) else Markup("")
+
+
+@pass_context
+def named(context: Context, english: str, kind: Kind) -> Markup:
+    """A name for the page's text: in the page's language, or wrapped in a span marking it as English."""
+    return marked(context, hindi_name(context, english, kind))
+
+
+@pass_context
+def named_institution(context: Context, institution: Any) -> Markup:
+    return marked(context, institution_name(context, institution))
+
+
+@pass_context
+def marked(context: Context, text: str) -> Markup:
+    """Text for the page, wrapped in a span marking its language when that is not the page's."""
+    attr = lang_attr(context, text)
+    return Markup("<span%s>%s</span>") % (attr, text) if attr else escape(text)
+
+
+@pass_context
+def localized(context: Context, value: Any) -> Any:
+    """Interface text chosen in Python (a Msg) in the page's language: `{{ p.prefix|localized }}`."""
+    return i18n.localize(value, context_language(context))
+
+
 def alternates(page_url: str) -> list[tuple[Language, str]]:
     """The page at `page_url` in every language, for the language switch and hreflang links."""
     return [(lang, i18n.localized_url(page_url, lang)) for lang in LANGUAGES]
@@ -50,10 +101,15 @@ def alternates(page_url: str) -> list[tuple[Language, str]]:
 def install(env: Environment) -> None:
     """Give an environment the i18n extension, with translations that follow each page's language."""
     env.add_extension("jinja2.ext.i18n")
+    # Hindi in the scripts' words (tojson) as UTF-8, not \u escapes: a third of the bytes.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(href=href, long_date=long_date)
+    env.filters.update(href=href, long_date=long_date, hindi_name=hindi_name, institution_name=institution_name,
+                       lang_attr=lang_attr, named=named, named_institution=named_institution,
+                       localized=localized, marked=marked)
     env.globals.update(LANGUAGES=LANGUAGES, alternates=alternates, neutral_url=i18n.neutral_url,
-                       as_language=i18n.language)
+                       as_language=i18n.language, localized_url=i18n.localized_url,
+                       script_text=script_text)
     env.globals.setdefault("lang", i18n.DEFAULT_LANGUAGE)
 
 

@@ -24,7 +24,7 @@ def compare_data_path(slug: str) -> str:
 
 def _source(block: Sourced) -> dict[str, str | None]:
     p = provenance(block)
-    return {"prefix": p.prefix, "source": p.source, "url": p.url, "suffix": p.suffix, "text": p.text}
+    return {"prefix": str(p.prefix), "source": p.source, "url": p.url, "suffix": p.suffix, "text": p.text}
 
 
 def _money(amount: int | None) -> dict[str, Any] | None:

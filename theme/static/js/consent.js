@@ -3,6 +3,7 @@
 "use strict";
 
 (function () {
+  const { _ } = window.careerMitraText;
   const signal = navigator.globalPrivacyControl === true || navigator.doNotTrack === "1" || window.doNotTrack === "1";
   const banner = document.getElementById("consent-banner");
   const status = document.querySelector("[data-consent-status]");
@@ -20,10 +21,10 @@
     if (!status) return;
     const now = choice();
     status.textContent = signal
-      ? "Your browser sends a privacy signal (Global Privacy Control or Do Not Track), so we record no analytics for you."
-      : now === "accepted-adult" ? "You have accepted analytics. Thank you."
-      : now === "rejected" ? "You have rejected analytics. Nothing is recorded about your visits."
-      : "You have not chosen yet. Nothing is recorded until you accept.";
+      ? _("Your browser sends a privacy signal (Global Privacy Control or Do Not Track), so we record no analytics for you.")
+      : now === "accepted-adult" ? _("You have accepted analytics. Thank you.")
+      : now === "rejected" ? _("You have rejected analytics. Nothing is recorded about your visits.")
+      : _("You have not chosen yet. Nothing is recorded until you accept.");
     status.hidden = false;
   }
 
