@@ -8,6 +8,7 @@ links and dates all look at the context they are rendered in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -21,7 +22,9 @@ from careermitra.site.script_text import script_text
 
 
 def context_language(context: Context) -> Language:
-    return i18n.language(context.get("lang"))
+    value = context.get("lang")
+    # Every filter asks this: the builder's context holds a Language already (Pelican's may hold a code).
+    return value if isinstance(value, Language) else i18n.language(value)
 
 
 @pass_context
@@ -61,12 +64,19 @@ def institution_name(context: Context, institution: Any) -> str:
     return str(institution.name)
 
 
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_LANG_ATTRS = {lang: Markup(' lang="%s"') % lang.html_lang for lang in LANGUAGES}
+_NO_ATTR = Markup("")
+
+
 @pass_context
 def lang_attr(context: Context, text: str) -> Markup:
     """` lang="en-IN"` for an element whose text is not in the page's language (an English name on a Hindi
     page), else nothing: `<h1{{ name|lang_attr }}>`."""
-    written = i18n.text_language(str(text))
-    return Markup(' lang="%s"') % written.html_lang if written is not context_language(context) else Markup("")
+    # A name with any Devanagari in it is Hindi ('B.Sc नर्सिंग'); one without is English. (Reviews, whose
+    # language is that of most of their letters, carry their own: review.language.)
+    written = Language.HI if _DEVANAGARI.search(str(text)) else Language.EN
+    return _LANG_ATTRS[written] if written is not context_language(context) else _NO_ATTR
 
 
 @pass_context
