@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -16,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from careermitra import i18n
+from careermitra.domain import trust
 from careermitra.i18n import LANGUAGES, Language
 from careermitra.i18n.names import KINDS, Kind, name_in
 from careermitra.site.script_text import script_text
@@ -98,6 +100,18 @@ def marked(context: Context, text: str) -> Markup:
 
 
 @pass_context
+def collection_period(context: Context, dates: Sequence[dt.date]) -> str:
+    """When the reviews behind a rating were written, in the page's language: 'Sep 2025 to Nov 2026' (en dash) (as
+    trust.collection_period writes it), 'सितंबर 2025 to नवंबर 2026'."""
+    lang = context_language(context)
+    if lang is i18n.DEFAULT_LANGUAGE or not dates:
+        return trust.collection_period(dates)
+    first, last = min(dates), max(dates)
+    start, end = (f"{i18n.MONTHS[day.month - 1].in_language(lang)} {day.year}" for day in (first, last))
+    return start if start == end else f"{start} {trust.EN_DASH} {end}"
+
+
+@pass_context
 def localized(context: Context, value: Any) -> Any:
     """Interface text chosen in Python (a Msg) in the page's language: `{{ p.prefix|localized }}`."""
     return i18n.localize(value, context_language(context))
@@ -116,7 +130,8 @@ def install(env: Environment) -> None:
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(href=href, long_date=long_date, hindi_name=hindi_name, institution_name=institution_name,
                        lang_attr=lang_attr, named=named, named_institution=named_institution,
-                       localized=localized, marked=marked)
+                       localized=localized, marked=marked,
+                       collection_period=collection_period)
     env.globals.update(LANGUAGES=LANGUAGES, alternates=alternates, neutral_url=i18n.neutral_url,
                        as_language=i18n.language, localized_url=i18n.localized_url,
                        script_text=script_text)
