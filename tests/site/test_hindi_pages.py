@@ -48,7 +48,7 @@ def test_the_hindi_institution_page_reads_in_hindi(hindi_site: Path) -> None:
     assert "छात्रों की समीक्षाएँ (2)" in headings
     assert "कॉलेज · लखनऊ, उत्तर प्रदेश · स्थापना 1998" in text
     assert "4.0 5 में से 2 समीक्षाओं से" in text  # (5 + 3) / 2, the plural after "से"
-    assert "2 समीक्षाएँ, मार्च 2025 – जुलाई 2025 · 0 सत्यापित" in text  # when they were written, in Hindi
+    assert "2 समीक्षाएँ, मार्च 2025 \u2013 जुलाई 2025 · 0 सत्यापित" in text  # when they were written, in Hindi
     assert "स्वामित्व निजी" in text and "स्तर अवधि सालाना फ़ीस सीटें" in text
     assert "स्नातकोत्तर 2 वर्ष ₹1,45,000 60" in text  # rupees grouped the Indian way in Hindi too
     assert "14 जुलाई 2025" in text and "3 मार्च 2025" in text
