@@ -38,7 +38,6 @@ class State:
     name: str
     kind: str  # "state" or "union territory"
     other_names: tuple[str, ...] = ()
-    hi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,6 @@ class City:
     name: str
     state: str
     other_names: tuple[str, ...] = ()
-    hi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ def parse_places(data: Any) -> Places:
         kind = "state" if name in STATES else "union territory"
         if entry.get("kind") != kind:
             raise PlacesFileError(f"{PLACES_NAME}: states[{index}]: {name} is a {kind}; write kind: {kind}")
-        states[name] = State(name, kind, _names(entry.get("other_names"), f"states[{index}]"), entry.get("hi"))
+        states[name] = State(name, kind, _names(entry.get("other_names"), f"states[{index}]"))
     missing = [name for name in STATES_AND_UNION_TERRITORIES if name not in states]
     if missing:
         raise PlacesFileError(f"{PLACES_NAME}: states: add {', '.join(missing)}")
@@ -109,8 +107,7 @@ def parse_places(data: Any) -> Places:
     for index, entry in enumerate(data["cities"] or []):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or entry.get("state") not in states:
             raise PlacesFileError(f"{PLACES_NAME}: cities[{index}]: each city needs a name and one of the states")
-        city = City(entry["name"], entry["state"], _names(entry.get("other_names"), f"cities[{index}]"),
-                    entry.get("hi"))
+        city = City(entry["name"], entry["state"], _names(entry.get("other_names"), f"cities[{index}]"))
         if (city.name, city.state) in seen:
             raise PlacesFileError(f"{PLACES_NAME}: cities[{index}]: {city.name}, {city.state} is listed twice")
         seen.add((city.name, city.state))

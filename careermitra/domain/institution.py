@@ -54,6 +54,9 @@ class CourseLevel(StrEnum):
     COACHING = "coaching"
 
 
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -254,6 +257,24 @@ class Institution(InstitutionFacts):
     the file's name and its URL."""
 
     slug: str
+    # Editors' Hindi (issue 16): the name as Hindi readers write it, and a Markdown block for the Hindi page.
+    # Without them the Hindi page shows the English name and description, marked as English.
+    name_hi: Annotated[str, Field(min_length=2, max_length=160)] | None = None
+    description_hi: Annotated[str, Field(min_length=20)] | None = None
+
+    @field_validator("name_hi")
+    @classmethod
+    def _name_hi_in_devanagari(cls, value: str | None) -> str | None:
+        if value is not None and not DEVANAGARI.search(value):
+            raise ValueError("write the Hindi name in Devanagari (हिन्दी), or leave name_hi out")
+        return value
+
+    @field_validator("description_hi")
+    @classmethod
+    def _description_hi_in_devanagari(cls, value: str | None) -> str | None:
+        if value is not None and not DEVANAGARI.search(value):
+            raise ValueError("write the Hindi description in Devanagari (हिन्दी), or leave description_hi out")
+        return value
 
     @property
     def city_slug(self) -> str:

@@ -133,7 +133,10 @@ class Msg:
 
     def in_language(self, lang: Language) -> str:
         translated = gettext(lang, self.text)
-        return translated % self.values if self.values else translated
+        if not self.values:
+            return translated
+        # A value may itself be lazy (a place's name): it is put in the page's language too.
+        return translated % {name: localize(value, lang) for name, value in self.values.items()}
 
     def __str__(self) -> str:
         return self.in_language(DEFAULT_LANGUAGE)

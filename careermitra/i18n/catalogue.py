@@ -20,7 +20,9 @@ from babel.messages.pofile import read_po, write_po
 from careermitra.i18n import DOMAIN, LOCALE_DIR, Language
 
 ROOT = LOCALE_DIR.parents[2]
-METHODS = [("careermitra/**.py", "python"), ("theme/templates/**.html", "jinja2")]
+# The scripts' words too (careermitra/site/script_text.py): _("...") and ngettext("...", "...", n) in theme/static/js.
+METHODS = [("careermitra/**.py", "python"), ("theme/templates/**.html", "jinja2"),
+           ("theme/static/js/**.js", "javascript")]
 OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True",
                                        "lstrip_blocks": "True"}}
 UNDATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # the files carry no dates: they change only with the text

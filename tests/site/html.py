@@ -6,6 +6,8 @@ import html as html_lib
 import re
 from pathlib import Path
 
+from careermitra.i18n import Language, gettext, language_of_url, localized_url
+
 
 def page(root: Path, url_path: str) -> str:
     """The HTML of the page at a site URL path such as 'institutions/x/'."""
@@ -30,3 +32,11 @@ def jsonld_blocks(html: str) -> list[str]:
 def main_of(html: str) -> str:
     """The page's own part, what its template and its text make: without the site's header and footer."""
     return html[html.index("<main"):html.index("</main>")]
+def language_of(root: Path, path: Path) -> Language:
+    """The language of a built file: under hi/ Hindi, else English."""
+    return language_of_url("/" + str(path.relative_to(root)))
+
+
+def site_link(lang: Language, url: str, words: str) -> str:
+    """How a page in `lang` links one of the site's pages: `<a href="/hi/contact/">संपर्क और शिकायतें</a>`."""
+    return f'<a href="{localized_url(url, lang)}">{gettext(lang, words)}</a>'

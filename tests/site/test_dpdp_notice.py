@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 
+from tests.site.html import language_of, site_link
 from tests.support.site import ROOT
 
 VERSION = get_settings_from_file(str(ROOT / "pelicanconf.py"))["POLICY_VERSION"]
@@ -59,7 +60,7 @@ def test_every_page_links_the_grievance_form_in_its_footer(sample_site: Path) ->
         text = html.read_text(encoding="utf-8")
         if "<footer" in text:
             footer = text.split("<footer", 1)[1]
-            assert '<a href="/contact/">Contact and grievances</a>' in footer, html
+            assert site_link(language_of(sample_site, html), "/contact/", "Contact and grievances") in footer, html
 
 
 def test_the_account_page_offers_correction_nomination_and_deletion_with_a_confirmation(sample_site: Path) -> None:

@@ -21,6 +21,7 @@ from tests.support.site_changes import (
     edit_institution_and_review,
     erase_every_review,
     first_review_of_unrated,
+    give_hindi_name,
     reject_after_approval,
 )
 
@@ -40,7 +41,7 @@ def files_of(root: Path) -> set[str]:
 
 
 @pytest.mark.parametrize("change", [approve_new_review, first_review_of_unrated, reject_after_approval,
-                                    erase_every_review, edit_institution_and_review])
+                                    erase_every_review, edit_institution_and_review, give_hindi_name])
 def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], set[str]]) -> None:
     before_tree = copy_tree(FIXTURE_SITE, tmp_path / "before")
     before = build_site(before_tree, tmp_path / "out-before", **SETTINGS)
@@ -52,6 +53,25 @@ def test_incremental_equals_full_build(tmp_path: Path, change: Callable[[Path], 
     result = site_build(after_tree).incremental(index, slugs)
 
     assert_same_as_full_build(result, before, after)
+
+
+def test_incremental_equals_full_build_in_both_languages(tmp_path: Path) -> None:
+    """A new review changes both languages of the page; a Hindi name only the Hindi pages (and the shared data)."""
+    before_tree = copy_tree(FIXTURE_SITE, tmp_path / "before")
+    before = build_site(before_tree, tmp_path / "out-before", **SETTINGS)
+    for name, change in (("review", approve_new_review), ("hindi", give_hindi_name)):
+        after_tree = copy_tree(before_tree, tmp_path / f"after-{name}")
+        slugs = change(after_tree)
+        after = build_site(after_tree, tmp_path / f"out-{name}", **SETTINGS)
+        result = site_build(after_tree).incremental(index_of(before), slugs)
+        assert_same_as_full_build(result, before, after)
+        page = "institutions/gamma-classes/index.html"
+        if name == "review":
+            assert {page, f"hi/{page}"} <= set(result.files)
+        else:
+            assert f"hi/{page}" in result.files and "गामा क्लासेस" in result.files[f"hi/{page}"]
+            english = [path for path in result.files if path.endswith(".html") and not path.startswith("hi/")]
+            assert all(result.files[path] == (before / path).read_text(encoding="utf-8") for path in english)
 
 
 def site_build(tree: Path) -> SiteBuild:

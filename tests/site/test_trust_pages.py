@@ -7,6 +7,7 @@ from pathlib import Path
 
 from careermitra.domain.moderation_reasons import KEEP_CODE, REASONS
 from careermitra.i18n import Language
+from tests.site.html import language_of, site_link
 
 
 def html(site: Path, path: str) -> str:
@@ -42,7 +43,8 @@ def test_every_page_links_the_code_of_practice_from_its_footer(fixture_site: Pat
     pages = list(fixture_site.rglob("index.html"))
     assert len(pages) > 20
     for page in pages:
-        assert '<a href="/how-reviews-work/">How reviews work</a>' in page.read_text(encoding="utf-8"), page
+        link = site_link(language_of(fixture_site, page), "/how-reviews-work/", "How reviews work")
+        assert link in page.read_text(encoding="utf-8"), page
 
 
 def test_every_review_form_asks_the_disclosure_question_and_links_the_code(fixture_site: Path) -> None:

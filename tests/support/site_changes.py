@@ -55,3 +55,13 @@ def edit_institution_and_review(tree: Path) -> set[str]:
     reviews.write_text(reviews.read_text(encoding="utf-8").replace("Helpful doubt", "Very helpful doubt"),
                        encoding="utf-8")
     return {"gamma-classes"}
+
+
+def give_hindi_name(tree: Path) -> set[str]:
+    """An editor gives Gamma a Hindi name and description: only Hindi pages change."""
+    path = tree / "institutions/gamma-classes.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "name: Gamma Classes\n", "name: Gamma Classes\nname_hi: गामा क्लासेस\n").replace(
+        "contact:\n", "description_hi: |\n  गामा क्लासेस इंजीनियरिंग प्रवेश परीक्षाओं की तैयारी कराता है।\ncontact:\n")
+    path.write_text(text, encoding="utf-8")
+    return {"gamma-classes"}

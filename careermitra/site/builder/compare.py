@@ -22,12 +22,12 @@ def compare_data_path(slug: str) -> str:
     return f"{COMPARE_FOLDER}/{slug}.json"
 
 
-def _text(p: Provenance) -> dict[str, str | None]:
-    return {"prefix": p.prefix, "source": p.source, "url": p.url, "suffix": p.suffix, "text": p.text}
-
-
 def _source(block: Sourced) -> dict[str, str | None]:
-    return _text(provenance(block))
+    return _source_of(provenance(block))
+
+
+def _source_of(p: Provenance) -> dict[str, str | None]:
+    return {"prefix": str(p.prefix), "source": p.source, "url": p.url, "suffix": p.suffix, "text": p.text}
 
 
 def _maybe_source(block: Sourced | None) -> dict[str, str | None] | None:
@@ -79,7 +79,8 @@ def compare_record(entry: Entry) -> dict[str, Any]:
         "approvals": {"bodies": ap.bodies, "affiliated_to": ap.affiliated_to, "source": _maybe_source(ap.provenance),
                       "naac_grade": ap.naac_grade, "naac_source": _maybe_source(ap.naac_provenance),
                       "nirf_rank": ap.nirf_rank, "nirf_source": _maybe_source(ap.nirf_provenance)},
-        "rating": {"average": summary.average, "count": summary.count, "source": _text(ratings_provenance(summary)),
+        "rating": {"average": summary.average, "count": summary.count,
+                   "source": _source_of(ratings_provenance(summary)),
                    "aspects": [{"label": a.label, "average": a.average} for a in summary.aspects]},
         "courses": courses,
         "cost": None if cost is None else {

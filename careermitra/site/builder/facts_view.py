@@ -3,20 +3,23 @@ the cost of a year per course. Plain data computed here, so templates only loop 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote_plus
 
 from careermitra.domain.facts import CATEGORIES, Admissions, Basis, Sourced
-from careermitra.domain.institution import Institution
+from careermitra.domain.institution import CourseLevel, Institution
 from careermitra.domain.ratings import RatingSummary
-from careermitra.site.builder.formatting import count_noun
+from careermitra.i18n import Msg
+from careermitra.site.builder.labels import category, label
 
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a figure comes from, printed beside it: `prefix`, then `source` (a link when `url`), then `suffix`."""
+    """Where a figure comes from, printed beside it: `prefix`, then `source` (a link when `url`), then `suffix`.
+    The prefix is interface text, translated when the page is rendered (`|localized`)."""
 
-    prefix: str
+    prefix: Msg
     source: str | None
     url: str | None
     suffix: str
@@ -31,21 +34,30 @@ def provenance(block: Sourced) -> Provenance:
     year = block.as_of_year
     url = str(block.source_url) if block.source_url else None
     if block.basis is Basis.VERIFIED:
-        return Provenance("Verified by our editors against ", block.source, url, f", {year}")
+        return Provenance(Msg("Verified by our editors against "), block.source, url, f", {year}")
     if block.basis is Basis.PUBLIC_DATASET:
-        return Provenance("Public dataset: ", block.source, url, f", {year}")
+        return Provenance(Msg("Public dataset: "), block.source, url, f", {year}")
     # The institution's own word: its source is named only when it is public.
     if url:
-        return Provenance(f"Self-reported, {year} (", block.source, url, ")")
-    return Provenance(f"Self-reported, {year}", None, None, "")
+        return Provenance(Msg("Self-reported, %(year)s (", year=year), block.source, url, ")")
+    return Provenance(Msg("Self-reported, %(year)s", year=year), None, None, "")
 
 
 def ratings_provenance(summary: RatingSummary) -> Provenance:
     """Where the ratings come from: 'From 27 reviews on this site by registered students, each read by a
     moderator; 5 verified at the institution'."""
-    verified = f"; {summary.verified} verified at the institution" if summary.verified else ""
-    return Provenance(f"From {count_noun(summary.count, 'review')} on this site by registered students, "
-                      f"each read by a moderator{verified}", None, None, "")
+    count, verified = summary.count, summary.verified
+    if count == 1:
+        text = (Msg("From 1 review on this site by a registered student, read by a moderator; verified at the "
+                    "institution") if verified else
+                Msg("From 1 review on this site by a registered student, read by a moderator"))
+    elif verified:
+        text = Msg("From %(count)s reviews on this site by registered students, each read by a moderator; "
+                   "%(verified)s verified at the institution", count=count, verified=verified)
+    else:
+        text = Msg("From %(count)s reviews on this site by registered students, each read by a moderator",
+                   count=count)
+    return Provenance(text, None, None, "")
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,28 @@ def cost_rows(institution: Institution) -> list[CostRow]:
             for course in institution.courses]
 
 
+@dataclass(frozen=True)
+class Duration:
+    """A course's duration as editors write it ('4 years', '6 months'), for the template to put in words."""
+
+    number: str
+    unit: str  # "year", "month" or "week"
+    count: int  # what chooses singular or plural: 2 for a fraction ('1.5 years')
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?) (year|month|week)s?")
+
+
+def duration_parts(text: str) -> Duration | None:
+    """'4 years' -> Duration('4', 'year', 4); None for other wordings (shown as written)."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None:
+        return None
+    number, unit = match.groups()
+    value = float(number)
+    return Duration(number, unit, int(value) if value.is_integer() else 2)
+
+
 def tel_href(phone: str) -> str:
     """'+91 20 2546 0000' -> 'tel:+912025460000': digits (and a leading +) only, as diallers expect."""
     digits = "".join(ch for ch in phone if ch.isdigit())
@@ -107,4 +141,6 @@ def map_href(institution: Institution) -> str:
 
 # The templates' names for these (registered by the Renderer).
 FACTS_FILTERS = {"provenance": provenance, "ratings_provenance": ratings_provenance, "rank_tables": rank_tables,
-                 "cost_rows": cost_rows, "tel_href": tel_href, "map_href": map_href}
+                 "cost_rows": cost_rows, "tel_href": tel_href, "map_href": map_href,
+                 "label": label, "category": category,
+                 "duration_parts": duration_parts, "course_level": CourseLevel}

@@ -18,6 +18,7 @@ import careermitra.site
 from careermitra.domain.facts import IMAGE_SUFFIXES
 from careermitra.domain.geography import PLACES_FILE
 from careermitra.i18n import LOCALE_DIR
+from careermitra.i18n.names import NAMES_FILE
 from careermitra.site.builder.settings import BuildSettings
 
 # The domain modules the pages are made from (the backend's own modules do not change a page).
@@ -38,7 +39,8 @@ def build_fingerprint(settings: BuildSettings, content: Path) -> str:
     digest = hashlib.sha256()
     domain = Path(careermitra.domain.__file__).parent
     code = [*_files(Path(careermitra.site.__file__).parent, "*.py"), *(domain / name for name in SITE_DOMAIN),
-            PLACES_FILE, Path(careermitra.i18n.__file__), *_files(LOCALE_DIR, "*.mo")]
+            PLACES_FILE, NAMES_FILE, *_files(Path(careermitra.i18n.__file__).parent, "*.py"),
+            *_files(LOCALE_DIR, "*.mo")]
     for path in [*_files(settings.theme), *code]:
         digest.update(f"{path}\0".encode())
         digest.update(path.read_bytes())

@@ -77,5 +77,5 @@ _TYPES = {kind.value: kind for kind in InstitutionType}  # a dict lookup: ten th
 def _card_from_json(row: list[Any]) -> Card:
     courses = tuple(CourseFacts(slug, fee, tuple(exams)) for slug, fee, exams in row[16])
     return Card(row[0], row[1], _TYPES[row[2]], row[3], row[4], tuple(row[5]), row[6], row[7], row[8], row[9],
-                row[10], row[11], row[12], row[13], row[14], row[15], courses)
+                row[10], row[11], row[12], row[13], row[14], row[15], courses, row[17])
 

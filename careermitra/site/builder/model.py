@@ -16,14 +16,15 @@ from careermitra.domain.institution import Institution, InstitutionType
 from careermitra.domain.ratings import RatingSummary, confidence_score, summarise
 from careermitra.domain.review import PublishedReview
 from careermitra.domain.slugs import slugify
+from careermitra.i18n import Msg
 from careermitra.site.builder.images import Pictures, pictures_of
 
-LISTING_KINDS: dict[str, tuple[str, str]] = {
+LISTING_KINDS: dict[str, tuple[str, Msg]] = {
     # kind: (URL folder, heading of the index page)
-    "city": ("cities", "Cities"),
-    "state": ("states", "States and union territories"),
-    "type": ("types", "Types of institution"),
-    "course": ("courses", "Courses"),
+    "city": ("cities", Msg("Cities")),
+    "state": ("states", Msg("States and union territories")),
+    "type": ("types", Msg("Types of institution")),
+    "course": ("courses", Msg("Courses")),
 }
 
 
@@ -59,6 +60,7 @@ class Card(NamedTuple):
     hostel: bool = False
     extra_cost: int | None = None  # a year's hostel, mess and other fees, when the institution states them
     courses: tuple[CourseFacts, ...] = ()
+    name_hi: str | None = None  # the editors' Hindi name, shown on Hindi pages
 
     @property
     def url(self) -> str:
@@ -86,6 +88,7 @@ class Entry:
     summary: RatingSummary
     description_html: str
     pictures: Pictures = field(default_factory=Pictures)
+    description_hi_html: str | None = None  # the editors' Hindi description; the Hindi page shows it
 
     @property
     def slug(self) -> str:
@@ -104,7 +107,7 @@ class Entry:
                     inst.approvals.naac_grade, self.summary.average, self.summary.count,
                     confidence_score(sum(review.rating for review in self.reviews), len(self.reviews)),
                     inst.ownership.value if inst.ownership else None, inst.approvals.nirf_rank, has_hostel(inst),
-                    cost.besides_tuition if cost else None, course_facts(inst))
+                    cost.besides_tuition if cost else None, course_facts(inst), inst.name_hi)
 
 
 def has_hostel(inst: Institution) -> bool:
@@ -272,5 +275,6 @@ def render_markdown(text: str) -> str:
 def make_entry(institution: Institution, reviews: list[PublishedReview], source: Path | None = None) -> Entry:
     """An institution with its reviews; `source`, its file, locates its images."""
     pictures = pictures_of(institution.logo, institution.photos, source, institution.slug)
+    description_hi = institution.description_hi
     return Entry(institution, tuple(reviews), summarise(reviews), render_markdown(institution.description),
-                 pictures)
+                 pictures, render_markdown(description_hi) if description_hi else None)

@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from careermitra.domain.facts import EXAMS
 from careermitra.domain.institution import APPROVAL_BODIES, NAAC_GRADES, CourseLevel, InstitutionType
-from careermitra.i18n import DEFAULT_LANGUAGE, Language, localized_path
+from careermitra.i18n import DEFAULT_LANGUAGE, Language, Msg, localized_path
+from careermitra.i18n.names import Name
 from careermitra.site.builder import jsonld
 from careermitra.site.builder.model import LISTING_KINDS, Card, Entry, Listing, SiteModel
 from careermitra.site.builder.search_vocabulary import search_words
@@ -108,22 +109,24 @@ def home_page(model: SiteModel, site: SiteSettings) -> PageSpec:
         "institution_count": len(model.cards),
         "review_count": model.review_count,
         "page_title": None,
-        "page_description": "Honest reviews by registered students of colleges, universities, schools and "
-                            "coaching institutes across India, with courses, fees and approvals.",
+        "page_description": Msg("Honest reviews by registered students of colleges, universities, schools and "
+                                "coaching institutes across India, with courses, fees and approvals."),
     })
 
 
 def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
     """The institution page, its further pages of reviews, and its write-a-review page."""
     inst = entry.institution
-    trail = [("Home", "/"), (inst.city, f"/cities/{inst.city_slug}/"), (inst.name, inst.url)]
+    name = Name("institution", inst.name, inst.name_hi)
+    trail: list[tuple[Msg, str]] = [(HOME, "/"), (Name("city", inst.city), f"/cities/{inst.city_slug}/"),
+                                    (name, inst.url)]
     specs = []
     for pagination, reviews in paginate(entry.reviews, site.reviews_per_page, inst.url,
                                         inst.url + "reviews/{n}/"):
         first = pagination.number == 1
         structured = [jsonld.institution_jsonld(entry, site.site_origin)]
         if first:
-            structured.append(jsonld.breadcrumbs_jsonld(trail, site.site_origin))
+            structured.append(jsonld.breadcrumbs_jsonld(english(trail), site.site_origin))
         specs.append(PageSpec(_path(pagination.url_for(pagination.number)), "institution.html", {
             "entry": entry,
             "inst": inst,
@@ -132,17 +135,18 @@ def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
             "first_page": first,
             "trail": trail,
             "jsonld": [jsonld.dumps(item) for item in structured],
-            "page_title": inst.name if first else f"{inst.name}: reviews, page {pagination.number}",
-            "page_description": f"{inst.name}, {inst.city}: courses, fees, approvals and "
-                                f"{entry.summary.count} student reviews.",
+            "page_title": name if first else Msg("%(name)s: reviews, page %(number)d", name=name,
+                                                 number=pagination.number),
+            "page_description": Msg("%(name)s, %(city)s: courses, fees, approvals and %(count)d student reviews.",
+                                    name=name, city=Name("city", inst.city), count=entry.summary.count),
             "og_type": "website",
         }))
     specs.append(PageSpec(_path(inst.url + "write-review/"), "write_review.html", {
         "entry": entry,
         "inst": inst,
-        "trail": [*trail, ("Write a review", inst.url + "write-review/")],
-        "page_title": f"Write a review of {inst.name}",
-        "page_description": f"Share your experience of {inst.name} with other students.",
+        "trail": [*trail, (Msg("Write a review"), inst.url + "write-review/")],
+        "page_title": Msg("Write a review of %(name)s", name=name),
+        "page_description": Msg("Share your experience of %(name)s with other students.", name=name),
         "noindex": True,
     }))
     return specs
@@ -151,8 +155,9 @@ def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
 def listing_pages(listing: Listing, site: SiteSettings, numbers: Collection[int] | None = None) -> list[PageSpec]:
     """The pages of a listing (or only the given page numbers): A to Z, the best rated on the first page."""
     heading = LISTING_KINDS[listing.kind][1]
-    trail = [("Home", "/"), (heading, f"/{listing.folder}/"), (listing.title, listing.url)]
-    title = listing.title if listing.kind == "type" else f"{_listing_noun(listing)} {listing.title}"
+    place = Name(listing.kind, listing.title)
+    trail = [(HOME, "/"), (heading, f"/{listing.folder}/"), (place, listing.url)]
+    title = listing_heading(listing.kind, place)
     return [
         PageSpec(_path(pagination.url_for(pagination.number)), "listing.html", {
             "listing": listing,
@@ -162,8 +167,10 @@ def listing_pages(listing: Listing, site: SiteSettings, numbers: Collection[int]
             "pagination": pagination,
             "trail": trail,
             "heading": title,
-            "page_title": title if pagination.number == 1 else f"{title}, page {pagination.number}",
-            "page_description": f"{len(listing.cards)} {title.lower()} on Career Mitra, with student ratings.",
+            "page_title": title if pagination.number == 1 else Msg("%(title)s, page %(number)d", title=title,
+                                                                   number=pagination.number),
+            "page_description": Msg("%(title)s: %(count)d on Career Mitra, with student ratings.", title=title,
+                                    count=len(listing.cards)),
         })
         for pagination, cards in paginate(listing.cards, site.listing_page_size, listing.url,
                                             listing.url + "page/{n}/")
@@ -179,8 +186,32 @@ def listing_page_of(listing: Listing, slug: str, site: SiteSettings) -> int | No
     return None
 
 
-def _listing_noun(listing: Listing) -> str:
-    return {"city": "Institutions in", "state": "Institutions in", "course": "Institutions offering"}[listing.kind]
+HOME = Msg("Home")
+
+
+def english(trail: Sequence[tuple[Msg, str]]) -> list[tuple[str, str]]:
+    """A breadcrumb trail's English words, for the JSON-LD (which is written once for both languages)."""
+    return [(str(name), url) for name, url in trail]
+
+
+def listing_heading(kind: str, name: Name) -> Msg:
+    """'Institutions in Pune', 'Institutions offering B.Tech', 'Colleges': a listing's heading and title."""
+    if kind == "type":
+        return name
+    if kind == "course":
+        return Msg("Institutions offering %(course)s", course=name)
+    return Msg("Institutions in %(place)s", place=name)
+
+
+# The index page of each kind of listing: (title, description).
+LISTING_INDEX_TEXT: dict[str, tuple[Msg, Msg]] = {
+    "city": (Msg("Browse by city"), Msg("Every city on Career Mitra, with the number of institutions in each.")),
+    "state": (Msg("Browse by state"),
+              Msg("Every state and union territory on Career Mitra, with the number of institutions in each.")),
+    "type": (Msg("Browse by type"), Msg("Every type of institution on Career Mitra, with how many there are.")),
+    "course": (Msg("Browse by course"), Msg("Every course on Career Mitra, with the number of institutions "
+                                            "offering it.")),
+}
 
 
 def listing_index_page(kind: str, model: SiteModel) -> PageSpec:
@@ -189,9 +220,9 @@ def listing_index_page(kind: str, model: SiteModel) -> PageSpec:
         "kind": kind,
         "listings": list(model.listings[kind].values()),
         "heading": heading,
-        "trail": [("Home", "/"), (heading, f"/{folder}/")],
-        "page_title": f"Browse by {kind}",
-        "page_description": f"Every {kind} on Career Mitra, with the number of institutions in each.",
+        "trail": [(HOME, "/"), (heading, f"/{folder}/")],
+        "page_title": LISTING_INDEX_TEXT[kind][0],
+        "page_description": LISTING_INDEX_TEXT[kind][1],
     })
 
 
@@ -204,9 +235,9 @@ def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpe
         PageSpec(_path(pagination.url_for(pagination.number)), "all_institutions.html", {
             "cards": cards,
             "pagination": pagination,
-            "trail": [("Home", "/"), ("All institutions", "/institutions/")],
-            "page_title": "All institutions, A to Z",
-            "page_description": "Every college, university, school and coaching institute on Career Mitra.",
+            "trail": [(HOME, "/"), (Msg("All institutions"), "/institutions/")],
+            "page_title": Msg("All institutions, A to Z"),
+            "page_description": Msg("Every college, university, school and coaching institute on Career Mitra."),
         })
         for pagination, cards in paginate(model.alphabetical, all_institutions_page_size(site), "/institutions/",
                                             "/institutions/page/{n}/")
@@ -214,13 +245,13 @@ def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpe
 
 
 # Pages that only need the theme: search, the account and thank-you pages the forms lead to, and 404.
-SIMPLE_PAGES: tuple[tuple[str, str, str, bool], ...] = (
+SIMPLE_PAGES: tuple[tuple[str, str, Msg, bool], ...] = (
     # (path, template, title, indexable)
-    ("account/register/index.html", "register.html", "Register or sign in", True),
-    ("404.html", "404.html", "Page not found", False),
+    ("account/register/index.html", "register.html", Msg("Register or sign in"), True),
+    ("404.html", "404.html", Msg("Page not found"), False),
     # Compare and the shortlist are filled in the browser from /compare/data/ and localStorage.
-    ("compare/index.html", "compare.html", "Compare institutions", False),
-    ("shortlist/index.html", "shortlist.html", "Your shortlist", False),
+    ("compare/index.html", "compare.html", Msg("Compare institutions"), False),
+    ("shortlist/index.html", "shortlist.html", Msg("Your shortlist"), False),
 )
 
 
@@ -238,12 +269,14 @@ def fixed_pages() -> list[PageSpec]:
 
 def search_page(model: SiteModel) -> PageSpec:
     """The search page; its filters offer exactly the values the index was built with."""
+    # (value the search record's filter holds, the English name the template shows in the page's language)
     filters = {
         "type": [listing.cards[0].type.label for listing in model.listings["type"].values()],
         "city": [listing.title for listing in model.listings["city"].values()],
         "course": [(listing.slug, listing.title) for listing in model.listings["course"].values()],
     }
-    return PageSpec("search/index.html", "search.html", {"filters": filters, "exams": EXAMS, "page_title": "Search",
+    return PageSpec("search/index.html", "search.html", {"filters": filters, "exams": EXAMS,
+                                                         "page_title": Msg("Search"),
                                                          "noindex": True})
 
 
@@ -291,8 +324,8 @@ def listing_request_page() -> PageSpec:
         "grades": list(NAAC_GRADES),
     }
     return PageSpec("listings/new/index.html", "list_institution.html", {
-        "choices": choices, "page_title": "List an institution",
-        "page_description": "Propose a college, university, school or coaching institute for Career Mitra.",
+        "choices": choices, "page_title": Msg("List an institution"),
+        "page_description": Msg("Propose a college, university, school or coaching institute for Career Mitra."),
     })
 
 
@@ -323,4 +356,4 @@ def search_records(cards: Iterable[Card]) -> list[PageSpec]:
 
 def search_terms(card: Card) -> tuple[object, ...]:
     """The part of a card that its search record shows: when none changes, the search index stays as it is."""
-    return (card.name, card.type, card.city, card.state, card.course_names)
+    return (card.name, card.name_hi, card.type, card.city, card.state, card.course_names)

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from careermitra.domain import geography
 from careermitra.domain.institution import InstitutionType
+from careermitra.domain.slugs import slugify
+from careermitra.i18n.names import hindi_names
 from careermitra.site.builder.model import Card
 
 NAMES_INDEX_PATH = "search/names.json"
@@ -49,19 +51,12 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                ("class-1-5", "class-6-10", "class-11-12-science", "class-11-12-commerce", "class-11-12-humanities")),
 }
 
-# Hindi names of the courses that have one in common use (the rest are written in Latin letters in Hindi too).
-COURSE_HINDI = {
-    "b-tech": "बी.टेक बीटेक", "m-tech": "एम.टेक एमटेक", "mba": "एमबीए", "bba": "बीबीए", "mbbs": "एमबीबीएस",
-    "llb": "एलएलबी", "ba-llb": "बीए एलएलबी", "b-com": "बी.कॉम बीकॉम", "b-sc": "बी.एससी बीएससी", "ba": "बीए",
-    "ma": "एमए", "bca": "बीसीए", "mca": "एमसीए", "b-pharm": "बी.फार्म", "ph-d": "पीएचडी", "md": "एमडी",
-    "b-arch": "बी.आर्क",
-}
-
+# The English words a type is searched by (its Hindi names come from the names file).
 TYPE_WORDS = {
-    InstitutionType.UNIVERSITY: "university universities विश्वविद्यालय यूनिवर्सिटी",
-    InstitutionType.COLLEGE: "college colleges कॉलेज महाविद्यालय",
-    InstitutionType.SCHOOL: "school schools स्कूल विद्यालय",
-    InstitutionType.COACHING: "coaching classes tuition कोचिंग",
+    InstitutionType.UNIVERSITY: "university universities",
+    InstitutionType.COLLEGE: "college colleges",
+    InstitutionType.SCHOOL: "school schools",
+    InstitutionType.COACHING: "coaching classes tuition",
 }
 
 _SMALL_WORDS = {"of", "and", "the", "for", "in", "at", "&"}
@@ -96,12 +91,13 @@ def course_word(slug: str) -> str:
 def _place_aliases() -> dict[str, str]:
     """Every other name and Hindi name of a city or state (lower case) -> the name the records hold."""
     known = geography.places()
+    hindi = hindi_names()
     aliases: dict[str, str] = {}
     for state in known.states.values():
-        for other in (*state.other_names, *([state.hi] if state.hi else [])):
+        for other in (*state.other_names, *hindi.words("state", state.name)):
             aliases[other.casefold()] = state.name.casefold()
     for city in known.cities:
-        for other in (*city.other_names, *([city.hi] if city.hi else [])):
+        for other in (*city.other_names, *hindi.words("city", city.name)):
             aliases.setdefault(other.casefold(), city.name.casefold())
     return aliases
 
@@ -112,20 +108,21 @@ def query_aliases(cards: Iterable[Card]) -> dict[str, list[str]]:
     no index chunk for nothing). Other names are replaced, not searched as typed: Pagefind's partial matches of
     'Bangalore' found six institutions, none in Bengaluru."""
     offered = {course.slug for card in cards for course in card.courses}
+    hindi = hindi_names()
     aliases: dict[str, list[str]] = {key: [name] for key, name in _place_aliases().items()}
-    for slug, hindi in COURSE_HINDI.items():
+    for english, words in hindi.names["course"].items():
+        slug = slugify(english)
         if slug in offered:
-            for word in hindi.split():
+            for word in (word for phrase in words for word in phrase.split() if not word.isascii()):
                 aliases.setdefault(word.casefold(), []).append(course_word(slug))
     for words, slugs in FAMILIES.values():
         courses = [course_word(slug) for slug in slugs if slug in offered]
         for word in words:
             if courses:  # the family's word itself is searched too (names such as "College of Engineering")
                 aliases.setdefault(word.casefold(), [word.casefold()] if word.isascii() else []).extend(courses)
-    for kind, type_words in TYPE_WORDS.items():
-        for word in type_words.split():
-            if not word.isascii():
-                aliases[word.casefold()] = [kind.label.split()[0].casefold()]
+    for kind in InstitutionType:
+        for word in (*hindi.words("type", kind.label), *hindi.words("type", kind.plural)):
+            aliases[word.casefold()] = [kind.label.split()[0].casefold()]
     return {key: list(dict.fromkeys(value)) for key, value in sorted(aliases.items())}
 
 

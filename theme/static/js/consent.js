@@ -3,6 +3,7 @@
 "use strict";
 
 (function () {
+  const { _ } = window.careerMitraText;
   const signal = navigator.globalPrivacyControl === true || navigator.doNotTrack === "1" || window.doNotTrack === "1";
   const banner = document.getElementById("consent-banner");
   const status = document.querySelector("[data-consent-status]");

@@ -7,6 +7,7 @@
 (function () {
   const forms = document.querySelectorAll("form[data-form]");
   if (!forms.length) return;
+  const { _, href } = window.careerMitraText;
   const json = { Accept: "application/json" };
   const opened = new Map(); // form -> {at: ms when its first token arrived, minimum: ms the API asks for}
   const pending = new Map(); // form -> the token request under way
@@ -50,7 +51,7 @@
   // To sign in and come back: the draft stays in this browser, the emailed link returns to this page.
   function signInFirst(form) {
     saveDraft(form);
-    location.assign("/sign-in/?return_to=" + encodeURIComponent(location.pathname));
+    location.assign(href("/sign-in/") + "?return_to=" + encodeURIComponent(location.pathname));
   }
 
   function sessionIsLive() {
@@ -86,7 +87,7 @@
     summary.setAttribute("role", "alert");
     summary.tabIndex = -1;
     const heading = document.createElement("h2");
-    heading.textContent = error.message || "Something needs another look.";
+    heading.textContent = error.message || _("Something needs another look.");
     summary.append(heading);
     const list = document.createElement("ul");
     for (const [name, why] of Object.entries(error.fields || {})) {
@@ -111,9 +112,9 @@
       }
       list.append(item);
     }
-    const next = { not_signed_in: ["/sign-in/?return_to=" + encodeURIComponent(location.pathname),
-      "Sign in, then come back to this page"],
-      policy_not_accepted: ["/account/accept-policy/", "Accept the new privacy policy, then come back to this page"] };
+    const next = { not_signed_in: [href("/sign-in/") + "?return_to=" + encodeURIComponent(location.pathname),
+      _("Sign in, then come back to this page")],
+      policy_not_accepted: [href("/account/accept-policy/"), _("Accept the new privacy policy, then come back to this page")] };
     if (next[error.code]) {
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -164,7 +165,7 @@
       const note = document.createElement("p");
       note.className = "note";
       note.setAttribute("role", "status");
-      note.textContent = "Your draft is back. Check it and send it.";
+      note.textContent = _("Your draft is back. Check it and send it.");
       form.before(note);
     }
     if (DRAFTED.has(form.dataset.form)) form.addEventListener("input", () => saveDraft(form));
@@ -182,7 +183,7 @@
       button.disabled = true;
       try {
         if (form.dataset.form !== "logout") {
-          button.textContent = "Sending…";
+          button.textContent = _("Sending…");
           await pending.get(form);
           const since = opened.get(form);
           // People who autofill are quicker than the minimum fill time: wait out the rest rather than refuse.
@@ -205,9 +206,9 @@
           location.assign(done.href);
           return;
         }
-        show(form, data.error || { message: "Something went wrong on our side. Please try again." });
+        show(form, data.error || { message: _("Something went wrong on our side. Please try again.") });
       } catch (error) {
-        show(form, { message: "We could not reach Career Mitra. Check your connection and try again." });
+        show(form, { message: _("We could not reach Career Mitra. Check your connection and try again.") });
       } finally {
         if (form.dataset.form !== "logout" && !("noToken" in form.dataset)) await token(form);
         button.textContent = label;
@@ -222,8 +223,8 @@
       .then((answer) => (answer.ok ? answer.json() : null))
       .then((data) => {
         if (!data) return;
-        status.textContent = data.authenticated ? "Signed in as " + data.display_name
-          : "You are not signed in.";
+        status.textContent = data.authenticated ? _("Signed in as %(name)s", { name: data.display_name })
+          : _("You are not signed in.");
         status.hidden = false;
       })
       .catch(() => {});
@@ -234,9 +235,10 @@
 (function () {
   const detail = document.querySelector("[data-detail]");
   if (!detail) return;
+  const { _ } = window.careerMitraText;
   const query = new URLSearchParams(location.search);
-  if (query.get("ticket")) detail.textContent = "Your ticket number is " + query.get("ticket") + ".";
-  else if (query.get("fields")) detail.textContent = "Fields to check: " + query.get("fields").split(",").join(", ") + ".";
+  if (query.get("ticket")) detail.textContent = _("Your ticket number is %(ticket)s.", { ticket: query.get("ticket") });
+  else if (query.get("fields")) detail.textContent = _("Fields to check: %(fields)s.", { fields: query.get("fields").split(",").join(", ") });
   detail.hidden = !detail.textContent;
 })();
 
@@ -245,6 +247,7 @@
 (function () {
   const area = document.querySelector("[data-account-rights]");
   if (!area) return;
+  const { _ } = window.careerMitraText;
   const json = { headers: { Accept: "application/json" }, credentials: "same-origin" };
   fetch("/api/session", json)
     .then((answer) => (answer.ok ? answer.json() : null))
@@ -257,11 +260,11 @@
         if (input && !input.value) input.value = data[name] || "";
       }
       const email = area.querySelector("[data-account-email]");
-      email.textContent = "You sign in with " + data.email + ".";
+      email.textContent = _("You sign in with %(email)s.", { email: data.email });
       email.hidden = false;
       const nominee = area.querySelector("[data-nominee-now]");
-      nominee.textContent = data.nominee ? "Your nominee now: " + data.nominee.name + " (" + data.nominee.email + ")."
-        : "You have not named a nominee.";
+      nominee.textContent = data.nominee ? _("Your nominee now: %(name)s (%(email)s).", { name: data.nominee.name, email: data.nominee.email })
+        : _("You have not named a nominee.");
       nominee.hidden = false;
       const history = area.querySelector("[data-account-history]");
       history.replaceChildren();
@@ -270,7 +273,7 @@
         item.textContent = change.at.slice(0, 10) + ": " + change.action + " (" + change.fields.join(", ") + ")";
         history.append(item);
       }
-      if (!data.history.length) history.append(Object.assign(document.createElement("li"), { textContent: "No changes yet." }));
+      if (!data.history.length) history.append(Object.assign(document.createElement("li"), { textContent: _("No changes yet.") }));
     })
     .catch(() => {});
 })();

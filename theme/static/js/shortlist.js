@@ -7,6 +7,7 @@ document.addEventListener("DOMContentLoaded", function () {
   const list = document.getElementById("shortlist");
   const picks = window.careerMitraPicks;
   if (!list || !picks) return;
+  const { _, ngettext, href } = window.careerMitraText;
   const status = document.getElementById("shortlist-status");
   const actions = document.getElementById("shortlist-actions");
   document.getElementById("shortlist-fallback").hidden = true;
@@ -22,19 +23,21 @@ document.addEventListener("DOMContentLoaded", function () {
     const item = el("li", null, "card");
     const heading = el("h2");
     const link = el("a", inst.name);
-    link.href = inst.url;
+    link.href = href(inst.url);
     heading.append(link);
     item.append(heading, el("p", inst.type + " · " + inst.city + ", " + inst.state, "muted"));
     item.append(el("p", inst.rating.average !== null
-      ? inst.rating.average + " out of 5 from " + inst.rating.count + (inst.rating.count === 1 ? " review" : " reviews")
-      : "No reviews yet"));
+      ? ngettext("%(average)s out of 5 from %(n)s review", "%(average)s out of 5 from %(n)s reviews", inst.rating.count, { average: inst.rating.average })
+      : _("No reviews yet")));
     const fees = inst.courses.map((course) => course.fee.value);
     const low = inst.courses.find((course) => course.fee.value === Math.min(...fees));
     const high = inst.courses.find((course) => course.fee.value === Math.max(...fees));
-    item.append(el("p", "Tuition " + low.fee.text + (high !== low && high.fee.value !== low.fee.value ? " to " + high.fee.text : "") + " a year", "small"));
-    const remove = el("button", "Remove");
+    item.append(el("p", high !== low && high.fee.value !== low.fee.value
+      ? _("Tuition %(low)s to %(high)s a year", { low: low.fee.text, high: high.fee.text })
+      : _("Tuition %(fee)s a year", { fee: low.fee.text }), "small"));
+    const remove = el("button", _("Remove"));
     remove.type = "button";
-    remove.setAttribute("aria-label", "Remove: " + inst.name);
+    remove.setAttribute("aria-label", _("Remove: %(name)s", { name: inst.name }));
     remove.addEventListener("click", () => {
       picks.write("saved", picks.read("saved").filter((slug) => slug !== inst.slug));
       show();
@@ -49,18 +52,18 @@ document.addEventListener("DOMContentLoaded", function () {
     actions.hidden = slugs.length === 0;
     document.getElementById("shortlist-compare").href = picks.compareUrl(slugs);
     if (!slugs.length) {
-      status.textContent = "Your shortlist is empty. Use “Save” on an institution’s page or card to add it.";
+      status.textContent = _("Your shortlist is empty. Use “Save” on an institution’s page or card to add it.");
       return;
     }
-    status.textContent = "Loading your " + slugs.length + " saved institutions…";
+    status.textContent = ngettext("Loading your %(n)s saved institution…", "Loading your %(n)s saved institutions…", slugs.length);
     Promise.all(slugs.map((slug) => fetch("/compare/data/" + slug + ".json").then((answer) => (answer.ok ? answer.json() : null)).catch(() => null)))
       .then((found) => {
         list.textContent = "";
         found.filter(Boolean).forEach((inst) => list.append(card(inst)));
         const gone = slugs.filter((slug, index) => !found[index]);
-        status.textContent = "You saved " + slugs.length + (slugs.length === 1 ? " institution" : " institutions") + "."
-          + (gone.length ? " No longer on the site: " + gone.join(", ") + "." : "")
-          + (slugs.length > picks.MAX_COMPARE ? " Compare takes the first " + picks.MAX_COMPARE + "." : "");
+        status.textContent = ngettext("You saved %(n)s institution.", "You saved %(n)s institutions.", slugs.length)
+          + (gone.length ? " " + _("No longer on the site: %(slugs)s.", { slugs: gone.join(", ") }) : "")
+          + (slugs.length > picks.MAX_COMPARE ? " " + _("Compare takes the first %(n)s.", { n: picks.MAX_COMPARE }) : "");
       });
   }
 

@@ -5,18 +5,19 @@
 (function () {
   const box = document.querySelector("[data-your-reviews]");
   if (!box) return;
+  const { _, href } = window.careerMitraText;
   const json = { Accept: "application/json" };
   const STATUS = {
-    pending: "Waiting for a moderator",
-    approved: "Approved: it appears on the institution's page within a minute or two",
-    published: "Published",
-    rejected: "Not published",
-    withdrawn: "Withdrawn by you",
-    removed: "Taken off the site by a moderator after a report",
+    pending: _("Waiting for a moderator"),
+    approved: _("Approved: it appears on the institution's page within a minute or two"),
+    published: _("Published"),
+    rejected: _("Not published"),
+    withdrawn: _("Withdrawn by you"),
+    removed: _("Taken off the site by a moderator after a report"),
   };
 
   function day(text) {
-    return text ? new Date(text).toLocaleDateString("en-IN", { day: "numeric", month: "short", year: "numeric" }) : "";
+    return text ? new Date(text).toLocaleDateString(document.documentElement.lang || "en-IN", { day: "numeric", month: "short", year: "numeric" }) : "";
   }
 
   function line(parent, text, className) {
@@ -45,30 +46,33 @@
     const heading = document.createElement("h2");
     heading.textContent = review.title;
     entry.append(heading);
-    const about = line(entry, "About ", "muted");
+    const about = line(entry, _("About") + " ", "muted");
     const institution = document.createElement("a");
-    institution.href = review.institution_url;
+    institution.href = href(review.institution_url);
     institution.textContent = review.institution.replace(/-/g, " ");
-    about.append(institution, " · " + review.rating + " of 5 stars");
+    about.append(institution, " · " + _("%(rating)s of 5 stars", { rating: review.rating }));
     const status = line(entry, STATUS[review.status] || review.status, "status");
     status.setAttribute("data-status-text", "");
     if (review.url) {
       status.append(" · ");
       const link = document.createElement("a");
-      link.href = review.url;
-      link.textContent = "See it on the page";
+      link.href = href(review.url);
+      link.textContent = _("See it on the page");
       status.append(link);
     }
-    if (review.reason) line(entry, "The moderator's reason: " + review.reason);
-    const dates = ["Written " + day(review.written_at)];
-    if (review.published_at) dates.push("published " + day(review.published_at));
-    else if (review.decided_at) dates.push((review.status === "rejected" ? "decided " : "approved ") + day(review.decided_at));
-    if (review.withdrawn_at) dates.push("withdrawn " + day(review.withdrawn_at));
+    if (review.reason) line(entry, _("The moderator's reason: %(reason)s", { reason: review.reason }));
+    const dates = [_("Written %(date)s", { date: day(review.written_at) })];
+    if (review.published_at) dates.push(_("published %(date)s", { date: day(review.published_at) }));
+    else if (review.decided_at) {
+      dates.push(review.status === "rejected" ? _("decided %(date)s", { date: day(review.decided_at) })
+        : _("approved %(date)s", { date: day(review.decided_at) }));
+    }
+    if (review.withdrawn_at) dates.push(_("withdrawn %(date)s", { date: day(review.withdrawn_at) }));
     line(entry, dates.join(" · "), "muted small");
     if (review.can_withdraw) {
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = "Withdraw this review";
+      button.textContent = _("Withdraw this review");
       button.addEventListener("click", () => withdraw(review, button));
       entry.append(button);
     }
@@ -77,7 +81,7 @@
 
   async function withdraw(review, button) {
     button.disabled = true;
-    button.textContent = "Withdrawing…";
+    button.textContent = _("Withdrawing…");
     const answer = await fetch("/api/reviews/" + encodeURIComponent(review.id) + "/withdraw", {
       method: "POST", credentials: "same-origin", headers: { ...json, "Content-Type": "application/json" }, body: "{}",
     }).catch(() => null);
@@ -86,20 +90,20 @@
     note.className = "note";
     note.setAttribute("role", "status");
     note.textContent = answer && answer.ok
-      ? "Withdrawn. If it was published, it leaves the institution's page within a minute or two."
-      : "We could not withdraw that review; reload the page and try again.";
+      ? _("Withdrawn. If it was published, it leaves the institution's page within a minute or two.")
+      : _("We could not withdraw that review; reload the page and try again.");
     box.prepend(note);
   }
 
   async function load() {
     const answer = await fetch("/api/account/reviews", { headers: json, credentials: "same-origin" }).catch(() => null);
-    if (!answer) return say("We could not reach Career Mitra. Check your connection and reload the page.");
+    if (!answer) return say(_("We could not reach Career Mitra. Check your connection and reload the page."));
     if (answer.status === 401) {
-      return say("Sign in to see your reviews.", ["/sign-in/?return_to=/account/reviews/", "Sign in"]);
+      return say(_("Sign in to see your reviews."), [href("/sign-in/") + "?return_to=" + href("/account/reviews/"), _("Sign in")]);
     }
     const data = await answer.json().catch(() => ({ reviews: [] }));
     if (!data.reviews || !data.reviews.length) {
-      return say("You have not written a review yet. Find an institution you studied at and use its Write a review button.");
+      return say(_("You have not written a review yet. Find an institution you studied at and use its Write a review button."));
     }
     const list = document.createElement("ul");
     list.className = "your-reviews";
