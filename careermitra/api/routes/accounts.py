@@ -30,6 +30,7 @@ from careermitra.domain.abuse import FORM_TOKEN_FIELD, issue_form_token
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.return_path import safe_return_path
 from careermitra.domain.user import Registration, SignInRequest
+from careermitra.i18n import N_, localized_url
 
 router = Router()
 REGISTER = FORMS["register"]
@@ -81,7 +82,7 @@ def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
         count("LinkRefused")
         return see_other(LINK_EXPIRED_PAGE)
     count("SignedIn")
-    return see_other(safe_return_path(signed_in.return_to) or VERIFIED_PAGE,
+    return see_other(safe_return_path(signed_in.return_to) or localized_url(VERIFIED_PAGE, signed_in.language),
                      cookies=[session_cookie(svc.key, signed_in.session_id), display_cookie(signed_in.display_name)])
 
 
@@ -118,7 +119,7 @@ def form_token(form: Annotated[str, Query()] = "", renew: Annotated[str, Query(m
     """A signed, single-use 'opened at' for a form; `renew` (the token just sent) keeps the form's opening time."""
     svc = services()
     if form not in SCREENED_FORMS:
-        raise InvalidInput("Unknown form.", {"form": f"one of {', '.join(SCREENED_FORMS)}"})
+        raise InvalidInput(N_("Unknown form."), {"form": f"one of {', '.join(SCREENED_FORMS)}"})
     token = issue_form_token(svc.key, form, svc.clock(), renewing=renew or None)
     count("FormTokenIssued")
     return json_answer(200, {"field": FORM_TOKEN_FIELD, "token": token, "min_seconds": svc.settings.min_fill_seconds})
