@@ -100,7 +100,7 @@ def test_the_consent_forms_send_the_choice_the_api_accepts(fixture_site: Path) -
         html = (fixture_site / page).read_text(encoding="utf-8")
         _, names = form_fields(html, consent.path)
         # The choice is the pressed button's value; "I am 18 or older" is the box accepting needs.
-        assert names == {"adult"} <= set(consent.model.model_fields) and "data-consent" in html
+        assert names == {"adult", "lang"} <= set(consent.model.model_fields) and "data-consent" in html
         buttons = re.findall(r'<button type="submit" name="choice" value="(\w+)">', html)
         assert set(buttons) == choices == {"accept", "reject"}
 
