@@ -74,7 +74,8 @@ class Accounts:
             lifetime = VERIFICATION_LINK_LIFETIME
             compose = verification_message
         token = new_secret_token()
-        sent = self._send_link(token, link, now + lifetime, now, lambda: compose(to, name, self.link_for(token), lang))
+        sent = self._send_link(token, link, now + lifetime, now,
+                               lambda: compose(to, name, self._link(token, lang), lang))
         return ("sign_in" if account else "verification") if sent else "none"
 
     def sign_in(self, request: SignInRequest, now: dt.datetime) -> str:
@@ -92,12 +93,18 @@ class Accounts:
 
         def compose() -> Message:
             if account is not None:
-                return sign_in_message(account.email, account.name, self.link_for(token), account.language)
+                return sign_in_message(account.email, account.name, self._link(token, account.language),
+                                       account.language)
             return no_account_message(request.email, localized_url(self.register_page, request.lang), request.lang)
 
         if not self._send_link(token, link, now + SIGN_IN_LINK_LIFETIME, now, compose):
             return "none"
         return "sign_in" if account else "no_account"
+
+    def _link(self, token: str, lang: Language) -> str:
+        """The emailed link; a Hindi mail's link says so, so a used or expired one leads to the Hindi page."""
+        link = self.link_for(token)
+        return link if lang is DEFAULT_LANGUAGE else f"{link}&lang={lang.value}"
 
     def _send_link(self, token: str, link: EmailLink, expires: dt.datetime, now: dt.datetime,
                    compose: Callable[[], Message]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from careermitra.domain.review_submission import ReviewRecord
 from careermitra.i18n import Language
@@ -35,8 +35,7 @@ def register_and_verify(api: Api, lang: str) -> tuple[str, str]:
     before = len(sent_mail())
     assert api.submit("register", "/api/register", registration(lang=lang)).status == 202
     [mail] = sent_mail()[before:]
-    token = link_in(mail["text"]).split("token=", 1)[1]
-    verified = api.request("GET", "/api/verify", query={"token": token})
+    verified = api.request("GET", "/api/verify", query=dict(parse_qsl(urlsplit(link_in(mail["text"])).query)))
     cookie = verified.cookie("cm_session")
     assert cookie
     api.clock.advance(minutes=2)
@@ -125,6 +124,9 @@ def test_registration_in_hindi_is_stored_and_the_verification_mail_is_in_hindi(a
     assert mail["text"].startswith("नमस्ते Priya Sharma,\n\nअपने ईमेल की पुष्टि करने")
     assert mail["text"].endswith("— करियर मित्र\n")
     assert landed == "/hi/account/verified/"
+    # Followed again, the used link leads to the Hindi page that offers a new one.
+    used = api.request("GET", "/api/verify", query=dict(parse_qsl(urlsplit(link_in(mail["text"])).query)))
+    assert used.location == "/hi/account/link-expired/"
     user = services().accounts.users.by_email(EMAIL)
     assert user is not None and user.language is Language.HI
     # Signing in later from an English page: the mail still speaks the language the person registered in.
@@ -187,3 +189,37 @@ def test_a_hindi_review_with_a_link_or_phone_number_is_still_flagged(api: Api, m
     answer = api.submit("review", "/api/reviews", review(lang="hi", title=HINDI_TITLE, body=body), cookie=cookie)
     assert answer.status == 202
     assert {flag.value for flag in moderation.review(answer.json()["id"]).flags} >= {"link", "phone"}
+
+
+def test_every_mail_to_a_hindi_reader_is_written_in_hindi() -> None:
+    import datetime as dt
+
+    from careermitra.domain.ticket import TicketRecord, TicketStatus
+    from careermitra.mail import messages
+
+    hi = Language.HI
+    name, link, title = "प्रिया शर्मा", "https://careermitra.in/x", "अच्छा कॉलेज"
+    ticket = TicketRecord(id="CM-1", name=name, email=EMAIL, subject="फ़ीस", message="फ़ीस ग़लत है",
+                          status=TicketStatus.OPEN, created_at=dt.datetime(2026, 7, 14, tzinfo=dt.UTC), lang=hi)
+    mails = [
+        messages.verification_message(EMAIL, name, link, hi), messages.sign_in_message(EMAIL, name, link, hi),
+        messages.no_account_message(EMAIL, "/hi/account/register/", hi),
+        messages.review_live_message(EMAIL, name, title, link, hi),
+        messages.review_rejected_message(EMAIL, name, title, "विज्ञापन", hi),
+        messages.listing_rejected_message(EMAIL, name, title, "जानकारी अधूरी", hi),
+        messages.ticket_acknowledgement(EMAIL, "CM-1", dt.date(2026, 7, 14), hi),
+        messages.ticket_reply(ticket, "फ़ीस ठीक कर दी गई है।"),
+        *(messages.privacy_confirmation_message(EMAIL, kind, reviews, link, hi)
+          for kind, reviews in (("access", None), ("erasure", "delete"), ("erasure", "anonymise"))),
+        messages.privacy_no_account_message(EMAIL, hi), messages.privacy_export_message(EMAIL, name, "{}", hi),
+        messages.privacy_erased_message(EMAIL, name, "anonymise", hi),
+        messages.nominee_export_message(EMAIL, name, "अनिल", "{}", hi),
+        messages.nominee_erased_message(EMAIL, name, "अनिल", "delete", hi),
+        messages.details_corrected_message(EMAIL, name, ["phone", "city"], hi),
+        messages.nominee_named_message(EMAIL, name, "अनिल", hi),
+        messages.address_confirmation_message(EMAIL, "दक्कन संस्थान", "student", link, hi),
+    ]
+    for mail in mails:
+        assert devanagari_share(mail.subject) > 0.5, mail.subject
+        assert devanagari_share(mail.text.replace(link, "").replace("JSON", "")) > 0.8, mail.text
+        assert mail.text.endswith("— करियर मित्र\n"), mail.text
