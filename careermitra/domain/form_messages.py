@@ -58,6 +58,24 @@ FIELD_LABELS: dict[str, str] = {
     "nirf_rank": N_("NIRF rank"), "website": N_("Website"), "pincode": N_("PIN code"),
 }
 
+# The other fields, named as their words read, in the catalogue too (so a Hindi form names them in Hindi).
+OTHER_LABELS: dict[str, str] = {
+    "adult": N_("Adult"), "connection": N_("Connection"), "type": N_("Type"), "state": N_("State"),
+    "ownership": N_("Ownership"), "approvals": N_("Approvals"), "bodies": N_("Bodies"),
+    "affiliated_to": N_("Affiliated to"), "courses": N_("Courses"), "specialisation": N_("Specialisation"),
+    "level": N_("Level"), "duration": N_("Duration"), "admissions": N_("Admissions"), "source": N_("Source"),
+    "source_url": N_("Source url"), "as_of": N_("As of"), "basis": N_("Basis"), "exams": N_("Exams"),
+    "application": N_("Application"), "opens": N_("Opens"), "closes": N_("Closes"),
+    "closing_ranks": N_("Closing ranks"), "year": N_("Year"), "exam": N_("Exam"), "round": N_("Round"),
+    "category": N_("Category"), "rank": N_("Rank"), "facilities": N_("Facilities"), "contact": N_("Contact"),
+    "address": N_("Address"), "eligible": N_("Eligible"), "placed": N_("Placed"),
+    "median_package_inr": N_("Median package (₹)"), "highest_package_inr": N_("Highest package (₹)"),
+    "top_recruiters": N_("Top recruiters"), "cost_of_attendance": N_("Cost of attendance"),
+    "hostel_inr": N_("Hostel (₹)"), "mess_inr": N_("Mess (₹)"), "other_fees_inr": N_("Other fees (₹)"),
+    "description": N_("Description"), "on_behalf_of": N_("On behalf of"), "confirm": N_("Confirm"),
+    "review": N_("Review"), "reason": N_("Reason"), "note": N_("Note"), "relationship": N_("Relationship"),
+}
+
 THIS_FORM = N_("This form")
 NOT_ACCEPTABLE = N_("this is not in a form we can accept; check it and send it again")
 
@@ -93,8 +111,8 @@ def field_label(location: Sequence[str | int], lang: Language = DEFAULT_LANGUAGE
     if not names:
         return gettext(lang, THIS_FORM)
     last = names[-1]
-    if last in FIELD_LABELS:
-        return gettext(lang, FIELD_LABELS[last])
+    if last in FIELD_LABELS or last in OTHER_LABELS:
+        return gettext(lang, FIELD_LABELS.get(last) or OTHER_LABELS[last])
     words = last.removesuffix("_inr").replace("_", " ").capitalize()
     return f"{words} (₹)" if last.endswith("_inr") else words
 

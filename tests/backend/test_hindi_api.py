@@ -49,13 +49,14 @@ def outbox_mails(moderation: Moderation) -> list[email.message.EmailMessage]:
 
 
 def test_a_hindi_form_gets_its_errors_in_hindi_naming_each_field_in_hindi(api: Api) -> None:
-    answer = api.submit("register", "/api/register", registration(lang="hi", phone="12345", name="42"))
+    answer = api.submit("register", "/api/register", registration(lang="hi", phone="12345", name="42", adult=False))
     assert answer.status == 422
     error = answer.json()["error"]
     assert error["message"] == "कुछ जानकारी ठीक करनी होगी।"
     assert error["fields"]["phone"].startswith("मोबाइल नंबर: ")
     assert "10 अंकों का भारतीय मोबाइल नंबर" in error["fields"]["phone"]
     assert error["fields"]["name"].startswith("नाम: अपना नाम अक्षरों में लिखें")
+    assert error["fields"]["adult"].startswith("उम्र (18 या उससे ज़्यादा): पुष्टि करें कि आपकी उम्र 18 साल")
     for why in error["fields"].values():
         assert devanagari_share(why) > 0.6, why
 
