@@ -26,7 +26,7 @@ class Head(HTMLParser):
             self.lang = values.get("lang")
         elif tag == "link" and values.get("rel") == "canonical":
             self.canonical = values.get("href")
-        elif tag == "link" and values.get("rel") == "alternate" and values.get("hreflang"):
+        elif tag == "link" and values.get("rel") == "alternate" and values.get("hreflang") and "type" not in values:
             self.alternates[values["hreflang"] or ""] = values.get("href") or ""
         elif tag == "a" and "data-language-switch" in values:
             self.switch[values.get("hreflang") or ""] = values.get("href") or ""
