@@ -13,6 +13,7 @@ from aws_lambda_powertools.shared.cookies import Cookie
 from careermitra.api.form_specs import FormSpec
 from careermitra.domain.problems import Problem, RateLimited
 from careermitra.domain.return_path import safe_return_path
+from careermitra.i18n import DEFAULT_LANGUAGE, N_, Language, gettext, localized_url
 
 # The site's page for each kind of refusal: /form-error/<code>/?form=review&fields=title,body
 ERROR_PAGE = "/form-error/{code}/"
@@ -43,18 +44,20 @@ def accepted(form: FormSpec, body: dict[str, Any], redirect: bool, page_query: d
     return json_answer(status, body, cookies=cookies)
 
 
-def refused(problem: Problem, form: FormSpec | None, redirect: bool, back: str | None = None) -> Response[Any]:
-    """The error shape of DESIGN.md; for a form posted without script, a page listing the fields to fix with a
-    link `back` to the form (invalid fields), or a 303 to the site's page for this kind of error."""
+def refused(problem: Problem, form: FormSpec | None, redirect: bool, back: str | None = None,
+            lang: Language = DEFAULT_LANGUAGE) -> Response[Any]:
+    """The error shape of DESIGN.md, its words in `lang`; for a form posted without script, a page listing the
+    fields to fix with a link `back` to the form (invalid fields), or a 303 to the site's page for this kind of
+    error, in `lang`."""
     headers = {"Retry-After": str(problem.retry_after)} if isinstance(problem, RateLimited) else {}
     if redirect and form and problem.code == "invalid" and problem.fields:
-        return fields_to_fix_page(problem, back or FORM_PAGES.get(form.name, "/"))
+        return fields_to_fix_page(problem, back or localized_url(FORM_PAGES.get(form.name, "/"), lang), lang)
     if redirect and form:
         query = {"form": form.name, **({"fields": ",".join(problem.fields)} if problem.fields else {})}
-        page = ERROR_PAGE.format(code=problem.code.replace("_", "-"))
+        page = localized_url(ERROR_PAGE.format(code=problem.code.replace("_", "-")), lang)
         return Response(status_code=303, headers={**NO_STORE, **headers, "Location": f"{page}?{urlencode(query)}"},
                         body="")
-    error = {"code": problem.code, "message": problem.message, "fields": problem.fields}
+    error = {"code": problem.code, "message": problem.message_in(lang), "fields": problem.fields_in(lang)}
     return json_answer(STATUS_OF[problem.code], {"error": error}, headers)
 
 
@@ -64,28 +67,32 @@ FORM_PAGES = {"register": "/account/register/", "sign_in": "/sign-in/", "review"
               "listing": "/listings/new/", "contact": "/contact/", "privacy": "/privacy/request/",
               "policy": "/account/accept-policy/"}
 FIELDS_PAGE = """<!doctype html>
-<html lang="en-IN">
+<html lang="{html_lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Some answers need another look · Career Mitra</title>
+<title>{title} · Career Mitra</title>
 <link rel="stylesheet" href="/theme/css/site.css">
 </head>
 <body>
 <main id="main" class="wrap">
 <article class="prose message">
-<h1>Some answers need another look</h1>
-<p>Nothing was saved. Fix these, then send the form again:</p>
+<h1>{title}</h1>
+<p>{fix_these}</p>
 <ul class="fields-to-fix">
 {items}
 </ul>
-<p><a href="{back}">Go back to the form</a>. Your browser's Back button keeps what you typed.</p>
+<p><a href="{back}">{go_back}</a>. {back_button}</p>
 </article>
 </main>
 </body>
 </html>
 """
+FIELDS_PAGE_TEXT = {"title": N_("Some answers need another look"),
+                    "fix_these": N_("Nothing was saved. Fix these, then send the form again:"),
+                    "go_back": N_("Go back to the form"),
+                    "back_button": N_("Your browser's Back button keeps what you typed.")}
 
 
 def back_to_form(referer: str | None, site_origin: str) -> str | None:
@@ -98,9 +105,10 @@ def back_to_form(referer: str | None, site_origin: str) -> str | None:
     return safe_return_path(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
-def fields_to_fix_page(problem: Problem, back: str) -> Response[Any]:
+def fields_to_fix_page(problem: Problem, back: str, lang: Language = DEFAULT_LANGUAGE) -> Response[Any]:
     """A form posted without script that needs fixing: the catalogue's message for each field, and the way back
-    (a static page cannot read which fields those were without script)."""
-    items = "\n".join(f"<li>{html.escape(why)}</li>" for why in problem.fields.values())
-    page = FIELDS_PAGE.format(items=items, back=html.escape(back, quote=True))
+    (a static page cannot read which fields those were without script), in `lang`."""
+    items = "\n".join(f"<li>{html.escape(why)}</li>" for why in problem.fields_in(lang).values())
+    words = {name: html.escape(gettext(lang, text)) for name, text in FIELDS_PAGE_TEXT.items()}
+    page = FIELDS_PAGE.format(items=items, back=html.escape(back, quote=True), html_lang=lang.html_lang, **words)
     return Response(status_code=422, content_type="text/html; charset=utf-8", body=page, headers=NO_STORE)

@@ -17,14 +17,16 @@ from careermitra.domain.abuse import DAY, HOUR, RateLimit
 from careermitra.domain.account_rights import AccountDeletion, DetailsCorrection, Nomination
 from careermitra.domain.analytics import PageViewBeacon
 from careermitra.domain.listing import InstitutionProposal
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.privacy import PolicyAcceptance, PrivacyRequest
 from careermitra.domain.review_submission import ReviewSubmission
 from careermitra.domain.ticket import ContactMessage
 from careermitra.domain.trust import AddressConfirmation, ReplySubmission, ReportSubmission
 from careermitra.domain.user import Registration, SignInRequest
+from careermitra.i18n import N_
 
-ANALYTICS_ADULT_REFUSAL = ("tick 'I am 18 or older' to accept analytics; if you are younger, choose Reject: we do not "
-                           "count the visits of children")
+ANALYTICS_ADULT_REFUSAL = N_("tick 'I am 18 or older' to accept analytics; if you are younger, choose Reject: "
+                              "we do not count the visits of children")
 
 
 class ConsentChoice(BaseModel):
@@ -35,6 +37,7 @@ class ConsentChoice(BaseModel):
     choice: Literal["accept", "reject"]
     # Accepting needs "I am 18 or older" ticked: we do not track children (DPDP Act s.9(3)).
     adult: bool = Field(default=False, validate_default=True)
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("adult")
     @classmethod

@@ -22,6 +22,7 @@ from careermitra.domain.abuse import (
 from careermitra.domain.problems import Duplicate, RateLimited
 from careermitra.domain.signing import email_digest, hashed_ip, token_digest
 from careermitra.domain.user import canonical_mailbox
+from careermitra.i18n import N_
 
 
 def screen(form: FormSpec, guard: dict[str, Any], event: APIGatewayProxyEvent, services: Services) -> bool:
@@ -48,8 +49,8 @@ def claim_form_token(form: FormSpec, token: str, services: Services) -> None:
     until = form_token_expiry(services.key, form.name, token)
     if until is None or not services.rate_limits.claim_once(f"form-token#{token_digest(token)}", until):
         count("FormTokenReused")
-        raise Duplicate("This form was sent already with this token; reload the page to send it again.",
-                        {FORM_TOKEN_FIELD: "already used; reload the page and send the form again"})
+        raise Duplicate(N_("This form was sent already with this token; reload the page to send it again."),
+                        {FORM_TOKEN_FIELD: N_("already used; reload the page and send the form again")})
 
 
 def enforce_limits(rules: tuple[RateLimit, ...], subject: str, services: Services) -> None:
@@ -69,7 +70,7 @@ def enforce(rule: RateLimit, subject: str, services: Services) -> None:
     hits, window_end = services.rate_limits.count(rule, subject, now)
     if hits > rule.limit:
         count("RateLimited")
-        raise RateLimited("Too many submissions; please wait before sending again.",
+        raise RateLimited(N_("Too many submissions; please wait before sending again."),
                           retry_after=int((window_end - now).total_seconds()) + 1)
 
 
@@ -85,7 +86,7 @@ class DailyQuota:
             hits, window_end = self._services.rate_limits.current(rule, self._subject, now)
             if hits >= rule.limit:
                 count("RateLimited")
-                raise RateLimited("Too many submissions; please wait before sending again.",
+                raise RateLimited(N_("Too many submissions; please wait before sending again."),
                                   retry_after=int((window_end - now).total_seconds()) + 1)
 
     def use(self) -> None:

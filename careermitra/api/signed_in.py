@@ -11,6 +11,7 @@ from careermitra.api.services import Services, services
 from careermitra.api.session_cookie import session_id_from
 from careermitra.domain.problems import NotSignedIn, PolicyNotAccepted
 from careermitra.domain.user import User
+from careermitra.i18n import N_, Msg
 
 ACCEPT_POLICY_PAGE = "/account/accept-policy/"
 
@@ -20,7 +21,7 @@ def signed_in_user(event: APIGatewayProxyEvent, services: Services) -> User:
     session_id = session_id_from(event, services.key)
     user = services.accounts.signed_in_user(session_id, services.clock()) if session_id else None
     if user is None:
-        raise NotSignedIn("Sign in first: enter your email on the sign-in page and follow the link we send you.")
+        raise NotSignedIn(N_("Sign in first: enter your email on the sign-in page and follow the link we send you."))
     return user
 
 
@@ -30,9 +31,9 @@ def consenting_user(event: APIGatewayProxyEvent, services: Services) -> User:
     version = services.settings.policy_version
     if not user.has_accepted(version):
         raise PolicyNotAccepted(
-            f"Our privacy policy has changed to version {version}. Read it and accept it on "
-            f"{ACCEPT_POLICY_PAGE} before you submit anything; browsing needs nothing.",
-            {"policy_version": f"accept version {version} of the privacy policy first"})
+            Msg("Our privacy policy has changed to version %(version)s. Read it and accept it on %(page)s before "
+                "you submit anything; browsing needs nothing.", version=version, page=ACCEPT_POLICY_PAGE),
+            {"policy_version": Msg("accept version %(version)s of the privacy policy first", version=version)})
     return user
 
 

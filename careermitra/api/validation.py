@@ -22,11 +22,13 @@ from pydantic import BaseModel
 
 from careermitra.api.form_specs import BODY_LIMIT_AT_PATH, FORM_AT_PATH
 from careermitra.api.forms import form_values
-from careermitra.api.requests import FORM, media_type, read_body, request_of
+from careermitra.api.requests import FORM, LANG_CONTEXT, media_type, read_body, request_of
 from careermitra.domain.abuse import FORM_TOKEN_FIELD, HONEYPOT_FIELD
 from careermitra.domain.errors import field_name
-from careermitra.domain.form_messages import field_message
-from careermitra.domain.problems import InvalidInput, Problem
+from careermitra.domain.form_messages import FieldText
+from careermitra.domain.page_language import LANG_FIELD
+from careermitra.domain.problems import SOME_FIELDS, InvalidInput, Problem, Text
+from careermitra.i18n import language
 
 GUARD_CONTEXT = "guard_fields"
 Gate = Callable[[BaseRouter], None]
@@ -51,6 +53,8 @@ class GatedRequestValidation(OpenAPIRequestValidationMiddleware):
         fields = read_body(event, BODY_LIMIT_AT_PATH.get(event.path) or self._max_body_bytes())
         app.append_context(**{GUARD_CONTEXT: {name: fields.pop(name) for name in (HONEYPOT_FIELD, FORM_TOKEN_FIELD)
                                                if name in fields}})
+        if LANG_FIELD in fields:  # read before validation: a refusal of this very body answers in it
+            app.append_context(**{LANG_CONTEXT: language(fields[LANG_FIELD])})
         model = spec.model if spec else _body_model(app.context["_route"])
         if media_type(event) == FORM and model is not None:
             return form_values(model, fields)
@@ -72,10 +76,10 @@ def guard_fields(app: BaseRouter) -> dict[str, Any]:
 def problem_of(error: RequestValidationError, model: type[BaseModel] | None = None) -> Problem:
     """What Powertools refused, as a 422 naming every field in the catalogue's plain words (never echoing the
     input); `model`, the form's, lets a number's range be named when the value was no number at all."""
-    fields: dict[str, str] = {}
+    fields: dict[str, Text] = {}
     for item in error.errors():
         location = tuple(item["loc"])
         # ("body", "aspects", "faculty"), ("query", "token"): the part of the request, then the field.
         name = field_name(location[1:]) or str(location[0])
-        fields.setdefault(name, field_message({**item, "loc": location[1:]}, model))
-    return InvalidInput("Some fields need fixing.", fields)
+        fields.setdefault(name, FieldText({**item, "loc": location[1:]}, model))
+    return InvalidInput(SOME_FIELDS, fields)

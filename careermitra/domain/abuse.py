@@ -9,6 +9,7 @@ from typing import Any
 
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.signing import sign, unsign
+from careermitra.i18n import N_
 
 HONEYPOT_FIELD = "fax_number"
 FORM_TOKEN_FIELD = "form_token"
@@ -56,11 +57,12 @@ def check_fill_time(key: bytes, form: str, token: str, now: dt.datetime, minimum
     parts = _token_parts(key, form, token)
     age = now - parts[0] if parts else None
     if age is None or age > FORM_TOKEN_MAX_AGE or age < dt.timedelta(0):
-        raise InvalidInput("Reload the page and send the form again.",
-                           {FORM_TOKEN_FIELD: "this form has expired; reload the page and send it again"})
+        raise InvalidInput(N_("Reload the page and send the form again."),
+                           {FORM_TOKEN_FIELD: N_("this form has expired; reload the page and send it again")})
     if age < minimum:
-        raise InvalidInput("That was quicker than a person can fill the form; wait a few seconds and send it again.",
-                           {FORM_TOKEN_FIELD: "sent too quickly; wait a few seconds and send it again"})
+        raise InvalidInput(N_(
+            "That was quicker than a person can fill the form; wait a few seconds and send it again."),
+                           {FORM_TOKEN_FIELD: N_("sent too quickly; wait a few seconds and send it again")})
 
 
 @dataclass(frozen=True)

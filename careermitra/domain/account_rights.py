@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.privacy import ReviewsOnErasure
 from careermitra.domain.user import (
     CheckedPersonName,
@@ -30,6 +31,7 @@ class DetailsCorrection(_Input):
     name: CheckedPersonName
     phone: IndianMobile
     city: CityName
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
 
 def changed_fields(user: User, correction: DetailsCorrection) -> list[str]:
@@ -42,6 +44,7 @@ class Nomination(_Input):
 
     name: CheckedPersonName
     email: EmailAddress
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
 
 class AccountDeletion(_Input):
@@ -49,6 +52,7 @@ class AccountDeletion(_Input):
 
     confirm: Annotated[str, Field(max_length=20)]
     reviews: ReviewsOnErasure
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("confirm")
     @classmethod

@@ -10,9 +10,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from careermitra.domain.institution import Institution, InstitutionFacts
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.slugs import slugify
 from careermitra.domain.submission import Status, plain_text
+from careermitra.i18n import N_
 
 # Backslash-escaped in an exported description, so a proposer's text is shown as they wrote it, never as markup
 # (emphasis, links, images, raw HTML, entities, tables, headings, lists).
@@ -28,11 +30,13 @@ class InstitutionProposal(InstitutionFacts):
 
     The same model is the route's body, the OpenAPI document's schema of it and what the CLI's export writes."""
 
+    lang: PageLanguage = DEFAULT_LANGUAGE
+
     @field_validator("name")
     @classmethod
     def _name_gives_a_slug(cls, value: str) -> str:
         if not slugify(value):
-            raise ValueError("write the institution's name in letters")
+            raise ValueError(N_("write the institution's name in letters"))
         return value
 
 

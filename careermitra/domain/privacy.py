@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.user import EmailAddress
+from careermitra.i18n import N_
 
 # What an erased author's approved review shows when they chose to keep it anonymised.
 ANONYMOUS_DISPLAY_NAME = "Former student"
@@ -33,6 +35,7 @@ class PrivacyRequest(BaseModel):
     email: EmailAddress
     kind: RequestKind
     reviews: ReviewsOnErasure | None = Field(default=None, validate_default=True)
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("reviews")
     @classmethod
@@ -40,7 +43,7 @@ class PrivacyRequest(BaseModel):
                                               info: ValidationInfo) -> ReviewsOnErasure | None:
         kind = info.data.get("kind")
         if kind == RequestKind.ERASURE and value is None:
-            raise ValueError("choose whether your published reviews are deleted or kept anonymised")
+            raise ValueError(N_("choose whether your published reviews are deleted or kept anonymised"))
         return value if kind == RequestKind.ERASURE else None
 
 
@@ -61,12 +64,13 @@ class PolicyAcceptance(BaseModel):
 
     consent: bool = Field(strict=True)
     policy_version: Annotated[str, Field(min_length=1, max_length=40)]
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("consent")
     @classmethod
     def _consent(cls, value: bool) -> bool:
         if not value:
-            raise ValueError("tick the box to accept the privacy policy; you can keep browsing without it")
+            raise ValueError(N_("tick the box to accept the privacy policy; you can keep browsing without it"))
         return value
 
 

@@ -2,24 +2,55 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from careermitra.domain.errors import field_name
-from careermitra.domain.form_messages import field_message
+from careermitra.domain.form_messages import FieldText
+from careermitra.i18n import DEFAULT_LANGUAGE, N_, Language, gettext
 
 if TYPE_CHECKING:  # types only: the API's cold start imports this module without pydantic (issue 7)
     from pydantic import BaseModel, ValidationError
 
 
+class Translatable(Protocol):
+    """Text chosen before the language is known (careermitra.i18n.Msg, a field's FieldText)."""
+
+    def in_language(self, lang: Language) -> str: ...
+
+
+# What a person is told: English text from the catalogue (marked with N_ or Msg), or text that renders itself.
+Text = str | Translatable
+
+
+def in_language(text: Text, lang: Language) -> str:
+    """The text in `lang`: a catalogue string translated, text that renders itself rendered."""
+    return gettext(lang, text) if isinstance(text, str) else text.in_language(lang)
+
+
 class Problem(Exception):
-    """A request that cannot be carried out as sent; `code` names the kind, `fields` says what to fix."""
+    """A request that cannot be carried out as sent; `code` names the kind, `fields` says what to fix.
+
+    `message` and `fields` are the English (logs, tests, the CLI); the API answers in the request's language
+    with `message_in` and `fields_in` (issue 16)."""
 
     code = "bad_request"
 
-    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fields = fields or {}
+    def __init__(self, message: Text, fields: Mapping[str, Text] | None = None) -> None:
+        self._text = message
+        self._field_texts = dict(fields or {})
+        self.message = in_language(message, DEFAULT_LANGUAGE)
+        self.fields = {name: in_language(why, DEFAULT_LANGUAGE) for name, why in self._field_texts.items()}
+        super().__init__(self.message)
+
+    def message_in(self, lang: Language) -> str:
+        return in_language(self._text, lang)
+
+    def fields_in(self, lang: Language) -> dict[str, str]:
+        return {name: in_language(why, lang) for name, why in self._field_texts.items()}
+
+
+SOME_FIELDS = N_("Some fields need fixing.")
 
 
 class BadRequest(Problem):
@@ -33,11 +64,11 @@ class InvalidInput(Problem):
     def from_validation(cls, error: ValidationError, fields: dict[str, str] | None = None,
                         model: type[BaseModel] | None = None) -> InvalidInput:
         """Name every field pydantic refused, in the words of the form messages' catalogue (never the input)."""
-        found: dict[str, str] = {}
+        found: dict[str, Text] = {}
         for item in error.errors():
-            found.setdefault(field_name(tuple(item["loc"])), field_message(item, model))
+            found.setdefault(field_name(tuple(item["loc"])), FieldText(item, model))
         found.update(fields or {})
-        return cls("Some fields need fixing.", {name or "body": why for name, why in found.items()})
+        return cls(SOME_FIELDS, {name or "body": why for name, why in found.items()})
 
 
 class NotSignedIn(Problem):
@@ -73,7 +104,7 @@ class UnsupportedMediaType(Problem):
 class RateLimited(Problem):
     code = "rate_limited"
 
-    def __init__(self, message: str, retry_after: int) -> None:
+    def __init__(self, message: Text, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = max(1, retry_after)
 

@@ -9,10 +9,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.review import AspectRatings, PublishedReply, PublishedReview
 from careermitra.domain.slugs import is_slug
 from careermitra.domain.submission import Status, plain_text
 from careermitra.domain.trust import DecisionRecord, Relationship, Reply, Verification, refuse_connected
+from careermitra.i18n import N_
 
 LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|co|io|info|biz|me|ly)"
                   r"(?:/\S*)?\b")
@@ -62,6 +64,7 @@ class ReviewSubmission(BaseModel):
     graduation_year: int = Field(ge=FIRST_GRADUATION_YEAR, strict=True)
     # "Do you work for, are you paid by, or have you received anything from this institution?" (issue 14)
     connection: Literal["none", "connected"]
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("connection", mode="before")
     @classmethod
@@ -72,7 +75,7 @@ class ReviewSubmission(BaseModel):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not is_slug(value):
-            raise ValueError("choose an institution from the site")
+            raise ValueError(N_("choose an institution from the site"))
         return value
 
     @field_validator("title", "body", "course", mode="before")
@@ -84,7 +87,7 @@ class ReviewSubmission(BaseModel):
     @classmethod
     def _not_far_future(cls, value: int) -> int:
         if value > latest_graduation_year(dt.date.today()):
-            raise ValueError("give the year you graduated or expect to graduate")
+            raise ValueError(N_("give the year you graduated or expect to graduate"))
         return value
 
     @property

@@ -10,6 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from careermitra.domain.page_language import NOT_SUBMITTED
+from careermitra.i18n import N_
+
 
 class Status(StrEnum):
     """Where a submission stands in the moderation queue."""
@@ -32,13 +35,15 @@ def plain_text(value: str) -> str:
 def single_line(value: str) -> str:
     """Text that may become a mail header (a subject): one line, no control characters; raise ValueError if not."""
     if len(value.splitlines()) > 1 or CONTROL_CHARACTERS.search(value) or "\r" in value or "\n" in value:
-        raise ValueError("write it on one line")
+        raise ValueError(N_("write it on one line"))
     return value
 
 
 def fingerprint(owner: str, submission: BaseModel | dict[str, Any]) -> str:
     """A stable digest of who sent what, so a retry of the same form is recognised as the same submission."""
-    data = submission.model_dump(mode="json") if isinstance(submission, BaseModel) else submission
+    # The page's language is not part of what was sent: the same review from the Hindi page is the same review.
+    data = (submission.model_dump(mode="json", exclude=NOT_SUBMITTED) if isinstance(submission, BaseModel)
+            else submission)
     canonical = json.dumps({"owner": owner, "data": data}, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 

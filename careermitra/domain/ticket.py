@@ -11,8 +11,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, NOT_SUBMITTED, PageLanguage
 from careermitra.domain.submission import plain_text, single_line
 from careermitra.domain.user import EmailAddress, PersonName
+from careermitra.i18n import N_, Language
 
 # The published response period (privacy policy, acknowledgement mail): within the DPDP Rules' 90 days.
 GRIEVANCE_RESPONSE_DAYS = 30
@@ -41,6 +43,7 @@ class ContactMessage(BaseModel):
     # The subject becomes the grievance officer's mail subject: one line, or the notice cannot be sent.
     subject: Annotated[str, Field(min_length=3, max_length=150), AfterValidator(single_line)]
     message: Annotated[str, Field(min_length=10, max_length=5000)]
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("message", mode="before")
     @classmethod
@@ -56,13 +59,13 @@ class ContactMessage(BaseModel):
     @classmethod
     def _nominee_names_the_account(cls, value: str | None, info: ValidationInfo) -> str | None:
         if info.data.get("category") == TicketCategory.NOMINEE and value is None:
-            raise ValueError("give the email address of the account of the person who nominated you")
+            raise ValueError(N_("give the email address of the account of the person who nominated you"))
         return value if info.data.get("category") == TicketCategory.NOMINEE else None
 
 
 def ticket_id_for(message: ContactMessage, day: dt.date) -> str:
     """'CM-' and eight letters/digits: the same message sent twice on one day is one ticket."""
-    digest = hashlib.sha256(f"{day.isoformat()}\x1f{message.model_dump_json()}".encode()).digest()
+    digest = hashlib.sha256(f"{day.isoformat()}\x1f{message.model_dump_json(exclude=NOT_SUBMITTED)}".encode()).digest()
     return "CM-" + base64.b32encode(digest).decode()[:8]
 
 
@@ -92,6 +95,7 @@ class TicketRecord(BaseModel):
     reply: str | None = None
     category: TicketCategory = TicketCategory.QUESTION
     on_behalf_of: str | None = None
+    lang: Language = DEFAULT_LANGUAGE  # the language of the form it came from: the mails about it are in it
 
     @property
     def due_at(self) -> dt.datetime:

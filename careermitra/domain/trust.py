@@ -12,9 +12,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careermitra.domain.moderation_reasons import REASON_BY_CODE
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.review import REVIEW_ID_PATTERN, PublishedReply
 from careermitra.domain.slugs import is_slug
 from careermitra.domain.submission import plain_text
+from careermitra.i18n import N_
 
 # A decision's text (rejected or removed) is kept this long, then DynamoDB's TTL deletes it (template.yaml).
 REFUSED_TEXT_KEPT = dt.timedelta(days=365)
@@ -23,8 +25,8 @@ EMAIL_DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])
 ADDRESS = re.compile(r"^[^@\s]{1,64}@([^@\s]{4,253})$")
 EN_DASH = "\u2013"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-CONNECTED_MESSAGE = ("We cannot publish a review by someone who works for, is paid by or received anything from the "
-                     "institution; see How reviews work.")
+CONNECTED_MESSAGE = N_("We cannot publish a review by someone who works for, is paid by or received anything from "
+                       "the institution; see How reviews work.")
 
 
 class Relationship(StrEnum):
@@ -120,7 +122,7 @@ class Reply(BaseModel):
 
 def _review_id(value: str) -> str:
     if not REVIEW_ID_PATTERN.match(value):
-        raise ValueError("this link does not point to a review; open the review's Report link again")
+        raise ValueError(N_("this link does not point to a review; open the review's Report link again"))
     return value
 
 
@@ -132,6 +134,7 @@ class ReportSubmission(BaseModel):
     review: str
     reason: str
     note: Annotated[str, Field(max_length=1000)] = ""
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     _id = field_validator("review")(_review_id)
 
@@ -139,7 +142,7 @@ class ReportSubmission(BaseModel):
     @classmethod
     def _known_reason(cls, value: str) -> str:
         if value not in REASON_BY_CODE:
-            raise ValueError("choose the rule the review breaks from the list")
+            raise ValueError(N_("choose the rule the review breaks from the list"))
         return value
 
     @field_validator("note", mode="before")
@@ -175,19 +178,20 @@ class AddressConfirmation(BaseModel):
     institution: Annotated[str, Field(min_length=1, max_length=120)]
     email: Annotated[str, Field(min_length=6, max_length=254)]
     relationship: Relationship
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("institution")
     @classmethod
     def _slug(cls, value: str) -> str:
         if not is_slug(value):
-            raise ValueError("choose an institution from the site")
+            raise ValueError(N_("choose an institution from the site"))
         return value
 
     @field_validator("email")
     @classmethod
     def _address(cls, value: str) -> str:
         if not ADDRESS.match(value.lower()):
-            raise ValueError("write your address at the institution, like name@students.college.ac.in")
+            raise ValueError(N_("write your address at the institution, like name@students.college.ac.in"))
         return value.lower()
 
 
@@ -198,6 +202,7 @@ class ReplySubmission(BaseModel):
 
     review: str
     body: Annotated[str, Field(min_length=20, max_length=3000)]
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     _id = field_validator("review")(_review_id)
 

@@ -9,7 +9,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from careermitra.domain.page_language import DEFAULT_LANGUAGE, PageLanguage
 from careermitra.domain.return_path import safe_return_path
+from careermitra.i18n import N_, Language
 
 NAME_PATTERN = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?$", re.UNICODE)
 # ASCII digits only: `\d` also matches Devanagari, Arabic-Indic and full-width digits, which would be stored as is.
@@ -31,10 +33,10 @@ def normalise_email(text: str) -> str:
     except EmailNotValidError as error:
         raise ValueError(f"enter an email address like name@example.com ({_plain(str(error))})") from None
     if any(len(_scripts(label)) > 1 for label in checked.domain.split(".")):
-        raise ValueError("the part after the @ mixes alphabets, as look-alike addresses do; type it again")
+        raise ValueError(N_("the part after the @ mixes alphabets, as look-alike addresses do; type it again"))
     email = checked.ascii_email.lower() if checked.ascii_email else ""
     if not email or len(email) > 254:
-        raise ValueError("enter an email address like name@example.com")
+        raise ValueError(N_("enter an email address like name@example.com"))
     return email
 
 
@@ -80,7 +82,7 @@ def normalise_indian_mobile(text: str) -> str:
     elif len(digits) == 11 and digits.startswith("0"):
         digits = digits[1:]
     if not INDIAN_MOBILE.match(digits):
-        raise ValueError("enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9, e.g. 98765 43210")
+        raise ValueError(N_("enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9, e.g. 98765 43210"))
     return "+91" + digits
 
 
@@ -98,7 +100,7 @@ CityName = Annotated[str, Field(min_length=2, max_length=80)]
 def checked_person_name(value: str) -> str:
     """A person's name in letters (any script), with spaces, dots, hyphens or apostrophes between words."""
     if not NAME_PATTERN.match(value):
-        raise ValueError("write your name in letters, e.g. 'Priya Sharma'")
+        raise ValueError(N_("write your name in letters, e.g. 'Priya Sharma'"))
     return value
 
 
@@ -123,6 +125,7 @@ class SignInRequest(_Input):
 
     email: EmailAddress
     return_to: ReturnPath = None
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
 
 class Registration(_Input):
@@ -138,12 +141,13 @@ class Registration(_Input):
     # An unticked box is not sent at all: absent is "not confirmed", refused with the same plain message.
     adult: bool = Field(default=False, strict=True, validate_default=True)
     return_to: ReturnPath = None
+    lang: PageLanguage = DEFAULT_LANGUAGE
 
     @field_validator("consent")
     @classmethod
     def _consent(cls, value: bool) -> bool:
         if not value:
-            raise ValueError("tick the box to agree to the privacy policy; we cannot register you without it")
+            raise ValueError(N_("tick the box to agree to the privacy policy; we cannot register you without it"))
         return value
 
     @field_validator("adult")
@@ -154,8 +158,8 @@ class Registration(_Input):
         return value
 
 
-ADULT_REFUSAL = ("confirm that you are 18 or older; we do not register children (under 18), so if you are "
-                 "younger, a parent can write about your school instead")
+ADULT_REFUSAL = N_("confirm that you are 18 or older; we do not register children (under 18), so if you are "
+                   "younger, a parent can write about your school instead")
 
 
 class AccountChange(BaseModel):
@@ -210,6 +214,8 @@ class User(BaseModel):
     # What the person changed in their account, oldest first (careermitra.domain.account_rights).
     history: list[AccountChange] = Field(default_factory=list)
     nominee: Nominee | None = None
+    # The language the person registered in; every mail to them is written in it (issue 16). Older records: English.
+    language: Language = DEFAULT_LANGUAGE
 
     @property
     def display_name(self) -> str:

@@ -117,6 +117,12 @@ def gettext(lang: Language, message: str) -> str:
     return translations(lang).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Marks English text for the catalogue where it must stay a plain str (a rule's reason, an API refusal);
+    it is translated where the language is known, with `gettext(lang, text)`."""
+    return message
+
+
 def ngettext(lang: Language, singular: str, plural: str, count: int) -> str:
     return translations(lang).ngettext(singular, plural, count)
 

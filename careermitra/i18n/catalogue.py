@@ -26,7 +26,7 @@ METHODS = [("careermitra/**.py", "python"), ("theme/templates/**.html", "jinja2"
 OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True",
                                        "lstrip_blocks": "True"}}
 UNDATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # the files carry no dates: they change only with the text
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "Msg": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "Msg": None, "N_": None}
 
 
 def po_path(lang: Language) -> Path:

@@ -18,6 +18,7 @@ from careermitra.domain.privacy import ReviewsOnErasure
 from careermitra.domain.problems import Forbidden, InvalidInput, NotFound
 from careermitra.domain.ticket import TicketCategory, TicketRecord, TicketStatus
 from careermitra.domain.user import AccountChange, Nominee, User
+from careermitra.i18n import N_
 from careermitra.mail.messages import (
     Mailer,
     details_corrected_message,
@@ -39,19 +40,21 @@ def correct_details(users: UserStore, mailer: Mailer, user: User, correction: De
         return []
     users.change_profile(user.id, {name: getattr(correction, name) for name in fields},
                          AccountChange(at=now, action="corrected", fields=fields))
-    send_after_commit(mailer, details_corrected_message(user.email, correction.name, fields), "details_corrected")
+    send_after_commit(mailer, details_corrected_message(user.email, correction.name, fields, user.language),
+                      "details_corrected")
     return fields
 
 
 def nominate(users: UserStore, mailer: Mailer, user: User, nomination: Nomination, now: dt.datetime) -> Nominee:
     """Name (or replace) the nominee; recorded in the history and told to the nominee."""
     if nomination.email == user.email:
-        raise InvalidInput("Your nominee must be someone else.",
-                           {"email": "this is your own address; give your nominee's email address"})
+        raise InvalidInput(N_("Your nominee must be someone else."),
+                           {"email": N_("this is your own address; give your nominee's email address")})
     nominee = Nominee(name=nomination.name, email=nomination.email, nominated_at=now)
     users.change_profile(user.id, {"nominee": nominee.model_dump(mode="json")},
                          AccountChange(at=now, action="nominated", fields=["nominee"]))
-    send_after_commit(mailer, nominee_named_message(nominee.email, nominee.name, user.name), "nominee_named")
+    send_after_commit(mailer, nominee_named_message(nominee.email, nominee.name, user.name, nomination.lang),
+                      "nominee_named")
     return nominee
 
 
@@ -92,7 +95,7 @@ class NomineeRequests:
         if ticket is None:
             raise NotFound(f"There is no ticket {ticket_id}.")
         if ticket.category != TicketCategory.NOMINEE or not ticket.on_behalf_of:
-            raise InvalidInput(f"Ticket {ticket_id} is not a nominee's request.", {"id": "not a nominee request"})
+            raise InvalidInput(f"Ticket {ticket_id} is not a nominee's request.", {"id": N_("not a nominee request")})
         return ticket, self.users.by_email(ticket.on_behalf_of, now)
 
     def check(self, ticket_id: str, now: dt.datetime) -> NomineeCheck:
@@ -110,21 +113,22 @@ class NomineeRequests:
         incapacity they checked (a certificate's reference), which goes into the closing reply.
         """
         if len(evidence.strip()) < 5:
-            raise InvalidInput("Say what evidence of death or incapacity you checked (e.g. a certificate number).",
-                               {"evidence": "too short"})
+            raise InvalidInput(N_("Say what evidence of death or incapacity you checked (e.g. a certificate number)."),
+                               {"evidence": N_("too short")})
         ticket, user = self._ticket_and_account(ticket_id, now)
         if ticket.status != TicketStatus.OPEN:
-            raise InvalidInput(f"Ticket {ticket_id} is already closed.", {"id": "closed"})
+            raise InvalidInput(f"Ticket {ticket_id} is already closed.", {"id": N_("closed")})
         if user is None or not is_nominee_of(user, ticket.email):
-            raise Forbidden("The account does not name this sender as its nominee; nothing was done.")
+            raise Forbidden(N_("The account does not name this sender as its nominee; nothing was done."))
         if action == "access":
             export = personal_data_export(user, self.privacy.reviews, self.privacy.listings, now)
             self.mailer.send(nominee_export_message(ticket.email, ticket.name, user.name,
-                                                    json.dumps(export, indent=2, ensure_ascii=False)))
+                                                    json.dumps(export, indent=2, ensure_ascii=False), ticket.lang))
             done = "We have emailed you a copy of the data we held about the person who nominated you."
         else:
             self.privacy.erase(user, reviews)
-            send_after_commit(self.mailer, nominee_erased_message(ticket.email, ticket.name, user.name, reviews.value),
+            send_after_commit(self.mailer, nominee_erased_message(ticket.email, ticket.name, user.name, reviews.value,
+                                                                                 ticket.lang),
                               "nominee_erased")
             done = "We have erased the account of the person who nominated you."
         reply = f"{done} Evidence checked: {evidence.strip()}."

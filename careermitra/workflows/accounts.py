@@ -12,6 +12,7 @@ from careermitra.domain.problems import InvalidInput, Unavailable
 from careermitra.domain.return_path import safe_return_path
 from careermitra.domain.signing import new_secret_token
 from careermitra.domain.user import PolicyConsent, Registration, SignInRequest, User, canonical_mailbox
+from careermitra.i18n import DEFAULT_LANGUAGE, N_, Language, localized_url
 from careermitra.mail.messages import Mailer, Message, no_account_message, sign_in_message, verification_message
 from careermitra.store.sessions import EmailLink, SessionStore
 from careermitra.store.users import UserStore
@@ -22,8 +23,8 @@ SIGN_IN_LINK_LIFETIME = dt.timedelta(hours=1)
 SESSION_LIFETIME = dt.timedelta(days=30)
 # A double click or a retried request must not send a second mail; a person asking again a minute later may.
 MAIL_COOLDOWN = dt.timedelta(seconds=60)
-MAIL_NOT_SENT = ("We could not send you the email just now, so nothing was saved. "
-                 "Please try again in a few minutes.")
+MAIL_NOT_SENT = N_("We could not send you the email just now, so nothing was saved. "
+                   "Please try again in a few minutes.")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SignedIn:
     session_id: str
     display_name: str
     return_to: str | None
+    language: Language = DEFAULT_LANGUAGE  # the account's: where the link lands when it names no page
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,20 @@ class Accounts:
         account = found if found is not None and found.verified else None
         if account is not None:
             link = EmailLink(mailbox=mailbox, user_id=account.id, consent=consent, return_to=registration.return_to)
-            to, name, lifetime, compose = account.email, account.name, SIGN_IN_LINK_LIFETIME, sign_in_message
+            to, name, lang, lifetime = account.email, account.name, account.language, SIGN_IN_LINK_LIFETIME
+            compose = sign_in_message
         else:
             new = User(id=uuid.uuid4().hex, name=registration.name, email=registration.email,
                        phone=registration.phone, city=registration.city, verified=False,
                        consent_version=consent.version, consented_at=now, created_at=now, consent_history=[consent],
-                       adult_confirmed_at=now)
+                       adult_confirmed_at=now, language=registration.lang)
             link = EmailLink(mailbox=mailbox, registration=new, consent=consent, return_to=registration.return_to)
-            to, name, lifetime = registration.email, registration.name, VERIFICATION_LINK_LIFETIME
+            to, name, lang = registration.email, registration.name, registration.lang
+            lifetime = VERIFICATION_LINK_LIFETIME
             compose = verification_message
         token = new_secret_token()
-        sent = self._send_link(token, link, now + lifetime, now, lambda: compose(to, name, self.link_for(token)))
+        sent = self._send_link(token, link, now + lifetime, now,
+                               lambda: compose(to, name, self._link(token, lang), lang))
         return ("sign_in" if account else "verification") if sent else "none"
 
     def sign_in(self, request: SignInRequest, now: dt.datetime) -> str:
@@ -88,12 +93,18 @@ class Accounts:
 
         def compose() -> Message:
             if account is not None:
-                return sign_in_message(account.email, account.name, self.link_for(token))
-            return no_account_message(request.email, self.register_page)
+                return sign_in_message(account.email, account.name, self._link(token, account.language),
+                                       account.language)
+            return no_account_message(request.email, localized_url(self.register_page, request.lang), request.lang)
 
         if not self._send_link(token, link, now + SIGN_IN_LINK_LIFETIME, now, compose):
             return "none"
         return "sign_in" if account else "no_account"
+
+    def _link(self, token: str, lang: Language) -> str:
+        """The emailed link; a Hindi mail's link says so, so a used or expired one leads to the Hindi page."""
+        link = self.link_for(token)
+        return link if lang is DEFAULT_LANGUAGE else f"{link}&lang={lang.value}"
 
     def _send_link(self, token: str, link: EmailLink, expires: dt.datetime, now: dt.datetime,
                    compose: Callable[[], Message]) -> bool:
@@ -114,8 +125,9 @@ class Accounts:
         """422 naming `policy_version` when the form agreed to an older policy; the API calls this before any
         limit counts the request, so a page loaded before the policy changed uses up nothing."""
         if registration.policy_version != self.policy_version:
-            raise InvalidInput("The privacy policy has changed since the page was loaded.",
-                               {"policy_version": "the privacy policy has changed; reload the page and agree again"})
+            raise InvalidInput(N_("The privacy policy has changed since the page was loaded."),
+                               {"policy_version": N_(
+                                   "the privacy policy has changed; reload the page and agree again")})
 
     def follow_link(self, token: str, now: dt.datetime) -> SignedIn | None:
         """Sign the link's account in (creating it from the link's registration); the new session, or None for
@@ -130,7 +142,7 @@ class Accounts:
             self.users.accept_policy(user.id, link.consent)  # signing in again with the form agrees to the new one
         session_id = new_secret_token()
         self.sessions.add_session(session_id, user.id, now + SESSION_LIFETIME)
-        return SignedIn(session_id, user.display_name, safe_return_path(link.return_to))
+        return SignedIn(session_id, user.display_name, safe_return_path(link.return_to), user.language)
 
     def _created(self, registration: User | None, now: dt.datetime) -> User | None:
         """The verified account of a followed registration link: made from that registration only."""

@@ -30,7 +30,7 @@ def breach_notice(incident: BreachIncident, to: str, name: str) -> Message:
                    f"What we have done\n{incident.measures_taken}\n\n"
                    f"What you can do\n{incident.what_you_can_do}\n\n"
                    f"Whom to contact\n{incident.contact}\nQuote {incident.reference}. You may also complain to the "
-                   "Data Protection Board of India." + SIGNATURE)
+                   "Data Protection Board of India." + f"\n\n{SIGNATURE}\n")
 
 
 def affected_people(incident: BreachIncident, users: UserStore, everyone: list[User]) -> list[User]:

@@ -20,7 +20,7 @@ def open_ticket(message: ContactMessage, tickets: TicketStore, mailer: Mailer, g
     existing = tickets.add(record)
     if existing is not None:
         return existing, False
-    acknowledgement = ticket_acknowledgement(record.email, record.id, now.date())
+    acknowledgement = ticket_acknowledgement(record.email, record.id, now.date(), record.lang)
     for mail in (acknowledgement, ticket_notice(grievance_email, record)):
         send_after_commit(mailer, mail, "ticket")
     return record, True

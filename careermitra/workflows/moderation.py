@@ -71,7 +71,8 @@ class Moderation:
         author = self.users.get(record.user_id) if record.user_id else None
         if author is not None:
             link = self.site_origin + review_url(record.institution, record.id)
-            send_after_commit(self.mailer, review_live_message(author.email, author.name, record.title, link),
+            send_after_commit(self.mailer, review_live_message(author.email, author.name, record.title, link,
+                                                                  author.language),
                               "review_live")
         return record
 
@@ -93,7 +94,8 @@ class Moderation:
                   expires=now + REFUSED_TEXT_KEPT)
         author = self.users.get(record.user_id) if record.user_id else None
         if author is not None:
-            send_after_commit(self.mailer, review_rejected_message(author.email, author.name, record.title, text),
+            send_after_commit(self.mailer, review_rejected_message(author.email, author.name, record.title, text,
+                                                                      author.language),
                               "review_rejected")
         return self.review(review_id)
 
@@ -155,7 +157,8 @@ class Moderation:
         record = self._decide_listing(listing_id, Status.REJECTED, reason)
         proposer = self.users.get(record.user_id) if record.user_id else None
         if proposer is not None:
-            message = listing_rejected_message(proposer.email, proposer.name, record.institution.name, reason)
+            message = listing_rejected_message(proposer.email, proposer.name, record.institution.name, reason,
+                                               proposer.language)
             send_after_commit(self.mailer, message, "listing_rejected")
         return record
 

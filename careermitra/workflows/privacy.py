@@ -88,10 +88,11 @@ class PrivacyRequests:
         self.pending.add(token, PendingPrivacyRequest(user_id=user_id or NO_USER, kind=request.kind,
                                                       reviews=request.reviews), now + CONFIRMATION_LINK_LIFETIME)
         if user_id is None:
-            self.mailer.send(privacy_no_account_message(request.email))
+            self.mailer.send(privacy_no_account_message(request.email, request.lang))
             return False
         kind, reviews = request.kind.value, request.reviews.value if request.reviews else None
-        self.mailer.send(privacy_confirmation_message(request.email, kind, reviews, self.link_for(token)))
+        # The form's language: reading the account for its own would make a known address slower to answer.
+        self.mailer.send(privacy_confirmation_message(request.email, kind, reviews, self.link_for(token), request.lang))
         return True
 
     def confirm(self, token: str, now: dt.datetime) -> RequestKind | None:
@@ -103,7 +104,7 @@ class PrivacyRequests:
         if pending.kind == RequestKind.ACCESS:
             export = personal_data_export(user, self.reviews, self.listings, now, self.confirmations)
             self.mailer.send(privacy_export_message(user.email, user.name,
-                                                    json.dumps(export, indent=2, ensure_ascii=False)))
+                                                    json.dumps(export, indent=2, ensure_ascii=False), user.language))
         else:
             self.erase(user, pending.reviews or ReviewsOnErasure.DELETE)
         return pending.kind
@@ -128,8 +129,8 @@ class PrivacyRequests:
         # The last mail to this address goes before the address is gone; a failure must not stop the erasure.
         if self.confirmations is not None:
             self.confirmations.remove_ties(user.id)
-        send_after_commit(self.mailer, privacy_erased_message(user.email, user.name, reviews_choice.value),
-                          "privacy_erased")
+        erased = privacy_erased_message(user.email, user.name, reviews_choice.value, user.language)
+        send_after_commit(self.mailer, erased, "privacy_erased")
         self.users.delete(user)
 
 

@@ -9,6 +9,7 @@ from careermitra.domain.review_submission import ReviewRecord, ReviewSubmission
 from careermitra.domain.submission import Status, fingerprint, record_id
 from careermitra.domain.trust import CONNECTED_MESSAGE, Relationship, Verification
 from careermitra.domain.user import User
+from careermitra.i18n import N_
 from careermitra.store.institutions import Catalogue
 from careermitra.store.reviews import ReviewStore
 from careermitra.workflows.once import Quota, add_once
@@ -23,8 +24,8 @@ def submit_review(submission: ReviewSubmission, author: User, reviews: ReviewSto
     a representative of the institution may not review it.
     """
     if not catalogue.exists(submission.institution):
-        raise InvalidInput("There is no such institution on the site.",
-                           {"institution": "choose an institution listed on the site"})
+        raise InvalidInput(N_("There is no such institution on the site."),
+                           {"institution": N_("choose an institution listed on the site")})
     if tie is not None and tie.relationship == Relationship.REPRESENTATIVE:
         raise InvalidInput(CONNECTED_MESSAGE, {"connection": CONNECTED_MESSAGE})
     record = ReviewRecord(
@@ -44,7 +45,7 @@ def withdraw_review(review_id: str, author: User, reviews: ReviewStore, now: dt.
     """
     record = reviews.get(review_id)
     if record is None or record.user_id != author.id:
-        raise NotFound("You have no review with this id; open Your reviews to see the ones you wrote.")
+        raise NotFound(N_("You have no review with this id; open Your reviews to see the ones you wrote."))
     if record.status == Status.WITHDRAWN:
         return record
     withdrawn = reviews.withdraw(review_id, author.id, now)
@@ -52,5 +53,5 @@ def withdraw_review(review_id: str, author: User, reviews: ReviewStore, now: dt.
         current = reviews.get(review_id)
         if current is not None and current.status == Status.WITHDRAWN:
             return current
-        raise Duplicate("This review changed while you were withdrawing it; reload Your reviews and try again.")
+        raise Duplicate(N_("This review changed while you were withdrawing it; reload Your reviews and try again."))
     return withdrawn

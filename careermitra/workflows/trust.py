@@ -23,6 +23,7 @@ from careermitra.domain.trust import (
     domain_of,
 )
 from careermitra.domain.user import User
+from careermitra.i18n import N_
 from careermitra.mail.messages import Mailer, address_confirmation_message
 from careermitra.store.confirmations import ConfirmationStore, PendingConfirmation
 from careermitra.store.institutions import Catalogue
@@ -44,21 +45,21 @@ class Trust:
     def request_confirmation(self, request: AddressConfirmation, user: User, now: dt.datetime) -> None:
         """Mail a single-use link to an address at one of the institution's own domains."""
         if not self.catalogue.exists(request.institution):
-            raise InvalidInput("There is no such institution on the site.",
-                               {"institution": "choose an institution listed on the site"})
+            raise InvalidInput(N_("There is no such institution on the site."),
+                               {"institution": N_("choose an institution listed on the site")})
         domains = self.catalogue.email_domains(request.institution)
         domain = domain_of(request.email, domains)
         if domain is None:
             name = self.catalogue.name(request.institution)
             why = (f"use your address at {name}: one ending in @{' or @'.join(domains)}" if domains else
                    f"{name} has not told us its mail domain yet, so its addresses cannot be confirmed")
-            raise InvalidInput("That address is not at the institution's own domain.", {"email": why})
+            raise InvalidInput(N_("That address is not at the institution's own domain."), {"email": why})
         token = new_secret_token()
         pending = PendingConfirmation(user_id=user.id, institution=request.institution, domain=domain,
                                       relationship=request.relationship)
         self.confirmations.add_link(token, pending, now + CONFIRMATION_LINK_LIFETIME)
         self.mailer.send(address_confirmation_message(request.email, self.catalogue.name(request.institution),
-                                                      request.relationship.value, self.link_for(token)))
+                                                      request.relationship.value, self.link_for(token), request.lang))
 
     def confirm_address(self, token: str, now: dt.datetime) -> PendingConfirmation | None:
         """Follow a confirmation link once: the user's tie to the institution, and the badge on their review."""
@@ -75,7 +76,7 @@ class Trust:
         """Queue a report of a published review; the review stays up until a moderator decides."""
         review = self.reviews.get(submission.review)
         if review is None or review.status != Status.APPROVED:
-            raise NotFound(NOT_ON_SITE, {"review": "this review is not on the site"})
+            raise NotFound(NOT_ON_SITE, {"review": N_("this review is not on the site")})
         record = ReportRecord(id=uuid.uuid4().hex[:24], review_id=review.id, institution=review.institution,
                               reason=submission.reason, note=submission.note, status="open", created_at=now)
         self.reports.add(record)
@@ -85,16 +86,16 @@ class Trust:
         """An institution's representative replies once to a published review; a moderator reads it first."""
         review = self.reviews.get(submission.review)
         if review is None or review.status != Status.APPROVED:
-            raise NotFound(NOT_ON_SITE, {"review": "this review is not on the site"})
+            raise NotFound(NOT_ON_SITE, {"review": N_("this review is not on the site")})
         tie = self.confirmations.tie(user.id, review.institution)
         if tie is None or tie.relationship != Relationship.REPRESENTATIVE:
             name = self.catalogue.name(review.institution)
             raise Forbidden(f"Only a representative of {name} may reply: first confirm your address at its domain.",
-                            {"review": "confirm your address at the institution first"})
+                            {"review": N_("confirm your address at the institution first")})
         if not self.reviews.add_reply(review.id, Reply(body=submission.body, status="pending", user_id=user.id,
                                                        created_at=now)):
-            raise Duplicate("This review has a reply already; each review gets one.",
-                            {"review": "this review has a reply already"})
+            raise Duplicate(N_("This review has a reply already; each review gets one."),
+                            {"review": N_("this review has a reply already")})
 
 
 def verification_for(user: User, institution: str, confirmations: ConfirmationStore) -> Verification | None:

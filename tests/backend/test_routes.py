@@ -77,7 +77,7 @@ def test_the_listing_body_is_documented_as_its_model_and_the_queries_as_paramete
     # The editors' facts of an institution, without the slug (it comes from the name)
     assert {"name", "type", "city", "state", "courses", "contact", "description"} <= set(proposal["required"])
     assert "slug" not in proposal["properties"] and proposal["additionalProperties"] is False
-    for path, names in (("/api/verify", ["token"]), ("/api/form-token", ["form", "renew"]),
+    for path, names in (("/api/verify", ["token", "lang"]), ("/api/form-token", ["form", "renew"]),
                         ("/api/privacy-requests/confirm", ["token"])):
         parameters = openapi["paths"][path]["get"]["parameters"]
         assert [(parameter["name"], parameter["in"]) for parameter in parameters] == [

@@ -30,6 +30,7 @@ from careermitra.domain.abuse import FORM_TOKEN_FIELD, issue_form_token
 from careermitra.domain.problems import InvalidInput
 from careermitra.domain.return_path import safe_return_path
 from careermitra.domain.user import Registration, SignInRequest
+from careermitra.i18n import N_, language, localized_url
 
 router = Router()
 REGISTER = FORMS["register"]
@@ -72,16 +73,16 @@ def sign_in(request: Annotated[SignInRequest, Body()]) -> Response[Any]:
 
 @router.get("/api/verify", summary="Follow the link of a verification or sign-in mail",
             responses=answers(303, None, 422))
-def verify(token: Annotated[str, Query()] = "") -> Response[Any]:
+def verify(token: Annotated[str, Query()] = "", lang: Annotated[str, Query()] = "") -> Response[Any]:
     """Follow a link from an email: signed in and back on the page the person came from (or the verified
-    page), or sent to the page that offers a new link."""
+    page), or sent to the page that offers a new link, in the mail's language (`lang`, issue 16)."""
     svc = services()
     signed_in = svc.accounts.follow_link(token, svc.clock()) if 20 <= len(token) <= 100 else None
     if signed_in is None:
         count("LinkRefused")
-        return see_other(LINK_EXPIRED_PAGE)
+        return see_other(localized_url(LINK_EXPIRED_PAGE, language(lang)))
     count("SignedIn")
-    return see_other(safe_return_path(signed_in.return_to) or VERIFIED_PAGE,
+    return see_other(safe_return_path(signed_in.return_to) or localized_url(VERIFIED_PAGE, signed_in.language),
                      cookies=[session_cookie(svc.key, signed_in.session_id), display_cookie(signed_in.display_name)])
 
 
@@ -118,7 +119,7 @@ def form_token(form: Annotated[str, Query()] = "", renew: Annotated[str, Query(m
     """A signed, single-use 'opened at' for a form; `renew` (the token just sent) keeps the form's opening time."""
     svc = services()
     if form not in SCREENED_FORMS:
-        raise InvalidInput("Unknown form.", {"form": f"one of {', '.join(SCREENED_FORMS)}"})
+        raise InvalidInput(N_("Unknown form."), {"form": f"one of {', '.join(SCREENED_FORMS)}"})
     token = issue_form_token(svc.key, form, svc.clock(), renewing=renew or None)
     count("FormTokenIssued")
     return json_answer(200, {"field": FORM_TOKEN_FIELD, "token": token, "min_seconds": svc.settings.min_fill_seconds})

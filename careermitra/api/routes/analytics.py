@@ -19,6 +19,7 @@ from careermitra.api.services import services
 from careermitra.domain.analytics import CONSENT_COOKIE, PageViewBeacon, consent_cookie_value, page_view, visitor_of
 from careermitra.domain.problems import Forbidden
 from careermitra.domain.signing import hashed_ip
+from careermitra.i18n import N_
 
 router = Router()
 CONSENT = FORMS["consent"]
@@ -48,8 +49,8 @@ def record_page_view(beacon: Annotated[PageViewBeacon, Body()]) -> Response[Any]
         return Response(status_code=204, headers=NO_STORE, body="")
     visitor = visitor_of(svc.key, request_cookie(event, CONSENT_COOKIE))
     if visitor is None:
-        raise Forbidden("No analytics without consent: accept analytics in the cookie settings first.",
-                        {CONSENT_COOKIE: "missing, not ours, or it records a refusal"})
+        raise Forbidden(N_("No analytics without consent: accept analytics in the cookie settings first."),
+                        {CONSENT_COOKIE: N_("missing, not ours, or it records a refusal")})
     enforce_limits(BEACON.limits_per("ip"), hashed_ip(svc.key, client_ip(event)), svc)
     enforce_limits(BEACON.limits_per("visitor"), visitor, svc)
     view = page_view(beacon, visitor, event.headers.get("user-agent"), svc.settings.site_origin, svc.clock())

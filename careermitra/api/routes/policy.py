@@ -19,6 +19,7 @@ from careermitra.api.signed_in import sender
 from careermitra.api.validation import guard_fields
 from careermitra.domain.privacy import PolicyAcceptance
 from careermitra.domain.problems import InvalidInput
+from careermitra.i18n import N_
 
 router = Router()
 POLICY = FORMS["policy"]
@@ -36,8 +37,9 @@ def accept_policy(acceptance: Annotated[PolicyAcceptance, Body()]) -> Response[A
     if not screen(POLICY, guard_fields(router), event, svc):
         return accepted(POLICY, answer, redirect)
     if acceptance.policy_version != svc.settings.policy_version:
-        raise InvalidInput("The privacy policy has changed since the page was loaded.",
-                           {"policy_version": "the privacy policy has changed; reload the page and accept it again"})
+        raise InvalidInput(N_("The privacy policy has changed since the page was loaded."),
+                           {"policy_version": N_(
+                               "the privacy policy has changed; reload the page and accept it again")})
     enforce_limits(POLICY.limits_per("user"), user.id, svc)
     svc.accounts.accept_policy(user, svc.clock())
     count("PolicyAccepted")

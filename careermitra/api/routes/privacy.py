@@ -22,6 +22,7 @@ from careermitra.api.session_cookie import signed_out_cookies
 from careermitra.api.validation import guard_fields
 from careermitra.domain.privacy import CONFIRMATION_LINK_LIFETIME, PrivacyRequest, RequestKind
 from careermitra.domain.problems import NotFound
+from careermitra.i18n import N_
 from careermitra.workflows.privacy import PrivacyRequests
 
 router = Router()
@@ -82,5 +83,5 @@ def confirm_privacy_request() -> Response[Any]:
     if answers_with_redirect(event):
         return see_other(RESULT_PAGES[kind], cookies=cookies)
     if kind is None:
-        raise NotFound("This confirmation link was used already or has expired; make the request again.")
+        raise NotFound(N_("This confirmation link was used already or has expired; make the request again."))
     return json_answer(200, {"status": "done", "kind": kind.value}, cookies=cookies)

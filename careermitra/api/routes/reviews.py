@@ -22,6 +22,7 @@ from careermitra.domain.problems import NotFound
 from careermitra.domain.review import REVIEW_ID_PATTERN
 from careermitra.domain.review_submission import ReviewRecord, ReviewSubmission
 from careermitra.domain.user import User
+from careermitra.i18n import N_
 from careermitra.workflows.reviews import submit_review, withdraw_review
 
 router = Router()
@@ -62,7 +63,7 @@ def withdraw(review_id: str) -> Response[Any]:
     event = request_of(router)
     author = signed_in_user(event, svc)
     if not REVIEW_ID_PATTERN.match(review_id):
-        raise NotFound("You have no review with this id; open Your reviews to see the ones you wrote.")
+        raise NotFound(N_("You have no review with this id; open Your reviews to see the ones you wrote."))
     record = withdraw_review(review_id, author, svc.reviews, svc.clock())
     count("ReviewWithdrawn")
     if answers_with_redirect(event):
