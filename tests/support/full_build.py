@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -84,6 +85,7 @@ def full_build_stack(tmp: Path, monkeypatch: pytest.MonkeyPatch, shard_size: int
                         "SHARD_SIZE": str(shard_size), "WORK_FOLDER": str(work),
                         "POWERTOOLS_SERVICE_NAME": "full-build"}.items():
         monkeypatch.setenv(name, value)
+    sys.modules.pop("careermitra.full_build.handlers", None)  # a cold start: the settings of this environment
     return FullBuildStack(root, source, s3, {step: load_step(step) for step in STEPS})
 
 
