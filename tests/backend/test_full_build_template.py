@@ -7,6 +7,7 @@ from typing import Any
 
 from careermitra.full_build.settings import FullBuildSettings, load_full_build_settings
 from tests.backend.template import ROOT, template
+from tests.support.requirements import pins
 
 STEPS = {"plan": "FullBuildPlanFunction", "shard": "FullBuildShardFunction", "finish": "FullBuildFinishFunction"}
 TRANSIENT = {"Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
@@ -99,20 +100,8 @@ def test_each_step_has_its_handler_and_no_step_may_delete_a_page() -> None:
     assert "build-FullBuildShardFunction" in (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
-def _pins(requirements: str) -> dict[str, str]:
-    """Distribution name -> pinned version, following `-r` includes."""
-    pins: dict[str, str] = {}
-    for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("-r "):
-            pins |= _pins(line.removeprefix("-r ").strip())
-        elif line:
-            name, version = line.split("==")
-            pins[name.split("[")[0].lower().replace("_", "-")] = version
-    return pins
-
 
 def test_the_full_build_package_pins_what_the_project_runs_and_pagefind_for_the_search_index() -> None:
-    full_build, project = _pins("requirements-full-build.txt"), _pins("requirements.txt")
+    full_build, project = pins("requirements-full-build.txt"), pins("requirements.txt")
     assert {name: project.get(name) for name in full_build} == full_build
     assert "pagefind" in full_build and "pagefind-bin" in full_build

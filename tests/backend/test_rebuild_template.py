@@ -16,6 +16,7 @@ from packaging.utils import canonicalize_name
 
 from careermitra.rebuild.settings import RebuildSettings, load_rebuild_settings
 from tests.backend.template import ROOT, resources, template
+from tests.support.requirements import pins
 
 STREAM_RETENTION_SECONDS = 24 * 3600  # DynamoDB keeps stream records for a day
 DUMMY_PARAMETERS = {"SiteDomainName": "careermitra.example"}
@@ -57,18 +58,6 @@ def _resolved(value: Any) -> str:
 def _environment() -> dict[str, str]:
     return {name: _resolved(value) for name, value in _rebuild()["Properties"]["Environment"]["Variables"].items()}
 
-
-def _pins(requirements: str) -> dict[str, str]:
-    """Distribution name -> pinned version of a requirements file, following its `-r` includes."""
-    pins: dict[str, str] = {}
-    for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("-r "):
-            pins |= _pins(line.removeprefix("-r ").strip())
-        elif line:
-            name, version = line.split("==")
-            pins[canonicalize_name(name.split("[")[0])] = version
-    return pins
 
 
 def test_the_reviews_stream_feeds_the_rebuild_in_batches_and_retries_only_the_failed_records() -> None:
@@ -165,8 +154,8 @@ def test_the_rebuild_reads_only_its_table_and_writes_only_the_site_bucket_and_di
 
 
 def test_the_rebuild_pins_the_same_versions_as_the_project_and_no_search_indexer() -> None:
-    rebuild = _pins("requirements-rebuild.txt")
-    project = _pins("requirements.txt")
+    rebuild = pins("requirements-rebuild.txt")
+    project = pins("requirements.txt")
     assert {name: version for name, version in rebuild.items() if project.get(name) != version} == {}
     assert "pagefind" not in rebuild
 
@@ -207,7 +196,7 @@ def test_the_built_package_starts_from_its_own_files(tmp_path: Path) -> None:
     assert not (package / "careermitra" / "local").exists()
     assert not list((package / "careermitra").rglob("__pycache__"))
     installed = {canonicalize_name(path.name.split("-")[0]) for path in package.glob("*.dist-info")}
-    assert installed == set(_pins("requirements-rebuild.txt"))  # nothing unpinned slipped in
+    assert installed == set(pins("requirements-rebuild.txt"))  # nothing unpinned slipped in
 
     # As Lambda starts it: the handler the template names, the template's variables, the packaged site.
     properties = _rebuild()["Properties"]
