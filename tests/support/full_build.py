@@ -19,8 +19,8 @@ import pytest
 from careermitra.local.resources import create_tables
 from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.store.reviews import DynamoReviewStore
-from tests.support.rebuild import LambdaContext, record_for
-from tests.support.site import FIXTURE_SITE, ROOT
+from tests.support.rebuild import LambdaContext, record_for, site_root
+from tests.support.site import ROOT
 
 # Small pages so the fixture's three institutions make several review and listing pages; search on.
 SETTINGS = '{"reviews_per_page": 2, "listing_page_size": 1, "feed_size": 3, "search_index": True}'
@@ -54,20 +54,10 @@ class FullBuildStack:
         return answer
 
 
-def site_copy(tmp: Path, name: str) -> Path:
-    root = tmp / name
-    shutil.copytree(FIXTURE_SITE, root / "content")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-    (root / "pelicanconf.py").write_text(settings + f"\nCAREERMITRA = {{**CAREERMITRA, **{SETTINGS}}}\n",
-                                         encoding="utf-8")
-    return root
-
-
 def full_build_stack(tmp: Path, monkeypatch: pytest.MonkeyPatch, shard_size: int = 2) -> FullBuildStack:
     """Given the fixture site packaged, its approved reviews in DynamoDB and two empty buckets (inside moto)."""
-    source = site_copy(tmp, "checkout")
-    root = site_copy(tmp, "package")
+    source = site_root(tmp, "checkout", SETTINGS)
+    root = site_root(tmp, "package", SETTINGS)
     s3 = boto3.client("s3")
     for bucket in ("site", "build-state"):
         s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "ap-south-1"})

@@ -62,13 +62,14 @@ def record_for(slug: str, review: PublishedReview, status: Status = Status.APPRO
     return review_record(slug, review, f"user-{review.id}", status)
 
 
-def site_root(tmp: Path) -> Path:
-    """A copy of what `sam build` packages: the content, the theme and the settings (small page sizes)."""
-    root = tmp / "package"
+def site_root(tmp: Path, name: str = "package", settings: str = PAGE_SIZES) -> Path:
+    """A copy of what `sam build` packages: the content, the theme and the settings (by default small page
+    sizes; `settings` is a dict literal laid over CAREERMITRA)."""
+    root = tmp / name
     shutil.copytree(FIXTURE_SITE, root / "content")
     shutil.copytree(ROOT / "theme", root / "theme")
-    settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-    (root / "pelicanconf.py").write_text(settings + f"\nCAREERMITRA = {{**CAREERMITRA, **{PAGE_SIZES}}}\n",
+    site_settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    (root / "pelicanconf.py").write_text(site_settings + f"\nCAREERMITRA = {{**CAREERMITRA, **{settings}}}\n",
                                          encoding="utf-8")
     return root
 
