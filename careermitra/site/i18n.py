@@ -149,7 +149,3 @@ def install(env: Environment) -> None:
                        script_text=script_text)
     env.globals.setdefault("lang", i18n.DEFAULT_LANGUAGE)
 
-
-def template_context(lang: Language, page_url: str) -> dict[str, Any]:
-    """What every builder page's template sees about its language."""
-    return {"lang": lang, "page_url": page_url}
