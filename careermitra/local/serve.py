@@ -72,7 +72,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # A missing Hindi page gets the Hindi 404 page (CloudFront has one error page for the whole
         # distribution: the English one, which says in Hindi too where the Hindi site is).
-        lang = language_of_url(self.path)
+        # A request line too broken to parse has no path yet: it gets the English page.
+        lang = language_of_url(getattr(self, "path", "/"))
         not_found = Path(self.directory) / localized_path("404.html", lang)
         if code == HTTPStatus.NOT_FOUND and not_found.is_file():
             body = not_found.read_bytes()
