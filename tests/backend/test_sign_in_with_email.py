@@ -115,6 +115,19 @@ def test_signing_in_takes_as_long_for_a_known_address_as_for_an_unknown_one(api:
     assert_indistinguishable(*alternate(known, unknown))
 
 
+def test_the_stand_in_read_for_an_unknown_address_is_no_account(api: Api) -> None:
+    # The unknown path reads a stand-in record of a user's shape (so both paths take as long): it is nobody's
+    from careermitra.api.services import services
+    from careermitra.store.users import STAND_IN
+
+    sign_in(api)
+    assert api.submit("sign_in", "/api/sign-in", {"email": "nobody.here@example.in"}).status == 202
+    users = services().accounts.users
+    assert [user.email for user in users.all_verified()] == [EMAIL]
+    assert users.get(STAND_IN["id"]) is None
+    assert users.by_email(STAND_IN["email"]) is None
+
+
 def test_signing_in_again_right_after_signing_out_sends_the_link(api: Api) -> None:
     # The mail cooldown stops double clicks; signing out then in a minute later is neither
     cookie = sign_in(api)
