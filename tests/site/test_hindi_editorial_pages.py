@@ -36,8 +36,10 @@ def hindi_page(site: Path, url: str) -> str:
 
 
 def is_translated(html: str) -> bool:
-    """Whether the page's text is in Hindi (a page not yet translated marks its heading English)."""
-    return re.search(r'<main id="main" class="wrap">\s*<article class="prose[^"]*">\s*<h1>', html) is not None
+    """Whether the page's text is in Hindi (a page not yet translated marks its text English; an earlier policy
+    version, kept in English as published, has a Hindi title over its English text)."""
+    return re.search(r'<main id="main" class="wrap">\s*<article class="prose[^"]*">\s*<h1>', html) is not None \
+        and '<div lang="en-IN">' not in main_of(html)
 
 
 def test_the_check_finds_english_text_and_leaves_out_what_is_marked_english_code_names_and_addresses() -> None:
@@ -57,14 +59,14 @@ def test_every_editorial_page_has_a_hindi_page_that_says_it_is_hindi(sample_site
         html = hindi_page(sample_site, url)
         assert html.startswith('<!doctype html>\n<html lang="hi-IN">'), url
         if not is_translated(html):  # the English text, in the Hindi site's frame, marked English
-            assert re.search(r'<h1 lang="en-IN">.*?</h1>\s*(<p class="muted".*?</p>\s*)?(<p class="notice">.*?</p>)?'
+            assert re.search(r'<h1( lang="en-IN")?>.*?</h1>\s*(<p class="muted".*?</p>\s*)?(<p class="notice">.*?</p>)?'
                              r'<div lang="en-IN">', html, flags=re.S), url
 
 
 def test_every_page_but_the_earlier_policy_versions_is_translated_and_has_a_hindi_title(sample_site: Path) -> None:
     translated = [url for url in URLS if is_translated(hindi_page(sample_site, url))]
     assert sorted(set(URLS) - set(translated)) == ["/privacy-policy/versions/1.0/", "/privacy-policy/versions/2.0/"]
-    for url in translated:
+    for url in URLS:  # the earlier versions too: their titles are given in Hindi (title_hi)
         title = re.findall(r"<title>(.*?)</title>", hindi_page(sample_site, url))[0]
         assert re.search(r"[\u0900-\u097f]", title) and not english_runs(f"<p>{title}</p>"), (url, title)
 
@@ -76,8 +78,6 @@ def test_the_interface_of_a_hindi_editorial_page_is_in_hindi(sample_site: Path, 
     assert not links_off_the_hindi_site(html)
 
 
-@pytest.mark.xfail(strict=True, reason="the header and footer (base.html) are translated by another helper of "
-                   "issue 16: remove this mark when they land")
 def test_the_whole_hindi_page_header_and_footer_too_is_in_hindi_and_stays_on_the_hindi_site(
         sample_site: Path) -> None:
     for url in URLS:

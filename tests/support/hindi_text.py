@@ -90,8 +90,11 @@ def english_runs(html: str) -> list[str]:
 
 
 def links_off_the_hindi_site(html: str) -> list[str]:
-    """Links and form actions of the page that lead to a page of the English site."""
-    targets = re.findall(r'<a\b[^>]*\bhref="([^"]*)"', html) + re.findall(r'<form\b[^>]*\baction="([^"]*)"', html)
+    """Links and form actions of the page that lead to a page of the English site (the language switch, which
+    leads to the English page on purpose, aside)."""
+    anchors = [tag for tag in re.findall(r"<a\b[^>]*>", html) if "data-language-switch" not in tag]
+    targets = [match for tag in anchors for match in re.findall(r'\bhref="([^"]*)"', tag)]
+    targets += re.findall(r'<form\b[^>]*\baction="([^"]*)"', html)
     targets += re.findall(r'\bdata-done="([^"]*)"', html)
     return [url for url in targets
             if url.startswith("/") and not url.startswith("//") and is_page_url(url)
