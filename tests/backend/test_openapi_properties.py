@@ -5,7 +5,8 @@ For each answer: never a 5xx; its status is one the document lists for the route
 document gives for that status; and a refusal of what was sent names the field at fault. Hypothesis builds the
 requests from the document's own schemas (hypothesis-jsonschema) and breaks them (a required field dropped, a
 field of the wrong type, a body that is not an object, unknown or wrong query parameters), signed in or not, with
-or without a fill-time token. Deterministic (derandomize, no example database) and bounded (EXAMPLES per route).
+or without a fill-time token. Deterministic for one set of collected test modules (derandomize, no example
+database; Hypothesis also draws on the loaded modules' constants) and bounded (EXAMPLES per route).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def bodies(draw: st.DrawFn, schema: dict[str, Any], site_body: dict[str, Any] | 
     """A body the schema accepts or the site sends, or one broken in one of the ways a client gets it wrong."""
     from_site = site_body is not None and draw(st.integers(0, 2)) > 0
     valid = dict(site_body) if from_site and site_body is not None else draw(from_schema(schema))
-    how = draw(st.sampled_from(["valid", "valid", "drop", "retype", "unknown", "not an object"]))
+    how = draw(st.sampled_from(["valid", "valid", "valid", "valid", "drop", "retype", "unknown", "not an object"]))
     if how == "not an object" or not isinstance(valid, dict):
         return draw(JSON_VALUES)
     if how == "drop" and valid:
@@ -174,9 +175,13 @@ def send(api: Api, data: st.DataObject, method: str, path: str, operation: dict[
     schema = body_schema(operation)
     body = data.draw(bodies(schema, sent_by_the_site(path)), label="body") if schema else None
     form = FORM_AT_PATH.get(path)
-    if isinstance(body, dict) and form is not None and form.screened and data.draw(st.booleans(), label="token"):
+    # A request the route accepts needs a valid body, the token and (for most routes) a session all at once:
+    # each is drawn three times in four, so that about one example in five is one. Hypothesis mixes constants
+    # of the loaded modules into what it draws, so the examples change with the test modules collected beside
+    # this one; with even odds, one route in twelve drew no accepted request in 50 examples.
+    if isinstance(body, dict) and form is not None and form.screened and data.draw(st.integers(0, 3), label="token"):
         body = {**body, "form_token": api.form_token(form.name), "fax_number": ""}
-    signed_in = data.draw(st.booleans(), label="signed in")
+    signed_in = data.draw(st.integers(0, 3), label="signed in") > 0
     ip = f"198.18.{data.draw(st.integers(0, 255), label='ip')}.{data.draw(st.integers(1, 254))}"
     query = data.draw(queries(operation), label="query")
     cookie_sent = cookie if signed_in else None
