@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from careermitra.domain.facts import Sourced
+from careermitra.i18n.names import Kind, hindi_names
 from careermitra.site.builder.facts_view import Provenance, provenance, rank_tables, ratings_provenance
 from careermitra.site.builder.formatting import grouped, inr, long_date
 from careermitra.site.builder.model import Entry
@@ -67,7 +68,7 @@ def compare_record(entry: Entry) -> dict[str, Any]:
             "admissions_source": _source(adm) if adm else None,
         })
     latest = inst.latest_placements
-    return {
+    record: dict[str, Any] = {
         "slug": inst.slug,
         "name": inst.name,
         "url": inst.url,
@@ -92,6 +93,28 @@ def compare_record(entry: Entry) -> dict[str, Any]:
             "highest": _money(latest.highest_package_inr), "recruiters": latest.top_recruiters,
             "source": _source(latest)},
     }
+    hindi = _hindi(record, inst.name_hi)
+    if hindi:
+        record["hi"] = hindi
+    return record
+
+
+def _hindi(record: dict[str, Any], name_hi: str | None) -> dict[str, Any]:
+    """The Hindi names a Hindi compare page shows (issue 16): the institution's own, its type's, city's and
+    state's, and its courses' and rated aspects' (English -> Hindi), only where the Hindi differs. A few dozen
+    bytes a file, so one file still serves both languages."""
+    def shown(kind: Kind, english: str) -> str | None:
+        name = hindi_names().shown(kind, english)
+        return name if name and name != english else None
+
+    kinds: tuple[Kind, ...] = ("type", "city", "state")
+    names: dict[str, Any] = {kind: shown(kind, record[kind]) for kind in kinds}
+    names["name"] = name_hi
+    names["courses"] = {course["name"]: shown("course", course["name"]) for course in record["courses"]}
+    names["aspects"] = {aspect["label"]: shown("aspect", aspect["label"]) for aspect in record["rating"]["aspects"]}
+    for key in ("courses", "aspects"):
+        names[key] = {english: hindi for english, hindi in names[key].items() if hindi}
+    return {key: value for key, value in names.items() if value}
 
 
 def compare_data(entry: Entry) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from careermitra.domain.slugs import slugify
+from careermitra.i18n.names import Kind, hindi_names
 from careermitra.site.builder.model import Card, CourseFacts, Listing
 
 FORMAT = 2
@@ -68,7 +69,30 @@ def data_json(cards: Sequence[Card], course_titles: dict[str, str], only_course:
         "exams": exams,
         "rows": [_row(card, at, only_course) for card in cards],
     }
+    hindi = _hindi(cards, types, places, [course_titles.get(slug, slug) for slug in courses])
+    if hindi:
+        data["hi"] = hindi
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _hindi(cards: Sequence[Card], types: list[str], places: list[tuple[str, str]],
+           courses: list[str]) -> dict[str, Any]:
+    """The Hindi names a Hindi page's cards show (issue 16), beside the English lists in the same order (null where
+    the Hindi is the English or not given), and the institutions' own Hindi names by row. A list is left out when
+    it would hold no Hindi, so the file grows by the few names that differ (`make bench` measures it)."""
+    def shown(kind: Kind, english: str) -> str | None:
+        name = hindi_names().shown(kind, english)
+        return name if name and name != english else None
+
+    lists: dict[str, Any] = {
+        "types": [shown("type", label) for label in types],
+        "places": [[shown("city", city), shown("state", state)] for city, state in places],
+        "courses": [shown("course", title) for title in courses],
+        "names": [[n, card.name_hi] for n, card in enumerate(cards) if card.name_hi],
+    }
+    has_hindi = {"types": any(lists["types"]), "places": any(any(pair) for pair in lists["places"]),
+                 "courses": any(lists["courses"]), "names": bool(lists["names"])}
+    return {key: value for key, value in lists.items() if has_hindi[key]}
 
 
 class Positions(NamedTuple):
@@ -150,6 +174,9 @@ def listing_data_of(listing: Listing, split_above: int = SPLIT_ABOVE) -> dict[st
         "parts": {"": f"{PARTS_FOLDER}/{ALL_PART}.json",
                   **{slug: f"{PARTS_FOLDER}/{slug}.json" for slug in courses}},
     }
+    hindi = _hindi([], [], [], [titles.get(slug, slug) for slug in courses])
+    if hindi:
+        manifest["hi"] = hindi
     files[listing_data_path(listing)] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     return files
 
