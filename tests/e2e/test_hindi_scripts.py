@@ -99,6 +99,12 @@ def test_compare_two_institutions_in_hindi(page: Page, sample_server: str) -> No
     expect(table.get_by_role("row", name=re.compile("^प्रकार"))).to_contain_text("कॉलेज")
     expect(table.get_by_role("row", name=re.compile("^स्वामित्व"))).to_contain_text("निजी")
     expect(table.get_by_role("row", name=re.compile("^B.Tech: साल की ट्यूशन फ़ीस"))).to_contain_text("₹1,45,000")
+    # Dates, closing ranks and source lines, written in English in the compare files, read in Hindi
+    expect(table.get_by_role("row", name=re.compile("^M.Tech: आवेदन"))).to_contain_text("10 अप्रैल 2026 से 15 जून 2026 तक")
+    expect(table.get_by_role("row", name=re.compile("^B.Tech: क्लोज़िंग रैंक"))).to_contain_text(
+        "JEE Main 2025, सामान्य, राउंड 3: 40,110")
+    expect(table.get_by_role("row", name=re.compile("^समीक्षाएँ"))).to_contain_text(
+        "इस साइट पर पंजीकृत छात्रों की 4 समीक्षाओं से")
     expect(table.get_by_role("link", name=DECCAN_HI)).to_have_attribute("href", f"/hi/institutions/{DECCAN}/")
     expect(page.get_by_role("button", name=f"हटाएँ: {DECCAN_HI}")).to_be_visible()
     expect(page.locator(".badge").first).to_have_text("सबसे अच्छा")

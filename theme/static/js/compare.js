@@ -28,6 +28,24 @@ document.addEventListener("DOMContentLoaded", function () {
     return [...new Set(slugs.filter((slug) => picks ? picks.SLUG.test(slug) : /^[a-z0-9-]+$/.test(slug)))].slice(0, 4);
   }
 
+  // Dates and closing ranks come written in English (compare.py): a Hindi page rewrites their words.
+  const MONTHS = {January: _("January"), February: _("February"), March: _("March"), April: _("April"), May: _("May"),
+    June: _("June"), July: _("July"), August: _("August"), September: _("September"), October: _("October"),
+    November: _("November"), December: _("December")};
+  const CATEGORIES = {"General": _("General"), "General-PwD": _("General-PwD"),
+    "State quota": _("State quota"), "Management quota": _("Management quota")};
+  const longDate = (text) => text.replace(/\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/g, (all, day, month, year) => `${day} ${MONTHS[month] || month} ${year}`);
+  function applicationWindow(text) {
+    const both = text.match(/^(.+\d{4}) to (.+\d{4})$/);
+    return both ? _("%(opens)s to %(closes)s", { opens: longDate(both[1]), closes: longDate(both[2]) }) : longDate(text);
+  }
+  function closingRank(text) {
+    const parts = text.match(/^(.+) (\d{4}), (.+), round (\d+): ([\d,]+)$/);
+    if (!parts) return text;
+    const [, exam, year, category, round, rank] = parts;
+    return _("%(exam)s %(year)s, %(category)s, round %(round)s: %(rank)s", { exam, year, category: CATEGORIES[category] || category, round, rank });
+  }
+
   // A source line's opening words (careermitra/site/builder/facts_view.py writes them in English).
   function opening(prefix) {
     const self = prefix.match(/^Self-reported, (\d+)( \()?$/);
@@ -208,8 +226,8 @@ document.addEventListener("DOMContentLoaded", function () {
     body = group(table, _("Admissions"));
     for (const name of names) {
       row(body, _("%(course)s: exams", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.exams.length ? { label: c.title, text: c.exams.join(", "), source: c.admissions_source } : null)));
-      row(body, _("%(course)s: applications", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.application ? { label: c.title, text: c.application } : null)));
-      row(body, _("%(course)s: closing rank", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.closing_rank ? { label: c.title, text: c.closing_rank } : null)));
+      row(body, _("%(course)s: applications", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.application ? { label: c.title, text: applicationWindow(c.application) } : null)));
+      row(body, _("%(course)s: closing rank", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.closing_rank ? { label: c.title, text: closingRank(c.closing_rank) } : null)));
     }
     root.append(table);
   }
