@@ -11,9 +11,10 @@ import json
 from typing import Any
 
 from careermitra.domain.facts import Sourced
-from careermitra.i18n.names import Kind, hindi_names
+from careermitra.i18n.names import Kind
 from careermitra.site.builder.facts_view import Provenance, provenance, rank_tables, ratings_provenance
 from careermitra.site.builder.formatting import grouped, inr, long_date
+from careermitra.site.builder.listing_data import hindi_names_of
 from careermitra.site.builder.model import Entry
 
 COMPARE_FOLDER = "compare/data"
@@ -100,21 +101,14 @@ def compare_record(entry: Entry) -> dict[str, Any]:
 
 
 def _hindi(record: dict[str, Any], name_hi: str | None) -> dict[str, Any]:
-    """The Hindi names a Hindi compare page shows (issue 16): the institution's own, its type's, city's and
-    state's, and its courses' and rated aspects' (English -> Hindi), only where the Hindi differs. A few dozen
-    bytes a file, so one file still serves both languages."""
-    def shown(kind: Kind, english: str) -> str | None:
-        name = hindi_names().shown(kind, english)
-        return name if name and name != english else None
-
-    kinds: tuple[Kind, ...] = ("type", "city", "state")
-    names: dict[str, Any] = {kind: shown(kind, record[kind]) for kind in kinds}
-    names["name"] = name_hi
-    names["courses"] = {course["name"]: shown("course", course["name"]) for course in record["courses"]}
-    names["aspects"] = {aspect["label"]: shown("aspect", aspect["label"]) for aspect in record["rating"]["aspects"]}
-    for key in ("courses", "aspects"):
-        names[key] = {english: hindi for english, hindi in names[key].items() if hindi}
-    return {key: value for key, value in names.items() if value}
+    """The Hindi a Hindi compare page shows (issue 16): the institution's own Hindi name, and the Hindi of its
+    type, city, state, courses and rated aspects (hindi_names_of: only names whose Hindi differs), so one file
+    still serves both languages."""
+    named: list[tuple[Kind, str]] = [("type", record["type"]), ("city", record["city"]), ("state", record["state"])]
+    named += [("course", course["name"]) for course in record["courses"]]
+    named += [("aspect", aspect["label"]) for aspect in record["rating"]["aspects"]]
+    hindi: dict[str, Any] = {"name": name_hi, "names": hindi_names_of(named)}
+    return {key: value for key, value in hindi.items() if value}
 
 
 def compare_data(entry: Entry) -> tuple[str, str]:

@@ -75,24 +75,28 @@ def data_json(cards: Sequence[Card], course_titles: dict[str, str], only_course:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def hindi_names_of(named: Iterable[tuple[Kind, str]]) -> dict[str, str]:
+    """English name -> the Hindi name a Hindi page shows, for the names whose Hindi differs (issue 16). One map,
+    each name once, so a state's Hindi is not repeated beside each of its cities; the scripts look names up in
+    it and keep the English where it has none."""
+    found: dict[str, str] = {}
+    for kind, english in named:
+        shown = hindi_names().shown(kind, english)
+        if shown and shown != english:
+            found[english] = shown
+    return dict(sorted(found.items()))
+
+
 def _hindi(cards: Sequence[Card], types: list[str], places: list[tuple[str, str]],
            courses: list[str]) -> dict[str, Any]:
-    """The Hindi names a Hindi page's cards show (issue 16), beside the English lists in the same order (null where
-    the Hindi is the English or not given), and the institutions' own Hindi names by row. A list is left out when
-    it would hold no Hindi, so the file grows by the few names that differ (`make bench` measures it)."""
-    def shown(kind: Kind, english: str) -> str | None:
-        name = hindi_names().shown(kind, english)
-        return name if name and name != english else None
-
-    lists: dict[str, Any] = {
-        "types": [shown("type", label) for label in types],
-        "places": [[shown("city", city), shown("state", state)] for city, state in places],
-        "courses": [shown("course", title) for title in courses],
-        "names": [[n, card.name_hi] for n, card in enumerate(cards) if card.name_hi],
-    }
-    has_hindi = {"types": any(lists["types"]), "places": any(any(pair) for pair in lists["places"]),
-                 "courses": any(lists["courses"]), "names": bool(lists["names"])}
-    return {key: value for key, value in lists.items() if has_hindi[key]}
+    """The Hindi a Hindi page's cards show: the names of the file's types, places and courses (hindi_names_of),
+    and the institutions' own Hindi names by row; nothing when there is none (`make bench` sizes the files)."""
+    named: list[tuple[Kind, str]] = [("type", label) for label in types]
+    named += [pair for city, state in places for pair in (("city", city), ("state", state))]
+    named += [("course", title) for title in courses]
+    hindi: dict[str, Any] = {"names": hindi_names_of(named),
+                             "rows": [[n, card.name_hi] for n, card in enumerate(cards) if card.name_hi]}
+    return {key: value for key, value in hindi.items() if value}
 
 
 class Positions(NamedTuple):

@@ -164,6 +164,9 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function render(institutions) {
+    // The Hindi of the names the files give (English -> Hindi, compare.py), on a Hindi page.
+    const hindiNames = Object.assign({}, ...institutions.map((i) => i.hi.names || {}));
+    const hindi = (english) => hindiNames[english] || english;
     root.textContent = "";
     const table = el("table", null, "compare-table stack");
     const caption = el("caption", _("Comparing %(names)s", { names: institutions.map(shownName).join(", ") }));
@@ -184,8 +187,8 @@ document.addEventListener("DOMContentLoaded", function () {
     root.append(chooser(institutions));
 
     let body = group(table, _("Facts"));
-    row(body, _("Type"), institutions, (i) => ({ text: i.hi.type || i.type }));
-    row(body, _("Location"), institutions, (i) => ({ text: (i.hi.city || i.city) + ", " + (i.hi.state || i.state) }));
+    row(body, _("Type"), institutions, (i) => ({ text: hindi(i.type) }));
+    row(body, _("Location"), institutions, (i) => ({ text: hindi(i.city) + ", " + hindi(i.state) }));
     row(body, _("Established"), institutions, (i) => ({ text: String(i.established) }));
     row(body, _("Ownership"), institutions, (i) => (i.ownership ? { text: OWNERSHIP[i.ownership] || i.ownership } : null));
     row(body, _("Approved by"), institutions, (i) => (i.approvals.bodies.length ? { text: i.approvals.bodies.join(", "), source: i.approvals.affiliated_to ? null : i.approvals.source } : null));
@@ -197,21 +200,18 @@ document.addEventListener("DOMContentLoaded", function () {
     row(body, _("Overall, out of 5"), institutions, (i) => (i.rating.average !== null ? { text: String(i.rating.average), number: i.rating.average } : { text: _("No reviews yet") }), "high");
     row(body, _("Reviews"), institutions, (i) => ({ text: T.number(i.rating.count), number: i.rating.count, source: i.rating.source }), "high");
     const aspects = [...new Set(institutions.flatMap((i) => i.rating.aspects.map((a) => a.label)))];
-    const aspectNames = Object.assign({}, ...institutions.map((i) => i.hi.aspects || {}));
     for (const label of aspects) {
-      row(body, aspectNames[label] || label, institutions, (i) => {
+      row(body, hindi(label), institutions, (i) => {
         const found = i.rating.aspects.find((a) => a.label === label);
         return found ? { text: String(found.average), number: found.average } : null;
       }, "high");
     }
 
     const names = courseNames(institutions);
-    const hindiCourses = Object.assign({}, ...institutions.map((i) => i.hi.courses || {}));
-    const course = (name) => hindiCourses[name] || name;
     body = group(table, _("Fees and cost of a year"));
     for (const name of names) {
-      row(body, _("%(course)s: tuition a year", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => ({ label: c.title, text: c.fee.text, number: c.fee.value })), "low");
-      row(body, _("%(course)s: total a year", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.total ? { label: c.title, text: c.total.text, number: c.total.value, source: i.cost.source } : null)), "low");
+      row(body, _("%(course)s: tuition a year", { course: hindi(name) }), institutions, (i) => perCourse(i, name, (c) => ({ label: c.title, text: c.fee.text, number: c.fee.value })), "low");
+      row(body, _("%(course)s: total a year", { course: hindi(name) }), institutions, (i) => perCourse(i, name, (c) => (c.total ? { label: c.title, text: c.total.text, number: c.total.value, source: i.cost.source } : null)), "low");
     }
     row(body, _("Hostel"), institutions, (i) => (i.cost ? money(i.cost.hostel) : null), "low");
     row(body, _("Mess"), institutions, (i) => (i.cost ? money(i.cost.mess) : null), "low");
@@ -225,9 +225,9 @@ document.addEventListener("DOMContentLoaded", function () {
 
     body = group(table, _("Admissions"));
     for (const name of names) {
-      row(body, _("%(course)s: exams", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.exams.length ? { label: c.title, text: c.exams.join(", "), source: c.admissions_source } : null)));
-      row(body, _("%(course)s: applications", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.application ? { label: c.title, text: applicationWindow(c.application) } : null)));
-      row(body, _("%(course)s: closing rank", { course: course(name) }), institutions, (i) => perCourse(i, name, (c) => (c.closing_rank ? { label: c.title, text: closingRank(c.closing_rank) } : null)));
+      row(body, _("%(course)s: exams", { course: hindi(name) }), institutions, (i) => perCourse(i, name, (c) => (c.exams.length ? { label: c.title, text: c.exams.join(", "), source: c.admissions_source } : null)));
+      row(body, _("%(course)s: applications", { course: hindi(name) }), institutions, (i) => perCourse(i, name, (c) => (c.application ? { label: c.title, text: applicationWindow(c.application) } : null)));
+      row(body, _("%(course)s: closing rank", { course: hindi(name) }), institutions, (i) => perCourse(i, name, (c) => (c.closing_rank ? { label: c.title, text: closingRank(c.closing_rank) } : null)));
     }
     root.append(table);
   }

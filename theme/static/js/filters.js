@@ -18,23 +18,26 @@
   const slugOf = (name) => (name.toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
 
   // A data file: {fields, types, places: [[city, state]], courses: [[slug, name]], exams, rows} -> objects.
-  // Its "hi" lists hold the Hindi names beside the English ones (null where there is none): a Hindi page shows
-  // them, an English page keeps the English (listing_data.py).
+  // Its "hi" block gives a Hindi page the Hindi of the names (English -> Hindi, where they differ) and the
+  // institutions' own Hindi names by row; an English page keeps the English (listing_data.py).
+  function hindiOf(data) {
+    const hi = (T.hindi && data.hi) || {};
+    const names = hi.names || {};
+    return { rows: new Map(hi.rows || []), name: (english) => names[english] || english };
+  }
+
   function parse(data) {
     const at = {};
     data.fields.forEach((name, n) => { at[name] = n; });
-    const hi = (T.hindi && data.hi) || {};
-    const names = new Map(hi.names || []);
-    const inHindi = (list, n, english) => (list && list[n]) || english;
+    const hi = hindiOf(data);
     return data.rows.map((row, index) => ({
-      slug: row[at.slug] || slugOf(row[at.name]), name: row[at.name], nameHi: names.get(index) || null,
-      type: inHindi(hi.types, row[at.type], data.types[row[at.type]]),
-      city: inHindi(hi.places && hi.places[row[at.place]], 0, data.places[row[at.place]][0]),
-      state: inHindi(hi.places && hi.places[row[at.place]], 1, data.places[row[at.place]][1]),
+      slug: row[at.slug] || slugOf(row[at.name]), name: row[at.name], nameHi: hi.rows.get(index) || null,
+      type: hi.name(data.types[row[at.type]]),
+      city: hi.name(data.places[row[at.place]][0]), state: hi.name(data.places[row[at.place]][1]),
       average: row[at.average], count: row[at.count], score: row[at.score], ownership: row[at.ownership],
       naac: row[at.naac], nirf: row[at.nirf], hostel: row[at.hostel] === 1, extra: row[at.extra_cost],
       courses: row[at.courses].map(([c, fee, exams]) => ({
-        slug: data.courses[c][0], name: inHindi(hi.courses, c, data.courses[c][1]), fee: fee,
+        slug: data.courses[c][0], name: hi.name(data.courses[c][1]), fee: fee,
         exams: exams.map((e) => data.exams[e]),
       })),
     }));
@@ -186,8 +189,8 @@
 
   // A big listing's manifest (format 3) names its choices itself; its rows are in parts.
   function offerManifest(form, manifest) {
-    const hi = (T.hindi && manifest.hi && manifest.hi.courses) || [];
-    const courses = manifest.courses.map(([slug, name], n) => [slug, hi[n] || name]);
+    const hi = hindiOf(manifest);
+    const courses = manifest.courses.map(([slug, name]) => [slug, hi.name(name)]);
     fill(form.elements.course, courses.sort((a, b) => a[1].localeCompare(b[1])));
     fill(form.elements.exam, manifest.exams.map((e) => [e, e]));
     fill(form.elements.ownership, Object.keys(OWNERSHIP).filter((o) => manifest.ownerships.includes(o))

@@ -28,7 +28,8 @@ document.addEventListener("DOMContentLoaded", function () {
     const link = T.name(el("a"), inst.name, hi.name);
     link.href = href(inst.url);
     heading.append(link);
-    item.append(heading, el("p", (hi.type || inst.type) + " · " + (hi.city || inst.city) + ", " + (hi.state || inst.state), "muted"));
+    const named = (english) => (hi.names && hi.names[english]) || english;
+    item.append(heading, el("p", named(inst.type) + " · " + named(inst.city) + ", " + named(inst.state), "muted"));
     item.append(el("p", inst.rating.average !== null
       ? ngettext("%(average)s out of 5 from %(n)s review", "%(average)s out of 5 from %(n)s reviews", inst.rating.count, { average: inst.rating.average })
       : _("No reviews yet")));
