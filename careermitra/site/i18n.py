@@ -20,7 +20,7 @@ from careermitra import i18n
 from careermitra.domain import trust
 from careermitra.i18n import LANGUAGES, Language
 from careermitra.i18n.names import KINDS, Kind, name_in
-from careermitra.site.script_text import script_text
+from careermitra.site.script_text import script_names, script_text
 
 
 def context_language(context: Context) -> Language:
@@ -146,6 +146,6 @@ def install(env: Environment) -> None:
                        collection_period=collection_period, links_in_language=links_in_language)
     env.globals.update(LANGUAGES=LANGUAGES, alternates=alternates, neutral_url=i18n.neutral_url,
                        as_language=i18n.language, localized_url=i18n.localized_url,
-                       script_text=script_text)
+                       script_text=script_text, script_names=script_names)
     env.globals.setdefault("lang", i18n.DEFAULT_LANGUAGE)
 

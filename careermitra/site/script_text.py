@@ -3,7 +3,10 @@
 A script writes its words in English inside `_("...")` and `ngettext("...", "...", n)` (theme/static/js/ui-text.js
 defines both), as the templates do; `make translations` finds them there. A Hindi page carries the Hindi of
 the words its scripts use, as JSON in `<script type="application/json" id="ui-text">` (no inline script: the
-CSP allows none); an English page carries nothing, and a word without a translation stays English.
+CSP allows none); an English page carries nothing, and a word without a translation stays English. The scripts
+a page needs words for are the ones its `scripts` block loads (base.html reads them with `script_names`), and
+`page_scripts` for a script every page loads that only some pages use (picks.js, where cards or an institution
+page have its buttons).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from careermitra.i18n import Language
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "theme" / "static" / "js"
 
+_SCRIPT = re.compile(r"/theme/js/([\w-]+?)(?:\.[0-9a-f]{6,})?\.js\b")
 _STRING = r'"((?:[^"\\]|\\.)*)"'
 _SINGULAR = re.compile(r"(?<![\w$.])_\(\s*" + _STRING)
 _PLURAL = re.compile(r"(?<![\w$.])ngettext\(\s*" + _STRING + r"\s*,\s*" + _STRING)
@@ -55,3 +59,8 @@ def script_text(lang: Language, names: Iterable[str]) -> dict[str, str | list[st
     if lang is i18n.DEFAULT_LANGUAGE:
         return {}
     return _script_text(lang, tuple(dict.fromkeys(names)))
+
+
+def script_names(html: str) -> list[str]:
+    """The theme's scripts a piece of HTML loads ('filters.js', also from its fingerprinted copy's URL)."""
+    return [f"{name}.js" for name in _SCRIPT.findall(html)]

@@ -54,13 +54,7 @@ def test_a_hindi_search_finds_hindi_pages(browser: Browser, sample_server: str, 
         expect(result).to_have_attribute("href", re.compile("^/hi" + re.escape(DECCAN)))
         result.click()
         expect(page.get_by_role("heading", level=1)).to_have_text(DECCAN_HI)
-    # search.js (another helper's file, issue 16) still asks for a Hindi result's data file under /hi/; data
-    # files are shared by both languages. Only that may fail here; remove this once search.js strips "/hi".
-    unexpected = [url for url in missing if not _is_hindi_data_file(url)]
-    assert not unexpected and len(errors) == len(missing), (errors, missing)
-
-
-def _is_hindi_data_file(url: str) -> bool:
-    return re.search(r"/hi/institutions/[a-z0-9-]+/data\.json$", url) is not None
+    # A Hindi result's row is read from its data file at the neutral path (the files serve both languages).
+    assert not missing and not errors, (errors, missing)
 
 

@@ -11,8 +11,10 @@ import json
 from typing import Any
 
 from careermitra.domain.facts import Sourced
+from careermitra.i18n.names import Kind
 from careermitra.site.builder.facts_view import Provenance, provenance, rank_tables, ratings_provenance
 from careermitra.site.builder.formatting import grouped, inr, long_date
+from careermitra.site.builder.listing_data import hindi_names_of
 from careermitra.site.builder.model import Entry
 
 COMPARE_FOLDER = "compare/data"
@@ -67,7 +69,7 @@ def compare_record(entry: Entry) -> dict[str, Any]:
             "admissions_source": _source(adm) if adm else None,
         })
     latest = inst.latest_placements
-    return {
+    record: dict[str, Any] = {
         "slug": inst.slug,
         "name": inst.name,
         "url": inst.url,
@@ -92,6 +94,21 @@ def compare_record(entry: Entry) -> dict[str, Any]:
             "highest": _money(latest.highest_package_inr), "recruiters": latest.top_recruiters,
             "source": _source(latest)},
     }
+    hindi = _hindi(record, inst.name_hi)
+    if hindi:
+        record["hi"] = hindi
+    return record
+
+
+def _hindi(record: dict[str, Any], name_hi: str | None) -> dict[str, Any]:
+    """The Hindi a Hindi compare page shows (issue 16): the institution's own Hindi name, and the Hindi of its
+    type, city, state, courses and rated aspects (hindi_names_of: only names whose Hindi differs), so one file
+    still serves both languages."""
+    named: list[tuple[Kind, str]] = [("type", record["type"]), ("city", record["city"]), ("state", record["state"])]
+    named += [("course", course["name"]) for course in record["courses"]]
+    named += [("aspect", aspect["label"]) for aspect in record["rating"]["aspects"]]
+    hindi: dict[str, Any] = {"name": name_hi, "names": hindi_names_of(named)}
+    return {key: value for key, value in hindi.items() if value}
 
 
 def compare_data(entry: Entry) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from careermitra.domain.slugs import slugify
+from careermitra.i18n.names import Kind, hindi_names
 from careermitra.site.builder.model import Card, CourseFacts, Listing
 
 FORMAT = 2
@@ -68,7 +69,34 @@ def data_json(cards: Sequence[Card], course_titles: dict[str, str], only_course:
         "exams": exams,
         "rows": [_row(card, at, only_course) for card in cards],
     }
+    hindi = _hindi(cards, types, places, [course_titles.get(slug, slug) for slug in courses])
+    if hindi:
+        data["hi"] = hindi
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def hindi_names_of(named: Iterable[tuple[Kind, str]]) -> dict[str, str]:
+    """English name -> the Hindi name a Hindi page shows, for the names whose Hindi differs (issue 16). One map,
+    each name once, so a state's Hindi is not repeated beside each of its cities; the scripts look names up in
+    it and keep the English where it has none."""
+    found: dict[str, str] = {}
+    for kind, english in named:
+        shown = hindi_names().shown(kind, english)
+        if shown and shown != english:
+            found[english] = shown
+    return dict(sorted(found.items()))
+
+
+def _hindi(cards: Sequence[Card], types: list[str], places: list[tuple[str, str]],
+           courses: list[str]) -> dict[str, Any]:
+    """The Hindi a Hindi page's cards show: the names of the file's types, places and courses (hindi_names_of),
+    and the institutions' own Hindi names by row; nothing when there is none (`make bench` sizes the files)."""
+    named: list[tuple[Kind, str]] = [("type", label) for label in types]
+    named += [pair for city, state in places for pair in (("city", city), ("state", state))]
+    named += [("course", title) for title in courses]
+    hindi: dict[str, Any] = {"names": hindi_names_of(named),
+                             "rows": [[n, card.name_hi] for n, card in enumerate(cards) if card.name_hi]}
+    return {key: value for key, value in hindi.items() if value}
 
 
 class Positions(NamedTuple):
@@ -150,6 +178,9 @@ def listing_data_of(listing: Listing, split_above: int = SPLIT_ABOVE) -> dict[st
         "parts": {"": f"{PARTS_FOLDER}/{ALL_PART}.json",
                   **{slug: f"{PARTS_FOLDER}/{slug}.json" for slug in courses}},
     }
+    hindi = _hindi([], [], [], [titles.get(slug, slug) for slug in courses])
+    if hindi:
+        manifest["hi"] = hindi
     files[listing_data_path(listing)] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     return files
 

@@ -8,24 +8,37 @@
 (function () {
   const NAMES = ["course", "max_fee", "cost", "ownership", "naac", "exam", "min_rating", "hostel", "sort"];
   const GRADES = ["A++", "A+", "A", "B++", "B+", "B", "C", "D"];
-  const OWNERSHIP = {central: "Central", state: "State", deemed: "Deemed to be university", private: "Private",
-    "government-aided": "Government-aided", government: "Government"};
+  const T = window.careerMitraText;
+  const { _, ngettext } = T;
+  const OWNERSHIP = {central: _("Central"), state: _("State"), deemed: _("Deemed to be university"),
+    private: _("Private"), "government-aided": _("Government-aided"), government: _("Government")};
   const PAGE = 50;
 
   // The slug a row leaves out because it is the name in URL form (careermitra/site/builder/listing_data.py).
   const slugOf = (name) => (name.toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
 
   // A data file: {fields, types, places: [[city, state]], courses: [[slug, name]], exams, rows} -> objects.
+  // Its "hi" block gives a Hindi page the Hindi of the names (English -> Hindi, where they differ) and the
+  // institutions' own Hindi names by row; an English page keeps the English (listing_data.py).
+  function hindiOf(data) {
+    const hi = (T.hindi && data.hi) || {};
+    const names = hi.names || {};
+    return { rows: new Map(hi.rows || []), name: (english) => names[english] || english };
+  }
+
   function parse(data) {
     const at = {};
     data.fields.forEach((name, n) => { at[name] = n; });
-    return data.rows.map((row) => ({
-      slug: row[at.slug] || slugOf(row[at.name]), name: row[at.name], type: data.types[row[at.type]],
-      city: data.places[row[at.place]][0], state: data.places[row[at.place]][1],
+    const hi = hindiOf(data);
+    return data.rows.map((row, index) => ({
+      slug: row[at.slug] || slugOf(row[at.name]), name: row[at.name], nameHi: hi.rows.get(index) || null,
+      type: hi.name(data.types[row[at.type]]),
+      city: hi.name(data.places[row[at.place]][0]), state: hi.name(data.places[row[at.place]][1]),
       average: row[at.average], count: row[at.count], score: row[at.score], ownership: row[at.ownership],
       naac: row[at.naac], nirf: row[at.nirf], hostel: row[at.hostel] === 1, extra: row[at.extra_cost],
       courses: row[at.courses].map(([c, fee, exams]) => ({
-        slug: data.courses[c][0], name: data.courses[c][1], fee: fee, exams: exams.map((e) => data.exams[e]),
+        slug: data.courses[c][0], name: hi.name(data.courses[c][1]), fee: fee,
+        exams: exams.map((e) => data.exams[e]),
       })),
     }));
   }
@@ -82,12 +95,7 @@
     return copy;
   }
 
-  function inr(amount) {
-    const digits = String(amount);
-    const tail = digits.slice(-3);
-    const head = digits.slice(0, -3).replace(/\B(?=(\d{2})+(?!\d))/g, ",");
-    return "₹" + (head ? head + "," : "") + tail;
-  }
+  const inr = T.rupees;
 
   function element(tag, text, className) {
     const node = document.createElement(tag);
@@ -105,8 +113,8 @@
   function card(row, state, url) {
     const item = element("li", "", "card");
     const heading = element("h3");
-    const link = element("a", row.name);
-    link.href = url || "/institutions/" + row.slug + "/";
+    const link = T.name(element("a"), row.name, row.nameHi);
+    link.href = T.href(url || "/institutions/" + row.slug + "/");
     heading.append(link);
     item.append(heading, element("p", row.type + " · " + row.city + ", " + row.state, "muted"));
     const rating = element("p");
@@ -115,32 +123,34 @@
       const shown = element("span", stars(row.average), "stars");
       shown.setAttribute("aria-hidden", "true");
       span.append(shown, " ", element("strong", row.average.toFixed(1)),
-        element("span", " out of 5", "visually-hidden"), " ",
-        element("span", "(" + row.count.toLocaleString("en-IN") + (row.count === 1 ? " review)" : " reviews)"), "muted"));
+        element("span", " " + _("out of 5"), "visually-hidden"), " ",
+        element("span", "(" + ngettext("%(n)s review", "%(n)s reviews", row.count) + ")", "muted"));
       rating.append(span);
     } else {
-      rating.append(element("span", "No reviews yet", "rating muted"));
+      rating.append(element("span", _("No reviews yet"), "rating muted"));
     }
     item.append(rating);
     const parts = [];
     const chosen = state.course ? row.courses.filter((c) => c.slug === state.course) : [];
     if (chosen.length) {
-      parts.push("Fees " + inr(Math.min(...chosen.map((c) => c.fee))) + " a year for " + chosen[0].name);
+      const tuition = Math.min(...chosen.map((c) => c.fee));
+      parts.push(_("Fees %(fee)s a year for %(course)s", { fee: inr(tuition), course: chosen[0].name }));
       if (row.extra !== null && row.extra !== undefined) {
-        parts.push(inr(Math.min(...chosen.map((c) => c.fee)) + row.extra) + " with hostel, mess and other fees");
+        parts.push(_("%(total)s with hostel, mess and other fees", { total: inr(tuition + row.extra) }));
       }
     } else {
       const fees = row.courses.map((c) => c.fee);
       const low = Math.min(...fees), high = Math.max(...fees);
-      parts.push("Fees " + inr(low) + (high !== low ? " to " + inr(high) : "") + " a year");
+      parts.push(high !== low ? _("Fees %(low)s to %(high)s a year", { low: inr(low), high: inr(high) })
+        : _("Fees %(fee)s a year", { fee: inr(low) }));
     }
     if (row.naac) parts.push("NAAC " + row.naac);
-    if (row.nirf) parts.push("NIRF rank " + row.nirf);
+    if (row.nirf) parts.push(_("NIRF rank %(rank)s", { rank: row.nirf }));
     item.append(element("p", parts.join(" · "), "small"));
     // "Add to compare" and "Save", as on the server's cards (picks.js gives them their buttons).
     const picks = element("div", "", "picks");
     picks.dataset.pick = row.slug;
-    picks.dataset.name = row.name;
+    picks.dataset.name = T.hindi && row.nameHi ? row.nameHi : row.name;
     picks.hidden = true;
     item.append(picks);
     if (window.careerMitraPicks) window.careerMitraPicks.wire(item);
@@ -179,7 +189,9 @@
 
   // A big listing's manifest (format 3) names its choices itself; its rows are in parts.
   function offerManifest(form, manifest) {
-    fill(form.elements.course, manifest.courses.slice().sort((a, b) => a[1].localeCompare(b[1])));
+    const hi = hindiOf(manifest);
+    const courses = manifest.courses.map(([slug, name]) => [slug, hi.name(name)]);
+    fill(form.elements.course, courses.sort((a, b) => a[1].localeCompare(b[1])));
     fill(form.elements.exam, manifest.exams.map((e) => [e, e]));
     fill(form.elements.ownership, Object.keys(OWNERSHIP).filter((o) => manifest.ownerships.includes(o))
       .map((o) => [o, OWNERSHIP[o]]));
@@ -262,8 +274,9 @@
     results.hidden = false;
     staticPart.hidden = true;
     const n = shown.length;
-    status.textContent = n === 0 ? "No institution in this list matches. Try fewer filters."
-      : n + " of " + total + (total === 1 ? " institution" : " institutions") + " match.";
+    status.textContent = n === 0 ? _("No institution in this list matches. Try fewer filters.")
+      : ngettext("%(shown)s of %(n)s institution match.", "%(shown)s of %(n)s institutions match.", total,
+        { shown: T.number(n) });
   }
 
   function readJson(url) {
@@ -273,10 +286,10 @@
     });
   }
 
-  readJson(form.dataset.data).then((data) => {
+  readJson(T.neutral(form.dataset.data)).then((data) => {
     if (data.parts) {
       const parts = new Map();
-      const base = new URL(form.dataset.data, location.href);
+      const base = new URL(T.neutral(form.dataset.data), location.href);
       total = data.count;
       offerManifest(form, data);
       rowsFor = (wanted) => {

@@ -6,6 +6,7 @@
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   const MAX_COMPARE = 4;
   const lists = { compare: "cm_compare", saved: "cm_shortlist" };
+  const { _, ngettext, href } = window.careerMitraText;
 
   function read(name) {
     try {
@@ -21,7 +22,7 @@
   }
 
   function compareUrl(slugs) {
-    return "/compare/?i=" + slugs.slice(0, MAX_COMPARE).join(",");
+    return href("/compare/?i=" + slugs.slice(0, MAX_COMPARE).join(","));
   }
 
   let usable = true;
@@ -39,7 +40,7 @@
     const node = document.createElement("button");
     node.type = "button";
     node.textContent = label;
-    node.setAttribute("aria-label", label + ": " + name);
+    node.setAttribute("aria-label", _("%(action)s: %(name)s", { action: label, name }));
     return node;
   }
 
@@ -50,7 +51,7 @@
     const link = group.querySelector("a");
     link.hidden = !compare.includes(slug) || compare.length < 2;
     link.href = compareUrl(compare);
-    link.textContent = "Compare " + compare.length + " now";
+    link.textContent = ngettext("Compare %(n)s now", "Compare %(n)s now", compare.length);
   }
 
   function refresh() {
@@ -65,12 +66,12 @@
     const current = read(name);
     if (current.includes(slug)) {
       write(name, current.filter((item) => item !== slug));
-      status.textContent = name === "compare" ? "Taken out of compare." : "Taken off your shortlist.";
+      status.textContent = name === "compare" ? _("Taken out of compare.") : _("Taken off your shortlist.");
     } else if (name === "compare" && current.length >= MAX_COMPARE) {
-      status.textContent = "Compare holds " + MAX_COMPARE + " institutions: take one out first.";
+      status.textContent = _("Compare holds %(n)s institutions: take one out first.", { n: MAX_COMPARE });
     } else {
       write(name, [...current, slug]);
-      status.textContent = name === "compare" ? "Added to compare." : "Saved to your shortlist.";
+      status.textContent = name === "compare" ? _("Added to compare.") : _("Saved to your shortlist.");
     }
     refresh();
   }
@@ -87,9 +88,9 @@
       if (group.dataset.wired) continue;
       group.dataset.wired = "1";
       const name = group.dataset.name;
-      const compare = button("Add to compare", name);
+      const compare = button(_("Add to compare"), name);
       compare.dataset.list = "compare";
-      const save = button("Save", name);
+      const save = button(_("Save"), name);
       save.dataset.list = "saved";
       const link = document.createElement("a");
       const status = document.createElement("span");

@@ -10,6 +10,8 @@
   const form = document.getElementById("search-form");
   const F = window.CareerMitraFilters;
   if (!form || !F) return;
+  const T = window.careerMitraText;
+  const { _, ngettext } = T;
   const status = document.getElementById("search-status");
   const corrected = document.getElementById("search-corrected");
   const list = document.getElementById("search-results");
@@ -104,9 +106,11 @@
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
+  // A result's row, from its institution's data file: one file for both languages, at the page's neutral URL
+  // (a Hindi result is /hi/institutions/<slug>/, its data /institutions/<slug>/data.json).
   async function rowOf(url) {
     try {
-      const response = await fetch(url + "data.json");
+      const response = await fetch(T.neutral(url) + "data.json");
       if (!response.ok) return null;
       return F.parse(await response.json())[0] || null;
     } catch (error) {
@@ -128,12 +132,12 @@
     current = null;
     more.hidden = true;
     if (!query && !Object.keys(filters).length && !state.course) {
-      status.textContent = "Type a name, city or course to search.";
+      status.textContent = _("Type a name, city or course to search.");
       corrected.hidden = true;
       list.replaceChildren();
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = _("Searching…");
     try {
       await loadWords();
       const terms = correct(query) || (state.course ? state.course.replace(/-/g, "") : "");
@@ -142,11 +146,11 @@
       if (ticket !== latest) return;
       const fixed = query && terms !== query;
       corrected.hidden = !fixed;
-      corrected.textContent = fixed ? "Showing results for “" + terms + "”." : "";
+      corrected.textContent = fixed ? _("Showing results for “%(words)s”.", { words: terms }) : "";
       current = { all, read: [], state, narrowing, ticket };
       await readMore(current);
     } catch (error) {
-      status.textContent = "Search is unavailable right now. Browse by city, type or course instead.";
+      status.textContent = _("Search is unavailable right now. Browse by city, type or course instead.");
     }
   }
 
@@ -164,7 +168,7 @@
       const order = F.sorted(results.map((r) => r.row), search.state);
       results = [...results].sort((a, b) => order.indexOf(a.row) - order.indexOf(b.row));
     }
-    list.replaceChildren(...results.map((r) => (r.row ? F.card(r.row, search.state, r.url) : plain(r))));
+    list.replaceChildren(...results.map((r) => (r.row ? F.card(r.row, search.state, T.href(r.url)) : plain(r))));
     more.hidden = search.read.length >= search.all.length;
     status.textContent = summary(results.length, search.read.length, search.all.length, search.narrowing);
   }
@@ -175,19 +179,25 @@
     const heading = document.createElement("h3");
     const link = document.createElement("a");
     link.textContent = result.title || result.url;
-    link.href = result.url;
+    link.href = T.href(result.url);
     heading.append(link);
     item.append(heading);
     return item;
   }
 
   function summary(shown, read, total, narrowing) {
-    if (total === 0) return "No institutions match. Try fewer words or another filter.";
-    const noun = (n) => n + (n === 1 ? " institution" : " institutions");
+    if (total === 0) return _("No institutions match. Try fewer words or another filter.");
     const partly = read < total;
-    if (!narrowing) return noun(total) + " found" + (partly ? ", showing the first " + read + "." : ".");
-    if (shown === 0 && !partly) return "No institutions match these filters. Try fewer filters.";
-    return noun(shown) + " match" + (partly ? " among the first " + read + " of " + total + " matches." : ".");
+    const counts = { read: T.number(read), total: T.number(total) };
+    if (!narrowing) {
+      return partly ? ngettext("%(n)s institution found, showing the first %(read)s.",
+        "%(n)s institutions found, showing the first %(read)s.", total, counts)
+        : ngettext("%(n)s institution found.", "%(n)s institutions found.", total);
+    }
+    if (shown === 0 && !partly) return _("No institutions match these filters. Try fewer filters.");
+    return partly ? ngettext("%(n)s institution matches among the first %(read)s of %(total)s matches.",
+      "%(n)s institutions match among the first %(read)s of %(total)s matches.", shown, counts)
+      : ngettext("%(n)s institution matches.", "%(n)s institutions match.", shown);
   }
 
   const initial = new URLSearchParams(location.search);
@@ -202,9 +212,9 @@
   moreButton.addEventListener("click", () => {
     if (!current || moreButton.disabled) return;
     moreButton.disabled = true;
-    status.textContent = "Searching…";
+    status.textContent = _("Searching…");
     readMore(current).catch(() => {
-      status.textContent = "Search is unavailable right now. Browse by city, type or course instead.";
+      status.textContent = _("Search is unavailable right now. Browse by city, type or course instead.");
     }).finally(() => { moreButton.disabled = false; });
   });
   run();

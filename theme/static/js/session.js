@@ -13,9 +13,11 @@
   document.querySelectorAll("[data-signed-in]").forEach((node) => { node.hidden = !name; });
   document.querySelectorAll("[data-signed-out]").forEach((node) => { node.hidden = Boolean(name); });
   document.querySelectorAll("[data-display-name]").forEach((node) => { node.textContent = name; });
-  // A sign-in link brings the person back to the page they were on (the API accepts same-site paths only).
+  // A sign-in link brings the person back to the page they were on (the API accepts same-site paths only);
+  // not from the sign-in and account pages themselves, in either language (/hi/sign-in/ too).
   const here = location.pathname + location.search;
-  if (!here.startsWith("/sign-in/") && !here.startsWith("/account/")) {
+  const page = location.pathname.replace(/^\/hi(?=\/)/, "");
+  if (!page.startsWith("/sign-in/") && !page.startsWith("/account/")) {
     document.querySelectorAll("a[data-return-here]").forEach((link) => {
       const target = new URL(link.href, location.href);
       target.searchParams.set("return_to", here);

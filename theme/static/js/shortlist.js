@@ -7,7 +7,8 @@ document.addEventListener("DOMContentLoaded", function () {
   const list = document.getElementById("shortlist");
   const picks = window.careerMitraPicks;
   if (!list || !picks) return;
-  const { _, ngettext, href } = window.careerMitraText;
+  const T = window.careerMitraText;
+  const { _, ngettext, href } = T;
   const status = document.getElementById("shortlist-status");
   const actions = document.getElementById("shortlist-actions");
   document.getElementById("shortlist-fallback").hidden = true;
@@ -20,12 +21,15 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function card(inst) {
+    // The Hindi names a compare file gives (compare.py), on a Hindi page.
+    const hi = (T.hindi && inst.hi) || {};
     const item = el("li", null, "card");
     const heading = el("h2");
-    const link = el("a", inst.name);
+    const link = T.name(el("a"), inst.name, hi.name);
     link.href = href(inst.url);
     heading.append(link);
-    item.append(heading, el("p", inst.type + " · " + inst.city + ", " + inst.state, "muted"));
+    const named = (english) => (hi.names && hi.names[english]) || english;
+    item.append(heading, el("p", named(inst.type) + " · " + named(inst.city) + ", " + named(inst.state), "muted"));
     item.append(el("p", inst.rating.average !== null
       ? ngettext("%(average)s out of 5 from %(n)s review", "%(average)s out of 5 from %(n)s reviews", inst.rating.count, { average: inst.rating.average })
       : _("No reviews yet")));
@@ -37,7 +41,7 @@ document.addEventListener("DOMContentLoaded", function () {
       : _("Tuition %(fee)s a year", { fee: low.fee.text }), "small"));
     const remove = el("button", _("Remove"));
     remove.type = "button";
-    remove.setAttribute("aria-label", _("Remove: %(name)s", { name: inst.name }));
+    remove.setAttribute("aria-label", _("Remove: %(name)s", { name: hi.name || inst.name }));
     remove.addEventListener("click", () => {
       picks.write("saved", picks.read("saved").filter((slug) => slug !== inst.slug));
       show();
