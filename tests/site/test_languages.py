@@ -34,6 +34,27 @@ class Head(HTMLParser):
             self.noindex = True
 
 
+class ApiForms(HTMLParser):
+    """The `lang` values each form posting to the API sends (its hidden inputs named lang), by its action."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[tuple[str, list[str]]] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "form" and (values.get("action") or "").startswith("/api/"):
+            self._open = []
+            self.forms.append((values.get("action") or "", self._open))
+        elif tag == "input" and self._open is not None and values.get("name") == "lang":
+            self._open.append(values.get("value") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._open = None
+
+
 def head_of(path: Path) -> Head:
     head = Head()
     head.feed(path.read_text(encoding="utf-8"))
@@ -70,6 +91,23 @@ def test_each_page_says_its_language_and_links_to_itself_in_the_other(sample_sit
         assert head.canonical == origin + url, url
         assert head.alternates == {"en": origin + neutral_url(url), "hi": origin + localized_url(url, Language.HI),
                                    "x-default": origin + neutral_url(url)}, url
+
+
+def test_every_form_posting_to_the_api_sends_the_language_of_its_page(sample_site: Path) -> None:
+    # Without script the API chooses the result page (and the mail's language) by this field alone: a Hindi page's
+    # form sending "en" (or nothing, behind a browser that sends no Referer) lands on an English page.
+    checked = set()
+    for path in pages(sample_site):
+        url = page_url(sample_site, path)
+        expected = "hi" if url.startswith("/hi/") else "en"
+        parser = ApiForms()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for action, langs in parser.forms:
+            assert langs == [expected], (url, action)
+            checked.add((expected, action))
+    actions = {action for _, action in checked}
+    assert {"/api/logout", "/api/consent", "/api/contact", "/api/privacy-requests/confirm"} <= actions
+    assert {("hi", action) for action in actions} <= checked
 
 
 def test_the_sitemap_lists_both_languages_with_their_alternates(sample_site: Path) -> None:
