@@ -92,3 +92,32 @@ def test_signing_out_on_a_hindi_page_leads_to_the_hindi_page_with_and_without_ja
     finally:
         plain.close()
         scripted.close()
+
+
+@pytest.mark.parametrize("scripted", [True, False], ids=["with script", "without script"])
+def test_a_hindi_visitor_reads_the_aws_404_page_in_hindi_first(stack: RunningStack, browser: Browser,
+                                                                 scripted: bool) -> None:
+    # As CloudFront answers: /404.html, whatever the missing path (template.yaml, CustomErrorResponses).
+    context = browser.new_context(java_script_enabled=scripted)
+    page = context.new_page()
+    error_page = (stack.output / "404.html").read_text(encoding="utf-8")
+    page.route("**/no-such-page/", lambda route: route.fulfill(status=404, body=error_page,
+                                                                content_type="text/html; charset=utf-8"))
+    try:
+        page.goto(stack.url + "/hi/no-such-page/")
+        halves = page.locator("[data-not-found] > section")
+        expect(halves).to_have_count(2)
+        hindi = page.locator('[data-not-found] > section[lang="hi-IN"]')
+        expect(hindi.get_by_role("link", name="होम पेज")).to_have_attribute("href", "/hi/")
+        if scripted:
+            expect(halves.first).to_have_attribute("lang", "hi-IN")
+            expect(page.get_by_role("heading", level=1)).to_have_text("हमें वह पेज नहीं मिला")
+            expect(page).to_have_title("पेज नहीं मिला · Career Mitra")
+        else:  # both halves, English first
+            expect(page.get_by_role("heading", level=1)).to_have_text("We could not find that page")
+            expect(hindi.get_by_role("heading", level=2)).to_have_text("हमें वह पेज नहीं मिला")
+        page.goto(stack.url + "/no-such-page/")  # an English visitor: English first, as before
+        expect(page.get_by_role("heading", level=1)).to_have_text("We could not find that page")
+        expect(halves.first).not_to_have_attribute("lang", "hi-IN")
+    finally:
+        context.close()
