@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -124,3 +125,38 @@ def test_the_sitemap_lists_both_languages_with_their_alternates(sample_site: Pat
         assert loc.group(1) in (links["en"], links["hi"])
     english = {loc for loc in locations if "/hi/" not in loc}
     assert len(locations) == 2 * len(english)
+
+
+def structured_data(site: Path, url: str) -> dict[str, dict[str, object]]:
+    html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    blocks = [json.loads(block) for block in
+              re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)]
+    return {str(block["@type"]): block for block in blocks}
+
+
+def test_the_json_ld_of_a_hindi_page_says_hindi_and_names_the_institution_in_hindi(sample_site: Path) -> None:
+    slug = "/institutions/deccan-institute-of-technology/"
+    english, hindi = structured_data(sample_site, slug), structured_data(sample_site, "/hi" + slug)
+    college, hindi_college = english["CollegeOrUniversity"], hindi["CollegeOrUniversity"]
+    assert college["name"] == "Deccan Institute of Technology" and "alternateName" not in college
+    assert (hindi_college["name"], hindi_college["alternateName"]) == ("डेक्कन इंस्टीट्यूट ऑफ़ टेक्नोलॉजी",
+                                                                      "Deccan Institute of Technology")
+    origin = str(college["url"]).removesuffix(slug)
+    assert college["mainEntityOfPage"] == {"@type": "WebPage", "@id": origin + slug, "inLanguage": "en-IN"}
+    assert hindi_college["mainEntityOfPage"] == {"@type": "WebPage", "@id": origin + "/hi" + slug,
+                                                 "inLanguage": "hi-IN"}
+    # One institution, whichever page describes it; its facts and rating are the same on both.
+    assert hindi_college["@id"] == college["@id"]
+    assert {key: value for key, value in hindi_college.items() if key not in {"name", "alternateName",
+                                                                             "mainEntityOfPage"}} == {
+        key: value for key, value in college.items() if key not in {"name", "alternateName", "mainEntityOfPage"}}
+    crumbs = [item["item"] for item in hindi["BreadcrumbList"]["itemListElement"]]  # type: ignore[attr-defined]
+    assert crumbs == [origin + "/hi/", origin + "/hi/cities/pune/", origin + "/hi" + slug]
+
+
+def test_the_hindi_pages_link_the_english_feed_and_say_it_is_in_english(sample_site: Path) -> None:
+    html = (sample_site / "hi" / "index.html").read_text(encoding="utf-8")
+    feed = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]*)" '
+                     r'hreflang="([^"]*)">', html)
+    assert feed and feed.groups() == ("Career Mitra पर नई समीक्षाएँ (अंग्रेज़ी में)", "/feeds/reviews.atom.xml", "en")
+    assert not (sample_site / "hi" / "feeds").exists()
