@@ -47,6 +47,15 @@ class ConsentChoice(BaseModel):
         return value
 
 
+class ButtonPress(BaseModel):
+    """The body of a form that is one button (sign out, withdraw the nomination, carry out a privacy request):
+    only its page's language, so the page it leads to is in it even from a browser that sends no Referer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: PageLanguage = DEFAULT_LANGUAGE
+
+
 @dataclass(frozen=True)
 class FormSpec:
     """One form: `name` is its `data-form` in the theme, the `?form=` of an error page and its token's form."""
@@ -89,13 +98,13 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              _limits("policy", user=(10, DAY)), sender="signed_in"),
     FormSpec("consent", "/api/consent", ConsentChoice, "/cookies/saved/", _limits("consent", ip=(60, HOUR)),
              screened=False, max_body_bytes=SMALL_BODY_BYTES),
-    FormSpec("logout", "/api/logout", None, "/account/signed-out/", screened=False),
+    FormSpec("logout", "/api/logout", ButtonPress, "/account/signed-out/", screened=False),
     # "Your account" (DPDP duties): a signed-in person's own details, nominee and deletion; no bot signs in.
     FormSpec("details", "/api/account/details", DetailsCorrection, "/account/details-saved/",
              _limits("details", user=(20, DAY)), screened=False, sender="signed_in"),
     FormSpec("nominee", "/api/account/nominee", Nomination, "/account/nominee-saved/",
              _limits("nominee", user=(10, DAY)), screened=False, sender="signed_in"),
-    FormSpec("nominee-withdraw", "/api/account/nominee/withdraw", None, "/account/nominee-saved/",
+    FormSpec("nominee-withdraw", "/api/account/nominee/withdraw", ButtonPress, "/account/nominee-saved/",
              screened=False, sender="signed_in"),
     FormSpec("delete-account", "/api/account/delete", AccountDeletion, "/privacy/erased/",
              screened=False, sender="signed_in"),

@@ -15,4 +15,13 @@ PageLanguage = Annotated[Language, BeforeValidator(language), Field(
 LANG_FIELD = "lang"
 NOT_SUBMITTED = {LANG_FIELD}  # fields about the page, not what the person sent (fingerprints leave them out)
 
-__all__ = ["DEFAULT_LANGUAGE", "LANG_FIELD", "NOT_SUBMITTED", "PageLanguage"]
+
+def link_in_language(link: str, lang: Language) -> str:
+    """An emailed link to the API that says the mail's language ('...?token=x&lang=hi'), so the page it leads to,
+    and the page saying a used or expired link is no good, are in the language the person read the mail in."""
+    if lang is DEFAULT_LANGUAGE:
+        return link
+    return f"{link}{'&' if '?' in link else '?'}{LANG_FIELD}={lang.value}"
+
+
+__all__ = ["DEFAULT_LANGUAGE", "LANG_FIELD", "NOT_SUBMITTED", "PageLanguage", "link_in_language"]

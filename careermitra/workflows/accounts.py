@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from careermitra.domain.page_language import link_in_language
 from careermitra.domain.problems import InvalidInput, Unavailable
 from careermitra.domain.return_path import safe_return_path
 from careermitra.domain.signing import new_secret_token
@@ -103,8 +104,7 @@ class Accounts:
 
     def _link(self, token: str, lang: Language) -> str:
         """The emailed link; a Hindi mail's link says so, so a used or expired one leads to the Hindi page."""
-        link = self.link_for(token)
-        return link if lang is DEFAULT_LANGUAGE else f"{link}&lang={lang.value}"
+        return link_in_language(self.link_for(token), lang)
 
     def _send_link(self, token: str, link: EmailLink, expires: dt.datetime, now: dt.datetime,
                    compose: Callable[[], Message]) -> bool:

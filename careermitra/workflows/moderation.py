@@ -15,6 +15,7 @@ from careermitra.domain.review_submission import ReviewRecord, review_url
 from careermitra.domain.submission import Status
 from careermitra.domain.ticket import TicketRecord, TicketStatus
 from careermitra.domain.trust import REFUSED_TEXT_KEPT, Decision, DecisionRecord, ReportRecord
+from careermitra.i18n import localized_url
 from careermitra.mail.messages import (
     Mailer,
     listing_rejected_message,
@@ -70,7 +71,8 @@ class Moderation:
         self._log(review_id, "approved", now, None)
         author = self.users.get(record.user_id) if record.user_id else None
         if author is not None:
-            link = self.site_origin + review_url(record.institution, record.id)
+            # The institution's page in the language of the mail (the Hindi page shows every review too).
+            link = self.site_origin + localized_url(review_url(record.institution, record.id), author.language)
             send_after_commit(self.mailer, review_live_message(author.email, author.name, record.title, link,
                                                                   author.language),
                               "review_live")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careermitra.domain.audit import Disclosure
+from careermitra.domain.page_language import link_in_language
 from careermitra.domain.privacy import (
     ANONYMOUS_DISPLAY_NAME,
     CONFIRMATION_LINK_LIFETIME,
@@ -91,8 +92,10 @@ class PrivacyRequests:
             self.mailer.send(privacy_no_account_message(request.email, request.lang))
             return False
         kind, reviews = request.kind.value, request.reviews.value if request.reviews else None
-        # The form's language: reading the account for its own would make a known address slower to answer.
-        self.mailer.send(privacy_confirmation_message(request.email, kind, reviews, self.link_for(token), request.lang))
+        # The form's language: reading the account for its own would make a known address slower to answer. The
+        # link says it too, so the confirmation page and the "used or expired" page are in the mail's language.
+        link = link_in_language(self.link_for(token), request.lang)
+        self.mailer.send(privacy_confirmation_message(request.email, kind, reviews, link, request.lang))
         return True
 
     def confirm(self, token: str, now: dt.datetime) -> RequestKind | None:

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from careermitra.domain.page_language import link_in_language
 from careermitra.domain.problems import Duplicate, Forbidden, InvalidInput, NotFound
 from careermitra.domain.signing import new_secret_token
 from careermitra.domain.submission import Status, record_id
@@ -58,8 +59,10 @@ class Trust:
         pending = PendingConfirmation(user_id=user.id, institution=request.institution, domain=domain,
                                       relationship=request.relationship)
         self.confirmations.add_link(token, pending, now + CONFIRMATION_LINK_LIFETIME)
+        # The link says the form's language, so the page it leads to (confirmed, or used or expired) is in it.
+        link = link_in_language(self.link_for(token), request.lang)
         self.mailer.send(address_confirmation_message(request.email, self.catalogue.name(request.institution),
-                                                      request.relationship.value, self.link_for(token), request.lang))
+                                                      request.relationship.value, link, request.lang))
 
     def confirm_address(self, token: str, now: dt.datetime) -> PendingConfirmation | None:
         """Follow a confirmation link once: the user's tie to the institution, and the badge on their review."""

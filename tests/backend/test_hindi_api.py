@@ -115,6 +115,77 @@ def test_a_form_without_the_field_answers_in_the_language_of_the_page_it_came_fr
     assert (answer.status, answer.location) == (303, "/hi/account/signed-out/")
 
 
+def test_the_sign_out_form_of_a_hindi_page_lands_on_the_hindi_page_without_a_referer(api: Api) -> None:
+    # Its hidden `lang` decides, not the Referer a browser may leave out (or a privacy extension strip).
+    cookie, _ = register_and_verify(api, "hi")
+    answer = api.request("POST", "/api/logout", form={"lang": "hi"}, cookie=cookie)
+    assert (answer.status, answer.location) == (303, "/hi/account/signed-out/")
+    english = api.request("POST", "/api/logout", form={"lang": "en"},
+                          headers={"Referer": "https://careermitra.in/hi/account/"})
+    assert english.location == "/account/signed-out/"
+
+
+def query_of(link: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(link).query))
+
+
+def mailed_link(text: str, path: str) -> str:
+    [link] = [word for word in text.split() if word.startswith("https://") and urlsplit(word).path == path]
+    return link
+
+
+def test_a_hindi_privacy_request_s_link_leads_to_the_hindi_pages_used_or_not(api: Api) -> None:
+    register_and_verify(api, "hi")
+    before = len(sent_mail())
+    assert api.submit("privacy", "/api/privacy-requests", {"email": EMAIL, "kind": "access", "lang": "hi"}
+                      ).status == 202
+    [mail] = sent_mail()[before:]
+    link = query_of(mailed_link(mail["text"], "/api/privacy-requests/confirm"))
+    assert link["lang"] == "hi"
+    opened = api.request("GET", "/api/privacy-requests/confirm", query=link)
+    assert opened.location == "/hi/privacy/confirm/"
+    cookie = (opened.cookie("cm_privacy_link") or "").split(";", 1)[0]
+    # The Hindi confirmation page's button sends its `lang`; no Referer is needed.
+    done = api.request("POST", "/api/privacy-requests/confirm", form={"lang": "hi"}, cookie=cookie)
+    assert (done.status, done.location) == (303, "/hi/privacy/access-sent/")
+    used = api.request("POST", "/api/privacy-requests/confirm", form={"lang": "hi"}, cookie=cookie)
+    assert used.location == "/hi/privacy/link-expired/"
+    broken = api.request("GET", "/api/privacy-requests/confirm", query={"token": "short", "lang": "hi"})
+    assert broken.location == "/hi/privacy/link-expired/"
+    # An English request's link stays as it was: no lang, English pages.
+    assert api.submit("privacy", "/api/privacy-requests", {"email": EMAIL, "kind": "access", "lang": "en"}
+                      ).status == 202
+    english = query_of(mailed_link(sent_mail()[-1]["text"], "/api/privacy-requests/confirm"))
+    assert "lang" not in english
+    assert api.request("GET", "/api/privacy-requests/confirm", query=english).location == "/privacy/confirm/"
+
+
+def test_a_hindi_address_confirmation_link_leads_to_the_hindi_pages_used_or_not(api: Api) -> None:
+    cookie, _ = register_and_verify(api, "hi")
+    before = len(sent_mail())
+    answer = api.submit("confirm-address", "/api/address-confirmations",
+                        {"institution": INSTITUTIONS[0], "email": f"priya@students.{INSTITUTIONS[0]}.example",
+                         "relationship": "student", "lang": "hi"}, cookie=cookie)
+    assert answer.status == 202, answer.body
+    [mail] = sent_mail()[before:]
+    link = query_of(mailed_link(mail["text"], "/api/confirm-address"))
+    assert link["lang"] == "hi"
+    followed = api.request("GET", "/api/confirm-address", query=link)
+    assert followed.location == "/hi/account/institution-email-confirmed/?as=student"
+    again = api.request("GET", "/api/confirm-address", query=link)
+    assert again.location == "/hi/account/link-expired/"
+
+
+def test_the_review_live_mail_of_a_hindi_author_links_the_hindi_institution_page(
+        api: Api, moderation: Moderation) -> None:
+    cookie, _ = register_and_verify(api, "hi")
+    answer = api.submit("review", "/api/reviews", review(lang="hi", title=HINDI_TITLE, body=HINDI_BODY),
+                        cookie=cookie)
+    moderation.approve_review(answer.json()["id"])
+    [mail] = outbox_mails(moderation)
+    assert f"/hi/institutions/{INSTITUTIONS[0]}/#review-{answer.json()['id']}" in mail.get_content()
+
+
 def test_registration_in_hindi_is_stored_and_the_verification_mail_is_in_hindi(api: Api) -> None:
     from careermitra.api.services import services
 

@@ -68,8 +68,9 @@ def sent_by_the_site(path: str) -> dict[str, Any] | None:
 
 # Accepted only about a published review (and a reply only from a confirmed representative), which generated
 # requests cannot make: their accepted paths are tested in tests/backend/test_trust_api.py; here, every answer
-# to them is still documented, never a 5xx, and every refusal names the field.
-ACCEPTED_ONLY_WITH_STATE = {"/api/reports", "/api/replies"}
+# to them is still documented, never a 5xx, and every refusal names the field. Carrying out a privacy request
+# needs the cookie its emailed link sets (tests/backend/test_privacy_rights.py).
+ACCEPTED_ONLY_WITH_STATE = {"/api/reports", "/api/replies", "/api/privacy-requests/confirm"}
 # An accepted deletion erases the account the examples are signed in to, so what follows is refused as signed
 # out; its refusals by field are tested in tests/backend/test_dpdp_duties.py.
 ENDS_THE_ACCOUNT = {"/api/account/delete"}

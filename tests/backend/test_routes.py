@@ -78,7 +78,8 @@ def test_the_listing_body_is_documented_as_its_model_and_the_queries_as_paramete
     assert {"name", "type", "city", "state", "courses", "contact", "description"} <= set(proposal["required"])
     assert "slug" not in proposal["properties"] and proposal["additionalProperties"] is False
     for path, names in (("/api/verify", ["token", "lang"]), ("/api/form-token", ["form", "renew"]),
-                        ("/api/privacy-requests/confirm", ["token"])):
+                        ("/api/privacy-requests/confirm", ["token", "lang"]),
+                        ("/api/confirm-address", ["token", "lang"])):
         parameters = openapi["paths"][path]["get"]["parameters"]
         assert [(parameter["name"], parameter["in"]) for parameter in parameters] == [
             (name, "query") for name in names]

@@ -19,7 +19,7 @@ from careermitra.api.documented import (
     answers,
     form_answers,
 )
-from careermitra.api.form_specs import FORMS
+from careermitra.api.form_specs import FORMS, ButtonPress
 from careermitra.api.guard import enforce_limits
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
@@ -83,7 +83,7 @@ def name_nominee(nomination: Annotated[Nomination, Body()]) -> Response[Any]:
 
 @router.post(WITHDRAW.path, summary="Withdraw one's nomination",
              responses=form_answers(WITHDRAW, 200, NomineeWithdrawn))
-def withdraw_nominee() -> Response[Any]:
+def withdraw_nominee(button: Annotated[ButtonPress, Body()]) -> Response[Any]:
     svc = services()
     event = request_of(router)
     withdraw_nomination(svc.accounts.users, sender(router), svc.clock())

@@ -19,7 +19,7 @@ from careermitra.api.documented import (
     answers,
     form_answers,
 )
-from careermitra.api.form_specs import FORMS, SCREENED_FORMS
+from careermitra.api.form_specs import FORMS, SCREENED_FORMS, ButtonPress
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
@@ -100,7 +100,7 @@ def session() -> Response[Any]:
 
 @router.post(LOGOUT.path, summary="Sign out",
              responses=answers(200, SignedOut, *BODY_ROUTE, see_other=LOGOUT.done_page))
-def logout() -> Response[Any]:
+def logout(button: Annotated[ButtonPress, Body()]) -> Response[Any]:
     """End the session on the server and clear the cookie; a copy of the old cookie no longer signs anyone in."""
     svc = services()
     event = request_of(router)

@@ -13,7 +13,7 @@ from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 from careermitra.api.answers import accepted, json_answer, see_other
 from careermitra.api.cookies import request_cookie
 from careermitra.api.documented import BODY_ROUTE, ConfirmationSent, RequestDone, answers, form_answers
-from careermitra.api.form_specs import FORMS
+from careermitra.api.form_specs import FORMS, ButtonPress
 from careermitra.api.guard import enforce_per_email, screen
 from careermitra.api.observability import count
 from careermitra.api.requests import answers_with_redirect, request_of
@@ -22,7 +22,7 @@ from careermitra.api.session_cookie import signed_out_cookies
 from careermitra.api.validation import guard_fields
 from careermitra.domain.privacy import CONFIRMATION_LINK_LIFETIME, PrivacyRequest, RequestKind
 from careermitra.domain.problems import NotFound
-from careermitra.i18n import N_
+from careermitra.i18n import N_, language, localized_url
 from careermitra.workflows.privacy import PrivacyRequests
 
 router = Router()
@@ -61,16 +61,18 @@ def request_privacy_action(request: Annotated[PrivacyRequest, Body()]) -> Respon
     return answer
 
 @router.get(CONFIRM_PATH, summary="Open the emailed confirmation link", responses=answers(303, None, 422))
-def open_confirmation_link(token: Annotated[str, Query()] = "") -> Response[Any]:
-    """Keep the link's token in a cookie and show the page whose button carries the request out."""
+def open_confirmation_link(token: Annotated[str, Query()] = "", lang: Annotated[str, Query()] = "") -> Response[Any]:
+    """Keep the link's token in a cookie and show the page whose button carries the request out, in the mail's
+    language (`lang`, issue 16); that page's form sends it on, so the result page is in it too."""
+    page_lang = language(lang)
     if not 20 <= len(token) <= 100:
-        return see_other(RESULT_PAGES[None])
+        return see_other(localized_url(RESULT_PAGES[None], page_lang))
     max_age = int(CONFIRMATION_LINK_LIFETIME.total_seconds())
-    return see_other(CONFIRM_PAGE, cookies=[_link_cookie(token, max_age)])
+    return see_other(localized_url(CONFIRM_PAGE, page_lang), cookies=[_link_cookie(token, max_age)])
 
 @router.post(CONFIRM_PATH, summary="Carry out the confirmed request",
              responses=answers(200, RequestDone, *BODY_ROUTE, 404, see_other="The page of the result"))
-def confirm_privacy_request() -> Response[Any]:
+def confirm_privacy_request(button: Annotated[ButtonPress, Body()]) -> Response[Any]:
     """Carry out the request whose link this browser opened; the link works once."""
     svc = services()
     event = request_of(router)

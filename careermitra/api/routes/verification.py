@@ -18,6 +18,7 @@ from careermitra.api.services import services
 from careermitra.api.signed_in import sender
 from careermitra.api.validation import guard_fields
 from careermitra.domain.trust import AddressConfirmation
+from careermitra.i18n import language, localized_url
 
 router = Router()
 CONFIRM = FORMS["confirm-address"]
@@ -42,12 +43,14 @@ def request_confirmation(request: Annotated[AddressConfirmation, Body()]) -> Res
 
 @router.get("/api/confirm-address", summary="Follow the link of an institution address confirmation",
             responses=answers(303, None, 422))
-def confirm_address(token: Annotated[str, Query()] = "") -> Response[Any]:
-    """Record the confirmed domain and date (never the address); a used or old link leads to the page that says so."""
+def confirm_address(token: Annotated[str, Query()] = "", lang: Annotated[str, Query()] = "") -> Response[Any]:
+    """Record the confirmed domain and date (never the address); a used or old link leads to the page that says so.
+    Either page is in the mail's language (`lang`, issue 16)."""
     svc = services()
+    page_lang = language(lang)
     confirmed = svc.trust.confirm_address(token, svc.clock()) if 20 <= len(token) <= 100 else None
     if confirmed is None:
         count("ConfirmationLinkRefused")
-        return see_other(LINK_EXPIRED_PAGE)
+        return see_other(localized_url(LINK_EXPIRED_PAGE, page_lang))
     count(f"AddressConfirmed_{confirmed.relationship.value}")
-    return see_other(f"{CONFIRMED_PAGE}?as={confirmed.relationship.value}")
+    return see_other(localized_url(f"{CONFIRMED_PAGE}?as={confirmed.relationship.value}", page_lang))
