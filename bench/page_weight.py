@@ -9,7 +9,8 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="(/[^"]+)"')
+# The path only: a version query (session.js?v=…) names the same file, which the browser downloads all the same.
+ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="(/[^"?]+)')
 # theme/static/js/search.js reads matches in steps (a fragment and a data file each): 30 results, or 75 matches
 # when a filter or sort of the rows is chosen; "Look through more matches" reads the next step.
 RESULTS_SHOWN = 30

@@ -77,7 +77,7 @@ def test_the_page_shows_every_block_with_its_source_beside_it(sample_site: Path)
     # Admissions: exams, window, closing ranks in Indian grouping, and the brochure as a verified source
     assert "Exams accepted JEE Main, MHT CET" in text and "27 January 2026 to 9 March 2026" in text
     assert "JEE Main closing ranks, 2025" in text and "1,80,495" in text
-    assert ('Verified by our editors against <a href="https://deccan.example.edu.in/" rel="nofollow noopener">'
+    assert ('Verified by our editors against <a href="https://deccan.example.edu.in/" rel="nofollow">'
             "Admission brochure and prospectus (fictional sample)</a>, 2025") in html
     assert "Public dataset: State counselling cut-off lists (fictional sample), 2025" in text
     # Placements: placed of eligible, packages in rupees, recruiters, a source per year
@@ -97,7 +97,7 @@ def test_the_page_shows_every_block_with_its_source_beside_it(sample_site: Path)
     assert ("NAAC grade A+ Source: Verified by our editors against NAAC accreditation certificate "
             "(fictional sample), 2023") in text
     assert ('<dd>112<p class="source"><span class="visually-hidden">Source: </span>Public dataset: '
-            '<a href="https://www.nirfindia.org/" rel="nofollow noopener">NIRF India Rankings 2025') in html
+            '<a href="https://www.nirfindia.org/" rel="nofollow">NIRF India Rankings 2025') in html
     # Ratings: how many reviews of this site they come from
     verified = sum(1 for review in REVIEWS[DECCAN] if review.verified)
     assert (f"Source: From {len(REVIEWS[DECCAN])} reviews on this site by registered students, each read by a "

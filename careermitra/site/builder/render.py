@@ -7,6 +7,7 @@ content gives byte-identical pages either way. Pelican's own environment renders
 from __future__ import annotations
 
 import hashlib
+import re
 
 from jinja2 import Environment, FileSystemLoader, pass_context
 from jinja2.runtime import Context
@@ -29,11 +30,41 @@ def compact_script(source: bytes) -> bytes:
     """A script without its comment lines, blank lines and indentation: a third lighter, and the same program
     (line breaks stay, so automatic semicolons fall where they did). A script with a template literal, whose
     text may span lines, or a line ending in a backslash is kept as it is."""
-    lines = [line.strip() for line in source.decode("utf-8").split("\n")]
+    lines = [_without_trailing_comment(line.strip()) for line in source.decode("utf-8").split("\n")]
     code = [line for line in lines if line and not line.startswith("//")]
     if any("`" in line or line.endswith("\\") for line in code):
         return source
     return ("\n".join(code) + "\n").encode("utf-8")
+
+
+def _without_trailing_comment(line: str) -> str:
+    """A line without its closing ` // comment`, when no quote or slash before it could make that `//` part of
+    a string or a regular expression."""
+    code, found, _ = line.partition(" //")
+    return code.rstrip() if found and code and not _QUOTE_OR_SLASH.search(code) else line
+
+
+_QUOTE_OR_SLASH = re.compile(r"[\"'/`]")
+# Between two tags of which one is a block (or a table's, a list's, the head's), a line break is never drawn:
+# the institution pages, the ones issue 13 weighs, drop them. A page with <pre> or <textarea> keeps its text.
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "main", "nav", "ul", "ol", "li", "dl", "dt", "dd", "table",
+    "caption", "thead", "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "details", "summary", "form",
+    "meta", "link", "script", "head", "body", "html", "title"})
+_BREAK_AFTER_TAG = re.compile(r"<!?/?([a-zA-Z][\w-]*)[^<>]*>\n(?=</?([a-zA-Z][\w-]*))")
+COMPACTED_TEMPLATES = ("institution.html",)
+
+
+def compact_html(html: str) -> str:
+    """A page without the line breaks between block tags: the same page drawn, a little lighter."""
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return _BREAK_AFTER_TAG.sub(_joined, html)
+
+
+def _joined(match: re.Match[str]) -> str:
+    before, after = match.group(1).lower(), match.group(2).lower()
+    return match.group(0)[:-1] if before in _BLOCKS or after in _BLOCKS else match.group(0)
 
 
 class Renderer:
@@ -91,4 +122,5 @@ class Renderer:
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(spec.template)
         context = {name: localize(value, spec.lang) for name, value in spec.context.items()}
-        return template.render({**self.globals, **context, "lang": spec.lang, "page_url": spec.url})
+        html = template.render({**self.globals, **context, "lang": spec.lang, "page_url": spec.url})
+        return compact_html(html) if spec.template in COMPACTED_TEMPLATES else html
