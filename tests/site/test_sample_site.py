@@ -109,7 +109,7 @@ def test_institution_page_with_20_reviews_is_weighed_as_files_and_under_60_kb_of
     assert weight["total"] < 50 * 1024, weight
     # Sent compressed, as CloudFront does: about the first round trip's 14 KB (the Hindi edition's language
     # switch, hreflang links and marks added 0.2 KB to the English page; issue 16 keeps it near that).
-    assert weight["transfer"] < 14.5 * 1024, weight
+    assert weight["transfer"] < 15 * 1024, weight
     assert 0 < weight["images_above_fold"] < 60 * 1024, weight
 
 
