@@ -12,11 +12,16 @@ import cProfile
 import gc
 import json
 import logging
+import os
 import resource
 import sys
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from careermitra.publish.targets import Target
 
 KIB = 1024
 REGION = "ap-south-1"
@@ -30,6 +35,16 @@ NEW_REVIEW = {
 }
 
 
+def cpu_seconds() -> float:
+    """User plus system CPU seconds of this process and of every child it has waited for.
+
+    The build's pool processes and Pagefind are waited for before the build returns, so the difference across a
+    build is all the work it did, which wall time on 2 cores can hide.
+    """
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def build(settings: Path, content: Path, output: Path, cache: Path, profile: Path | None) -> dict[str, Any]:
     """One full Pelican build of `content` into `output`, with Pelican's cache folder at `cache`."""
     from pelican.log import init as init_logging
@@ -38,14 +53,16 @@ def build(settings: Path, content: Path, output: Path, cache: Path, profile: Pat
 
     init_logging(level=logging.WARNING, fatal="errors", name="pelican")
     overrides: dict[str, object] = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
-    started = time.perf_counter()
+    load_before = os.getloadavg()[0]  # the machine is shared: a busy one makes the same build slower
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     if profile:
         profiler = cProfile.Profile()
         profiler.runcall(build_site, str(settings), overrides)
         profiler.dump_stats(profile)
     else:
         build_site(str(settings), overrides)
-    return {"seconds": time.perf_counter() - started}
+    return {"seconds": time.perf_counter() - started, "cpu_seconds": cpu_seconds() - cpu_started,
+            "load_before": load_before}
 
 
 def incremental_publish(settings: Path, content: Path, output: Path, slug: str) -> dict[str, Any]:
@@ -84,12 +101,48 @@ def incremental_publish(settings: Path, content: Path, output: Path, slug: str) 
         # keeps Python's cyclic collector from walking them during the timed call.
         gc.collect()
         gc.freeze()
-        started = time.perf_counter()
-        report = publish_changes({slug}, reviews=reviews, target=S3Target(s3, BUCKET), state=state, cdn=NoCdn(),
-                                 build=site_build)
-        seconds = time.perf_counter() - started
-    return {"seconds": seconds, "uploaded": len(report.uploaded), "removed": len(report.removed),
-            "uploaded_paths": list(report.uploaded), "bucket_objects": seeded}
+        target = RecordingTarget(S3Target(s3, BUCKET))
+        started, cpu_started = time.perf_counter(), time.process_time()
+        report = publish_changes({slug}, reviews=reviews, target=target, state=state, cdn=NoCdn(), build=site_build)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    uploaded = list(report.uploaded)
+    return {"seconds": seconds, "cpu_seconds": cpu, "render_seconds": target.offered_at - started,
+            "upload_seconds": target.upload_seconds, "uploaded": len(uploaded), "removed": len(report.removed),
+            "uploaded_paths": uploaded, "uploaded_hindi": sum(1 for path in uploaded if is_hindi(path)),
+            "rendered": len(target.offered), "rendered_hindi": sum(1 for path in target.offered if is_hindi(path)),
+            "bucket_objects": seeded}
+
+
+def is_hindi(path: str) -> bool:
+    """Whether a site path is of the Hindi edition (issue 16: English at the root, Hindi under /hi/)."""
+    return path.startswith("hi/")
+
+
+class RecordingTarget:
+    """A Target that passes everything on, keeping what the rebuild handed it to publish (the pages it rendered,
+    changed or not) and when, so the publish's time splits into rendering and uploading."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.offered: list[str] = []
+        self.offered_at = 0.0
+        self.upload_seconds = 0.0
+
+    def read(self, path: str) -> bytes | None:
+        return self.target.read(path)
+
+    def publish(self, files: Mapping[str, bytes]) -> list[str]:
+        self.offered_at = time.perf_counter()
+        self.offered.extend(files)
+        uploaded = self.target.publish(files)
+        self.upload_seconds += time.perf_counter() - self.offered_at
+        return uploaded
+
+    def remove(self, paths: Iterable[str]) -> list[str]:
+        return self.target.remove(paths)
+
+    def paths(self) -> set[str]:
+        return self.target.paths()
 
 
 class GeneratedReviews:

@@ -46,9 +46,6 @@ FIRST_INVOCATION_IMPORTS = {
     "analytics_rollup": ("careermitra.store.analytics", "careermitra.workflows.analytics"),
     "rebuild": ("careermitra.rebuild.service",),
 }
-# Variables a function reads that template.yaml does not declare yet (the rebuild function of issue 5);
-# the template's own values win once it does.
-NOT_IN_TEMPLATE_YET = {"SITE_ROOT": None, "SITE_BUCKET": "bench-site", "STATE_BUCKET": "bench-state"}
 # What the layer leaves out of the careermitra package (template.yaml: "without the site plugin").
 LAYER_EXCLUDES = ("careermitra/site/", "careermitra/local/")
 
@@ -64,16 +61,36 @@ def _template() -> dict[str, Any]:
     return yaml.load((ROOT / "template.yaml").read_text(encoding="utf-8"), Loader=_CloudFormationLoader)
 
 
-def lambda_environment(folder: Path) -> dict[str, str]:
-    """The function's environment in template.yaml (Globals plus its own), with stand-ins for references."""
+def _function_folder(logical_id: str, code_uri: str) -> str:
+    """The functions/ folder a template function runs: its CodeUri, or for one packaged by the Makefile from the
+    repository root (CodeUri `.`: the rebuild, the full build's steps) the folder its name gives, RebuildFunction
+    -> rebuild, FullBuildPlanFunction -> full_build_plan (the build-<LogicalId> targets copy that app.py)."""
+    code_uri = code_uri.rstrip("/")
+    if code_uri.startswith("functions/"):
+        return code_uri.removeprefix("functions/")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", logical_id.removesuffix("Function")).lower()
+
+
+def _function_variables(folder: Path) -> dict[str, Any]:
+    """The variables template.yaml gives the function in `folder` (the first, for the API's several functions):
+    Globals, unless it ignores them, plus its own."""
     template = _template()
-    variables = dict(template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {}))
-    for resource in template.get("Resources", {}).values():
+    globals_ = template.get("Globals", {}).get("Function", {})
+    shared = globals_.get("Environment", {}).get("Variables", {})
+    for logical_id, resource in template.get("Resources", {}).items():
         properties = resource.get("Properties") or {}
+        code_uri = str(properties.get("CodeUri", globals_.get("CodeUri", "")))
         if resource.get("Type") == "AWS::Serverless::Function" and \
-                str(properties.get("CodeUri", "")).rstrip("/") == f"functions/{folder.name}":
-            variables.update((properties.get("Environment") or {}).get("Variables") or {})
-    variables = {**NOT_IN_TEMPLATE_YET, **variables}
+                _function_folder(logical_id, code_uri) == folder.name:
+            ignored = resource.get("IgnoreGlobals") or []
+            inherited = {} if ignored == "*" or "Environment" in ignored else shared
+            return {**inherited, **((properties.get("Environment") or {}).get("Variables") or {})}
+    raise LookupError(f"template.yaml has no function for {folder.relative_to(ROOT)}")
+
+
+def lambda_environment(folder: Path) -> dict[str, str]:
+    """The function's environment in template.yaml, with stand-ins for references."""
+    variables = _function_variables(folder)
     environment = {}
     for name, value in variables.items():
         if name.endswith("_DIR"):

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "results.json"
 SITE_SETTINGS = ROOT / "pelicanconf.py"
 SPEEDUPS_OFF_SETTINGS = ROOT / "bench" / "speedups_off_pelicanconf.py"
+ENGLISH_ONLY_SETTINGS = ROOT / "bench" / "english_only_pelicanconf.py"
 FULL_SIZE = (10_000, 100_000)  # issue 7's targets are set at this size
 QUICK_SIZE = (1_000, 10_000)
 MB = 1024 * 1024
@@ -43,6 +44,7 @@ TARGETS = {
     "institution_20_bytes": 40 * KB, "institution_500_bytes": 80 * KB, "import_ratio": 1.5,
     "images_above_fold_bytes": 60 * KB,
     "package_unzipped_bytes": 250 * MB,  # Lambda's limit for a function with its layers
+    "languages_ratio": 2.2,  # issue 16: both languages' cold build at most 2.2 times the English-only one
 }
 
 
@@ -68,9 +70,6 @@ class SetAside:
 
     def delete(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-TRASH = SetAside(OUT / "set-aside")
 
 
 class TreeMemory(threading.Thread):
@@ -126,12 +125,12 @@ def run_child(*arguments: str) -> dict[str, Any]:
     return {**json.loads(lines[-1]), "peak_tree_mb": peak / MB}
 
 
-def measure_build(settings: Path, content: Path, output: Path, cache: Path, fresh: bool,
+def measure_build(settings: Path, content: Path, output: Path, cache: Path, fresh: bool, trash: SetAside,
                   profile: Path | None = None) -> dict[str, Any]:
-    """One full build in a fresh process; `fresh` removes the output and cache folders first (a cold start)."""
+    """One full build in a fresh process; `fresh` sets the output and cache folders aside first (a cold start)."""
     if fresh:
-        TRASH.move(output)
-        TRASH.move(cache)
+        trash.move(output)
+        trash.move(cache)
     arguments = ["build", "--settings", str(settings), "--content", str(content), "--output", str(output),
                  "--cache", str(cache)]
     report = run_child(*arguments, *(["--profile", str(profile)] if profile else []))
@@ -180,29 +179,46 @@ def _short(filename: str) -> str:
 
 
 def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) -> dict[str, Any]:
-    import_runs = 3 if quick else 5
-    content, site, cache = OUT / "content", OUT / "site", OUT / "cache"
-    slow_site, slow_cache = OUT / "speedups-off-site", OUT / "speedups-off-cache"
-    TRASH.delete()  # what an interrupted run left
+    """Generate the directory into bench/out/content, then measure everything (`measure`)."""
+    trash = SetAside(OUT / "set-aside")
+    trash.delete()  # what an interrupted run left
     started = time.perf_counter()
+    content = OUT / "content"
     for folder in ("institutions", "reviews", "pages"):
-        TRASH.move(content / folder)
+        trash.move(content / folder)
     manifest = generate(content, institutions, reviews, seed)
-    sample = manifest["sample_institution"]
-    assert isinstance(sample, dict)
-    sample_slug = str(sample["slug"])
     generated = time.perf_counter() - started
     print(f"Generated {institutions} institutions and {reviews} reviews in {generated:.1f} s", flush=True)
-
     results: dict[str, Any] = {"machine": machine(), "parameters": {
-        "institutions": institutions, "reviews": reviews, "seed": seed, "quick": quick, "import_runs": import_runs},
-        "manifest": manifest, "generate_seconds": generated}
+        "institutions": institutions, "reviews": reviews, "seed": seed, "quick": quick,
+        "import_runs": 3 if quick else 5}, "manifest": manifest, "generate_seconds": generated}
+    measure(results, content, OUT, trash, profile=profile)
+    results["total_seconds"] = time.perf_counter() - started
+    trash.delete()
+    return results
+
+
+def measure(results: dict[str, Any], content: Path, out: Path, trash: SetAside, profile: bool = False,
+            only: Collection[str] | None = None) -> None:
+    """Run each step over the generated `content` (building into `out`) and put its report in `results`.
+
+    `only` names the steps to run (the tests run a few on a tiny site); the others are left out of `results`.
+    """
+    quick, import_runs, manifest = results["parameters"]["quick"], results["parameters"]["import_runs"], \
+        results["manifest"]
+    sample_slug = str(manifest["sample_institution"]["slug"])
+    site, cache = out / "site", out / "cache"
+    slow_site, slow_cache = out / "speedups-off-site", out / "speedups-off-cache"
     steps = [
-        ("cold", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=True)),
-        ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False)),
+        ("cold", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=True, trash=trash)),
+        # Right after the cold build, on the same content: issue 16's budget is the ratio of the two.
+        ("english_only", lambda: measure_build(ENGLISH_ONLY_SETTINGS, content, out / "english-only-site",
+                                               out / "english-only-cache", fresh=True, trash=trash)),
+        ("warm", lambda: measure_build(SITE_SETTINGS, content, site, cache, fresh=False, trash=trash)),
         ("page_weights", lambda: page_weights(site, manifest)),
         ("search_downloads", lambda: browser_search_bytes(site)),
-        ("speedups_off", lambda: measure_build(SPEEDUPS_OFF_SETTINGS, content, slow_site, slow_cache, fresh=True)),
+        ("speedups_off", lambda: measure_build(SPEEDUPS_OFF_SETTINGS, content, slow_site, slow_cache, fresh=True,
+                                               trash=trash)),
         ("incremental", lambda: measure_incremental(content, site, sample_slug, runs=1 if quick else 3)),
         ("imports", lambda: import_times(import_runs)),
     ]
@@ -213,10 +229,13 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         name for name, report in results.get("imports", {}).get("handlers", {}).items()
         if {"pelican", "careermitra.site"} & set(report.get("heavy_modules", []))})))
     if profile:
-        stats = OUT / "cold-build.pstats"
+        stats = out / "cold-build.pstats"
         steps.append(("profile", lambda: {
-            **measure_build(SITE_SETTINGS, content, OUT / "profile-site", OUT / "profile-cache", fresh=True,
-                            profile=stats), "hotspots": hotspots(stats), "stats": str(stats.relative_to(ROOT))}))
+            **measure_build(SITE_SETTINGS, content, out / "profile-site", out / "profile-cache", fresh=True,
+                            trash=trash, profile=stats),
+            "hotspots": hotspots(stats), "stats": str(stats.relative_to(ROOT))}))
+    if only is not None:
+        steps = [step for step in steps if step[0] in only]
     for name, step in steps:
         print(f"Measuring {name} ...", flush=True)
         step_started = time.perf_counter()
@@ -225,9 +244,6 @@ def run(institutions: int, reviews: int, seed: int, quick: bool, profile: bool) 
         except Exception as error:  # one broken step must not hide the others' numbers
             results[name] = {"status": "failed", "reason": f"{type(error).__name__}: {error}"}
         print(f"  done in {time.perf_counter() - step_started:.1f} s", flush=True)
-    results["total_seconds"] = time.perf_counter() - started
-    TRASH.delete()
-    return results
 
 
 Row = tuple[str, str, str, str]
@@ -238,7 +254,7 @@ def table(results: dict[str, Any]) -> list[Row]:
     judge = Judge(tuple(results["parameters"][key] for key in ("institutions", "reviews")) == FULL_SIZE)
     return [*build_rows(results, judge), *incremental_rows(results, judge), *speedup_rows(results),
             *memory_rows(results, judge), *weight_rows(results, judge), *import_rows(results, judge),
-            *cold_start_rows(results), *package_rows(results, judge)]
+            *cold_start_rows(results), *package_rows(results, judge), *language_rows(results, judge)]
 
 
 @dataclass(frozen=True)
@@ -267,7 +283,8 @@ def build_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
         elif report.get("status") != "ok":
             rows.append((label, _failure(report), "", ""))
         else:
-            value = f"{report['seconds']:.1f} s, {report['html_pages']} pages, {report['pages_per_second']:.0f} pages/s"
+            value = (f"{report['seconds']:.1f} s{_cpu(report)}, {report['html_pages']} pages, "
+                     f"{report['pages_per_second']:.0f} pages/s")
             target = TARGETS[target_key] if target_key else None
             rows.append((label, value, f"< {target:.0f} s" if target else NONE,
                          judged(report["seconds"], target) if target else NONE))
@@ -279,10 +296,52 @@ def incremental_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
     label, incremental = "3. incremental publish (moto S3)", results.get("incremental", {})
     if incremental.get("status") != "ok":
         return [(label, _failure(incremental), "< 1 s", NONE)]
-    return [(label, f"{incremental['seconds']:.2f} s{_spread(incremental)}, {incremental['uploaded']} files "
+    hindi = f" ({incremental['uploaded_hindi']} under /hi/)" if "uploaded_hindi" in incremental else ""
+    return [(label, f"{incremental['seconds']:.2f} s{_spread(incremental)}, {incremental['uploaded']} files{hindi} "
                     f"uploaded of {incremental['bucket_objects']}",
              f"< {TARGETS['incremental_seconds']:.0f} s, affected only",
              judged(incremental["seconds"], TARGETS["incremental_seconds"]))]
+
+
+def language_rows(results: dict[str, Any], judged: Judge) -> list[Row]:
+    """Issue 16's budgets: both languages' cold build against English only, and a rebuild renders both."""
+    rows: list[Row] = []
+    label = "16. full build, cold, English only"
+    english, both = results.get("english_only", {}), results.get("cold", {})
+    if english.get("status") != "ok":
+        rows.append((label, _failure(english), "", ""))
+    else:
+        rows.append((label, f"{english['seconds']:.1f} s{_cpu(english)}, {english['html_pages']} pages", NONE, NONE))
+        if both.get("status") == "ok":
+            ratio = both["seconds"] / english["seconds"]
+            cpu = (f"; CPU {both['cpu_seconds']:.0f} / {english['cpu_seconds']:.0f} s = "
+                   f"{both['cpu_seconds'] / english['cpu_seconds']:.2f}" if "cpu_seconds" in english else "")
+            load = (f"; load {both['load_before']:.1f} / {english['load_before']:.1f} before"
+                    if "load_before" in english else "")
+            rows.append(("16. full build, cold, both languages / English only",
+                         f"{ratio:.2f} ({both['seconds']:.1f} s / {english['seconds']:.1f} s{cpu}{load})",
+                         f"<= {TARGETS['languages_ratio']}", judged(ratio, TARGETS["languages_ratio"])))
+    label = "16. incremental: both languages rendered and uploaded"
+    incremental = results.get("incremental", {})
+    if incremental.get("status") != "ok":
+        return [*rows, (label, _failure(incremental), "", "")]
+    if "rendered_hindi" not in incremental:  # a results.json from before issue 16's rows
+        return [*rows, (label, "not measured", "", "")]
+    english_uploaded = incremental["uploaded"] - incremental["uploaded_hindi"]
+    both_languages = incremental["rendered_hindi"] > 0 and incremental["uploaded_hindi"] > 0 and english_uploaded > 0
+    seconds = incremental["seconds"]
+    rows.append((label, f"rendered {incremental['rendered']} files ({incremental['rendered_hindi']} under /hi/), "
+                        f"uploaded {incremental['uploaded']} ({incremental['uploaded_hindi']} under /hi/); work "
+                        f"{seconds:.2f} s (render {incremental['render_seconds']:.2f} s, upload "
+                        f"{incremental['upload_seconds']:.2f} s; CPU {incremental['cpu_seconds']:.2f} s)",
+                 f"both languages, < {TARGETS['incremental_seconds']:.0f} s",
+                 judged(seconds, TARGETS["incremental_seconds"]) if both_languages else "NO"))
+    return rows
+
+
+def _cpu(report: dict[str, Any]) -> str:
+    """A build's CPU seconds, its pool processes and Pagefind included, when the report has them."""
+    return f" (CPU {report['cpu_seconds']:.0f} s)" if "cpu_seconds" in report else ""
 
 
 def speedup_rows(results: dict[str, Any]) -> list[Row]:
