@@ -13,7 +13,7 @@ from careermitra.rebuild.service import RebuildService
 from careermitra.rebuild.settings import RebuildSettings
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.index import state_folder
-from careermitra.site.builder.state import META, FolderStore, card_key, read_whole
+from careermitra.site.builder.state import META, FolderStore, Meta, card_key, read_whole
 from tests.backend.template import resources, template
 from tests.support.rebuild import PublishedSite, approve, new_review
 from tests.support.site import FIXTURE_SITE, ROOT
@@ -40,7 +40,8 @@ def test_a_published_site_has_no_build_state_in_its_public_bucket(published: Pub
     # Then the public bucket holds pages, not build state; the private bucket holds the index
     assert "institutions/alpha-college/index.html" in keys
     assert not [key for key in keys if "site-index" in key or key.startswith(("_build/", "_state/"))]
-    assert published.state(META) is not None and published.state(card_key("alpha-college")) is not None
+    buckets = Meta.from_bytes(published.state(META) or b"").card_buckets
+    assert published.state(card_key("alpha-college", buckets)) is not None
 
 
 def test_the_local_rebuild_reads_and_writes_the_state_folder_beside_the_site(

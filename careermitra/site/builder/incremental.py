@@ -66,18 +66,20 @@ from careermitra.site.builder.state import (
     BEST_MARGIN,
     META,
     STAMPS,
+    Bucket,
     Meta,
     OldBuildState,
     Store,
+    StoredCard,
     a_to_z_key,
     a_to_z_page_of,
-    card_bytes,
+    bucket_bytes,
     card_key,
     cards_bytes,
     dumps,
     listing_bytes,
     listing_key,
-    read_card,
+    read_buckets,
     read_cards,
     read_listing,
     read_meta,
@@ -334,7 +336,8 @@ def rebuild_from_state(store: Store, content: Path, site: SiteSettings, renderer
     clock = clock or Phases()
     meta = read_meta(store)
     changed = set(slugs)
-    stored = {slug: read_card(store, slug) for slug in sorted(changed)}
+    buckets = read_buckets(store, meta, changed)
+    stored = {slug: buckets[card_key(slug, meta.card_buckets)].get(slug) for slug in sorted(changed)}
     before = {slug: item.card for slug, item in stored.items() if item is not None}
     sources = {slug: item.source for slug, item in stored.items() if item is not None}
     clock.lap("state read")
@@ -346,8 +349,8 @@ def rebuild_from_state(store: Store, content: Path, site: SiteSettings, renderer
     latest = merge_latest_of(meta.latest, meta.reviews, kept, entries, site.latest_capacity) if stays else None
     best = _merge_best(meta, {slug: entries[slug].card for slug in changed}, site) if stays else None
     if latest is None or best is None:
-        return _rebuild_whole(store, meta, content, site, renderer, changed, reviews, all_reviews, stamps,
-                              keep_missing, clock)
+        return _rebuild_whole(store, meta, buckets, content, site, renderer, changed, reviews, all_reviews,
+                              stamps, keep_missing, clock)
     cards = {slug: entries[slug].card for slug in sorted(changed)}
     listings = _touched_listings(store, cards)
     a_to_z = _touched_a_to_z(store, meta, cards)
@@ -372,7 +375,7 @@ def rebuild_from_state(store: Store, content: Path, site: SiteSettings, renderer
     files.update(institution_data_file(card) for card in cards.values())
     new_meta = replace(meta, reviews=review_count, latest=latest, best=best[0], best_all=best[1])
     state = {META: new_meta.to_bytes(),
-             **{card_key(slug): card_bytes(card, sources[slug]) for slug, card in cards.items()},
+             **_buckets_after(buckets, meta, {slug: StoredCard(card, sources[slug]) for slug, card in cards.items()}),
              **{listing_key(listing.kind, listing.slug): listing_bytes(listing) for listing in listings},
              **{a_to_z_key(number): cards_bytes(page) for number, page in a_to_z.items()}}
     if stamps is not None:
@@ -428,7 +431,21 @@ def _touched_a_to_z(store: Store, meta: Meta, cards: Mapping[str, Card]) -> dict
     return pages
 
 
-def _rebuild_whole(store: Store, meta: Meta, content: Path, site: SiteSettings, renderer: Renderer,
+def _buckets_after(buckets: Mapping[str, Bucket], meta: Meta,
+                   changed: Mapping[str, StoredCard | None]) -> dict[str, bytes]:
+    """The changed buckets of cards: each changed card put in (or, None, taken out of) its bucket."""
+    after = {key: dict(bucket) for key, bucket in buckets.items()}
+    for slug, item in changed.items():
+        bucket = after[card_key(slug, meta.card_buckets)]
+        if item is None:
+            bucket.pop(slug, None)
+        else:
+            bucket[slug] = item
+    return {key: bucket_bytes(bucket) for key, bucket in after.items()}
+
+
+def _rebuild_whole(store: Store, meta: Meta, buckets: Mapping[str, Bucket], content: Path, site: SiteSettings,
+                   renderer: Renderer,
                    changed: set[str], reviews: ReviewsBySlug | None,
                    all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None,
                    stamps: dict[str, str] | None, keep_missing: bool, clock: Phases) -> KeyedRebuild:
@@ -438,11 +455,13 @@ def _rebuild_whole(store: Store, meta: Meta, content: Path, site: SiteSettings, 
     result = rebuild(index, content, site, renderer, changed, reviews=reviews, all_reviews=all_reviews,
                      stamps=stamps, keep_missing=keep_missing)
     size = meta.a_to_z_size
-    old = shared_state(index, SiteModel(index.cards, index.latest, {}), site, size)
-    new = shared_state(result.index, SiteModel(result.index.cards, result.index.latest, {}), site, size)
+    old = shared_state(index, SiteModel(index.cards, index.latest, {}), site, size, meta.card_buckets)
+    new = shared_state(result.index, SiteModel(result.index.cards, result.index.latest, {}), site, size,
+                       meta.card_buckets)
     state = {name: data for name, data in new.items() if old.get(name) != data}
-    state.update((card_key(slug), card_bytes(result.index.cards[slug], result.index.sources[slug]))
-                 for slug in sorted(changed) if slug in result.index.cards)
-    forget = (set(old) - set(new)) | {card_key(slug) for slug in changed if slug not in result.index.cards}
+    cards, sources = result.index.cards, result.index.sources
+    state.update(_buckets_after(buckets, meta, {slug: StoredCard(cards[slug], sources[slug]) if slug in cards
+                                                else None for slug in changed}))
+    forget = set(old) - set(new)
     clock.lap("render")
     return KeyedRebuild(result.files, result.removed, state, frozenset(forget), result.pictures, whole=True)

@@ -6,7 +6,8 @@ Keys (all under `v<FORMAT_VERSION>/`; JSON; public facts only, no personal data)
 - `meta.json`: the small aggregates: how many institutions and reviews, the newest reviews (for the home page
   and the feed), the best rated candidates (for the home page), every listing's slug, title and size (for the
   home page, the listing indexes and the search page), the editorial URLs and the build's fingerprint.
-- `cards/<slug>.json`: one institution's card and its file's place in the content tree.
+- `cards/<n>.json`: the cards of the institutions whose slugs hash to bucket n (about CARDS_PER_BUCKET each),
+  with each one's file in the content tree.
 - `listings/<kind>/<slug>.json`: one listing's members, A to Z (its pages and data files are made from them).
 - `a-z/<n>.json`: the cards on page n of the A to Z of all institutions; `a-z/bounds.json` the first name on
   each page, to find the page a card is on.
@@ -25,6 +26,7 @@ import json
 import logging
 import math
 import os
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +50,21 @@ A_TO_Z_BOUNDS = PREFIX + "a-z/bounds.json"
 BEST_MARGIN = 4
 
 
-def card_key(slug: str) -> str:
-    return f"{PREFIX}cards/{slug}.json"
+CARDS_PER_BUCKET = 16  # about this many cards a key: writing one key per card made a full build 10 s slower
+
+
+def bucket_of(slug: str, buckets: int) -> int:
+    """The bucket of cards a slug is kept in: by a hash of the slug, stable whatever else is on the site."""
+    return zlib.crc32(slug.encode("utf-8")) % buckets
+
+
+def bucket_key(number: int) -> str:
+    return f"{PREFIX}cards/{number}.json"
+
+
+def card_key(slug: str, buckets: int) -> str:
+    """The key of the bucket that holds a slug's card."""
+    return bucket_key(bucket_of(slug, buckets))
 
 
 def listing_key(kind: str, slug: str) -> str:
@@ -187,6 +202,7 @@ class Meta:
     best_all: bool
     listings: dict[str, dict[str, ListingSummary]]
     a_to_z_size: int
+    card_buckets: int
 
     def to_bytes(self) -> bytes:
         return dumps({
@@ -203,6 +219,7 @@ class Meta:
             "listings": {kind: [[s.slug, s.title, s.count] for s in by_slug.values()]
                          for kind, by_slug in self.listings.items()},
             "a_to_z_size": self.a_to_z_size,
+            "card_buckets": self.card_buckets,
         })
 
     @classmethod
@@ -217,7 +234,7 @@ class Meta:
                     for kind, rows in raw["listings"].items()}
         return cls(raw["fingerprint"], tuple(raw["page_urls"]), raw["institutions"], raw["reviews"], latest,
                    tuple(_card_from_json(row) for row in raw["best"]), raw["best_all"], listings,
-                   raw["a_to_z_size"])
+                   raw["a_to_z_size"], raw["card_buckets"])
 
     @property
     def a_to_z_pages(self) -> int:
@@ -241,16 +258,28 @@ class StoredCard:
     source: str
 
 
+Bucket = dict[str, StoredCard]
+
+
+def read_buckets(store: Store, meta: Meta, slugs: Iterable[str]) -> dict[str, Bucket]:
+    """The buckets of cards that hold these slugs, by key."""
+    buckets: dict[str, Bucket] = {}
+    for key in sorted({card_key(slug, meta.card_buckets) for slug in slugs}):
+        raw = json.loads(store.read(key) or b"{}")
+        buckets[key] = {slug: StoredCard(_card_from_json(row), source) for slug, (row, source) in raw.items()}
+    return buckets
+
+
 def read_card(store: Store, slug: str) -> StoredCard | None:
-    data = store.read(card_key(slug))
-    if data is None:
-        return None
-    raw = json.loads(data)
-    return StoredCard(_card_from_json(raw["card"]), raw["source"])
+    """One institution's card (tests and tools; a rebuild reads the buckets of all it changes at once)."""
+    meta = read_meta(store)
+    return read_buckets(store, meta, [slug])[card_key(slug, meta.card_buckets)].get(slug)
 
 
-def card_bytes(card: Card, source: str, row: bytes | None = None) -> bytes:
-    return b'{"card":' + (row or card_row(card)) + b',"source":' + dumps(source) + b"}"
+def bucket_bytes(bucket: Mapping[str, StoredCard], rows: Rows | None = None) -> bytes:
+    """A bucket as {slug: [card, source]}, by slug."""
+    return b"{" + b",".join(dumps(slug) + b":[" + (rows[slug] if rows else card_row(item.card)) + b","
+                             + dumps(item.source) + b"]" for slug, item in sorted(bucket.items())) + b"}"
 
 
 def card_row(card: Card) -> bytes:
@@ -296,18 +325,26 @@ def best_candidates(sorted_cards: Iterable[Card], site: SiteSettings) -> tuple[t
     return tuple(eligible[:keep]), len(eligible) <= keep
 
 
-def meta_of(index: SiteIndex, model: SiteModel, site: SiteSettings, a_to_z_size: int) -> Meta:
+def bucket_count(institutions: int) -> int:
+    return max(1, math.ceil(institutions / CARDS_PER_BUCKET))
+
+
+def meta_of(index: SiteIndex, model: SiteModel, site: SiteSettings, a_to_z_size: int,
+            card_buckets: int | None = None) -> Meta:
     best, best_all = best_candidates(model.all_sorted, site)
     listings = {kind: {slug: ListingSummary(kind, slug, listing.title, len(listing.cards))
                        for slug, listing in by_slug.items()} for kind, by_slug in model.listings.items()}
     return Meta(index.fingerprint, index.page_urls, len(model.cards), model.review_count, model.latest, best,
-                best_all, listings, a_to_z_size)
+                best_all, listings, a_to_z_size, card_buckets or bucket_count(len(model.cards)))
 
 
-def shared_state(index: SiteIndex, model: SiteModel, site: SiteSettings, a_to_z_size: int) -> dict[str, bytes]:
-    """Every key but the cards' own: the aggregates, the listings, the A to Z pages and the local keys."""
+def shared_state(index: SiteIndex, model: SiteModel, site: SiteSettings, a_to_z_size: int,
+                 card_buckets: int | None = None) -> dict[str, bytes]:
+    """Every key but the cards' buckets: the aggregates, the listings, the A to Z pages and the local keys.
+    `card_buckets` stays what the full build chose until the next one (slugs must not move between buckets)."""
     rows = {slug: card_row(card) for slug, card in model.cards.items()}
-    files = {META: meta_of(index, model, site, a_to_z_size).to_bytes(), SOURCES: dumps(index.sources),
+    meta = meta_of(index, model, site, a_to_z_size, card_buckets)
+    files = {META: meta.to_bytes(), SOURCES: dumps(index.sources),
              STAMPS: dumps(index.stamps)}
     for listing in model.all_listings():
         files[listing_key(listing.kind, listing.slug)] = listing_bytes(listing, rows)
@@ -324,7 +361,11 @@ def write_whole(store: Store, index: SiteIndex, site: SiteSettings, a_to_z_size:
     """Write the whole state of a full build (and forget keys it no longer has, such as a removed card's)."""
     model = model or SiteModel(index.cards, index.latest, {})
     files = shared_state(index, model, site, a_to_z_size)
-    files.update((card_key(slug), card_bytes(card, index.sources[slug])) for slug, card in index.cards.items())
+    buckets = bucket_count(len(index.cards))
+    grouped: dict[str, Bucket] = {bucket_key(n): {} for n in range(buckets)}
+    for slug, card in index.cards.items():
+        grouped[card_key(slug, buckets)][slug] = StoredCard(card, index.sources[slug])
+    files.update((key, bucket_bytes(bucket)) for key, bucket in grouped.items())
     for name in set(store.names(PREFIX)) - set(files):
         store.delete(name)
     # Every key written, none compared first: a full build rewrites them all anyway, and reading ten thousand
