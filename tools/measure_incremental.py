@@ -32,7 +32,7 @@ SETTINGS = ROOT / "pelicanconf.py"
 PHASES = ("reviews read", "state read", "content read", "render", "compare and upload", "state write")
 
 
-def one_run(content: Path, site: Path, scale: int | None) -> dict[str, Any]:
+def one_run(content: Path, site: Path, scale: int | None, slug: str | None = None) -> dict[str, Any]:
     """One timed approval in this process (see the module's docstring)."""
     import boto3
     from moto import mock_aws
@@ -45,7 +45,7 @@ def one_run(content: Path, site: Path, scale: int | None) -> dict[str, Any]:
     from careermitra.site.build import site_build_for
 
     build = site_build_for(str(SETTINGS), {"PATH": str(content), "OUTPUT_PATH": str(site)})
-    slug = json.loads((content / "bench-manifest.json").read_text())["sample_institution"]["slug"]
+    slug = slug or json.loads((content / "bench-manifest.json").read_text())["sample_institution"]["slug"]
     reviews = GeneratedReviews(content / build.site.reviews_path, slug)
     with mock_aws():
         s3 = boto3.client("s3", region_name=REGION)
@@ -57,7 +57,7 @@ def one_run(content: Path, site: Path, scale: int | None) -> dict[str, Any]:
             publish_build_state(site, state)
         else:
             objects = 0
-            enlarge_state(site, state, scale)
+            enlarge_state(site, state, scale, build)
             publish_changes({slug}, reviews=BeforeApproval(reviews), target=target, state=state, cdn=NoCdn(),
                             build=build)
         gc.collect()
@@ -65,8 +65,9 @@ def one_run(content: Path, site: Path, scale: int | None) -> dict[str, Any]:
         started = time.perf_counter()
         report = publish_changes({slug}, reviews=reviews, target=target, state=state, cdn=NoCdn(), build=build)
         seconds = time.perf_counter() - started
+        stored = state_bytes(s3)
     return {"seconds": seconds, "phases": report.phases, "uploaded": len(report.uploaded),
-            "removed": len(report.removed), "bucket_objects": objects, "state_bytes": state_bytes(s3)}
+            "removed": len(report.removed), "bucket_objects": objects, "state_bytes": stored}
 
 
 class BeforeApproval:
@@ -83,7 +84,7 @@ class BeforeApproval:
                 for slug, found in self.reviews.all_approved().items()}
 
 
-def enlarge_state(site: Path, state: Any, institutions: int) -> None:
+def enlarge_state(site: Path, state: Any, institutions: int, build: Any) -> None:
     """Write into `state` the build state of `site` with its cards copied until there are `institutions`."""
     from careermitra.site.builder.index import SiteIndex
 
@@ -108,7 +109,7 @@ def enlarge_state(site: Path, state: Any, institutions: int) -> None:
     if keyed is None:
         state.write("site-index.json", enlarged.to_json().encode("utf-8"))
     else:
-        keyed.write_whole(state, enlarged)
+        build.write_state(state, enlarged)
 
 
 def state_bytes(s3: Any) -> int:
@@ -116,13 +117,15 @@ def state_bytes(s3: Any) -> int:
     return sum(item["Size"] for page in pages for item in page.get("Contents", []))
 
 
-def measure(content: Path, site: Path, scale: int | None, runs: int) -> dict[str, Any]:
+def measure(content: Path, site: Path, scale: int | None, runs: int, slug: str | None) -> dict[str, Any]:
     """The median of `runs` fresh processes."""
     reports = []
     for _ in range(runs):
         command = [sys.executable, "-m", "tools.measure_incremental", str(content), str(site), "--one"]
         if scale is not None:
             command += ["--scale", str(scale)]
+        if slug is not None:
+            command += ["--slug", slug]
         done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
         reports.append(json.loads(done.stdout.strip().splitlines()[-1]))
     median = statistics.median(report["seconds"] for report in reports)
@@ -143,19 +146,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, action="append", default=[],
                         help="also measure an index-only state of this many institutions (repeatable)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--slug", help="the institution approved (default: the benchmark's sample, whose 21st "
+                        "review starts a new page of reviews, so its sitemap entry changes)")
+    parser.add_argument("--only-scaled", action="store_true", help="skip the built size")
     parser.add_argument("--one", action="store_true", help="one run in this process; prints its JSON")
     args = parser.parse_args(argv)
     content, site = args.content.resolve(), args.site.resolve()
     if args.one:
-        print(json.dumps(one_run(content, site, args.scale[0] if args.scale else None)))
+        print(json.dumps(one_run(content, site, args.scale[0] if args.scale else None, args.slug)))
         return 0
     header = " | ".join(PHASES)
     print(f"| institutions | publish (median of {args.runs}) | {header} | files uploaded | build state |")
     print("|" + " --- |" * (len(PHASES) + 4))
     built = sum(1 for _ in (content / "institutions").rglob("*.md"))
-    print(table_row(f"{built:,} (built)", measure(content, site, None, args.runs)), flush=True)
+    if not args.only_scaled:
+        print(table_row(f"{built:,} (built)", measure(content, site, None, args.runs, args.slug)), flush=True)
     for scale in args.scale:
-        print(table_row(f"{scale:,} (index only)", measure(content, site, scale, args.runs)), flush=True)
+        print(table_row(f"{scale:,} (index only)", measure(content, site, scale, args.runs, args.slug)), flush=True)
     return 0
 
 
