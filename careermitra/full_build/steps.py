@@ -5,7 +5,7 @@ manifest to the private build state. shard (one Lambda invocation per shard, fro
 shard's approved reviews, render its institutions' pages (shards.build_shard, the function a local build runs in
 its process pool), upload them to the site bucket and write the shard's small result to the build state.
 finish: read every shard's result, render the pages that span institutions (spanning.render_spanning), upload
-them, write the site index the rebuild reads, invalidate.
+them, write the build state the rebuild reads, invalidate.
 
 Everything under `full-builds/<build>/` in the build-state bucket belongs to one run (the execution's name);
 template.yaml expires it after a week.
@@ -26,7 +26,6 @@ from careermitra.publish.state import BuildState
 from careermitra.publish.targets import Target
 from careermitra.site.builder.content import institution_files, raise_all
 from careermitra.site.builder.full_build import fewer_collections
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex
 from careermitra.site.builder.reviews_file import ApprovedReviews, write_reviews
 from careermitra.site.builder.shards import (
     Shard,
@@ -39,6 +38,7 @@ from careermitra.site.builder.shards import (
 )
 from careermitra.site.builder.site_build import SiteBuild
 from careermitra.site.builder.spanning import render_spanning
+from careermitra.site.builder.state import NoBuildState, OldBuildState, read_meta
 
 logger = logging.getLogger(__name__)
 BUILDS_PREFIX = "full-builds"
@@ -132,7 +132,7 @@ def render_shard(build: SiteBuild, build_id: str, shard: Shard, *, reviews: Appr
 
 def finish_build(build: SiteBuild, build_id: str, shards: int, *, target: Target, state: BuildState, cdn: Cdn,
                  work: Path) -> FinishReport:
-    """Render the pages that span institutions from every shard's result, upload them, write the site index
+    """Render the pages that span institutions from every shard's result, upload them, write the build state
     (after the pages are up, as `make publish` does), invalidate what changed."""
     with fewer_collections():
         results = [ShardResult.from_json(_read(state, result_key(build_id, n)).decode("utf-8"))
@@ -145,7 +145,7 @@ def finish_build(build: SiteBuild, build_id: str, shards: int, *, target: Target
             # a separate program, still uses every vCPU the function has).
             pages += render_spanning(model, index, build.site, build.renderer, Path(folder), workers=1)
             uploaded = upload_folder(Path(folder), target)
-        state.write(INDEX_NAME, index.to_json().encode("utf-8"))
+        build.write_state(state, index, model)
     urls = set(url_paths(uploaded))
     for n in range(shards):
         urls.update(json.loads(_read(state, invalidation_key(build_id, n))))
@@ -165,13 +165,10 @@ def _read(state: BuildState, key: str) -> bytes:
 
 
 def _editorial_urls(state: BuildState) -> tuple[str, ...]:
-    """The editorial pages in the sitemap: Pelican renders them (make publish), so the last index names them."""
-    previous = state.read(INDEX_NAME)
-    if previous is None:
-        return ()
+    """The editorial pages in the sitemap: Pelican renders them (make publish), so the last state names them."""
     try:
-        return SiteIndex.from_json(previous.decode("utf-8")).page_urls
-    except (ValueError, KeyError):
+        return read_meta(state).page_urls
+    except (NoBuildState, OldBuildState, ValueError, KeyError):
         return ()
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from careermitra.domain.errors import ContentError
 from careermitra.site.build import site_build_for
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex
 from careermitra.site.builder.shards import Shard, plan_shards
+from careermitra.site.builder.state import S3Store, read_whole
 from tests.support.full_build import FullBuildStack, full_build_stack
 
 
@@ -50,8 +50,8 @@ def test_plan_shards_and_finish_fill_the_bucket_with_what_a_local_full_build_wri
     assert {"institutions/alpha-college/index.html", "hi/institutions/alpha-college/index.html",
             "cities/pune/index.html", "hi/cities/pune/index.html", "sitemap.xml", "pagefind/pagefind.js"} <= set(bucket)
     # And the rebuild finds the site index in the private build state, with every institution's card
-    index = stack.s3.get_object(Bucket="build-state", Key=INDEX_NAME)["Body"].read().decode("utf-8")
-    assert sorted(SiteIndex.from_json(index).cards) == ["alpha-college", "beta-university", "gamma-classes"]
+    index = read_whole(S3Store(stack.s3, "build-state"))
+    assert sorted(index.cards) == ["alpha-college", "beta-university", "gamma-classes"]
 
 
 def test_the_plan_writes_contiguous_shards_of_sorted_slugs_to_the_private_build_state(

@@ -12,7 +12,8 @@ from careermitra.publish.state import FolderState
 from careermitra.rebuild.service import RebuildService
 from careermitra.rebuild.settings import RebuildSettings
 from careermitra.site.build import site_build_for
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
+from careermitra.site.builder.index import state_folder
+from careermitra.site.builder.state import META, FolderStore, Meta, card_key, read_whole
 from tests.backend.template import resources, template
 from tests.support.rebuild import PublishedSite, approve, new_review
 from tests.support.site import FIXTURE_SITE, ROOT
@@ -24,7 +25,7 @@ def test_a_build_keeps_its_index_beside_the_site_and_reads_it_back(fixture_site:
     # Then no file of the site is build state, and the index is in _state/output/ beside it
     assert not [path for path in files if "site-index" in path or path.startswith(("_build", "_state"))]
     assert state_folder(fixture_site) == fixture_site.parent / "_state" / fixture_site.name
-    index = SiteIndex.from_json((state_folder(fixture_site) / INDEX_NAME).read_text(encoding="utf-8"))
+    index = read_whole(FolderStore.beside(fixture_site))
     assert "alpha-college" in index.cards
     # And the next build finds it there (and so builds incrementally)
     build = site_build_for(str(ROOT / "pelicanconf.py"), {"PATH": str(FIXTURE_SITE),
@@ -39,15 +40,15 @@ def test_a_published_site_has_no_build_state_in_its_public_bucket(published: Pub
     # Then the public bucket holds pages, not build state; the private bucket holds the index
     assert "institutions/alpha-college/index.html" in keys
     assert not [key for key in keys if "site-index" in key or key.startswith(("_build/", "_state/"))]
-    state = published.state(INDEX_NAME)
-    assert state is not None and "alpha-college" in SiteIndex.from_json(state.decode("utf-8")).cards
+    buckets = Meta.from_bytes(published.state(META) or b"").card_buckets
+    assert published.state(card_key("alpha-college", buckets)) is not None
 
 
 def test_the_local_rebuild_reads_and_writes_the_state_folder_beside_the_site(
         published: PublishedSite, tmp_path: Path) -> None:
     # Given the site built into a local folder, as `make dev` serves it
     output = tmp_path / "output"  # built by the `published` fixture
-    before = FolderState.beside(output).read(INDEX_NAME)
+    before = FolderState.beside(output).read(META)
     assert before is not None
     service = RebuildService(RebuildSettings(reviews_table=published.tables["ReviewsTable"],
                                              site_root=published.root, site_settings="pelicanconf.py",
@@ -57,7 +58,7 @@ def test_the_local_rebuild_reads_and_writes_the_state_folder_beside_the_site(
     report = service.publish({"gamma-classes"})
     # Then the pages changed, the index moved on in _state/, and nothing of it reached the served folder
     assert "institutions/gamma-classes/index.html" in report.uploaded
-    after = FolderState.beside(output).read(INDEX_NAME)
+    after = FolderState.beside(output).read(META)
     assert after is not None and after != before
     assert not [path for path in output.rglob("*") if "site-index" in path.name or path.name in ("_build", "_state")]
 

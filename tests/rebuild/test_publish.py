@@ -17,7 +17,8 @@ from careermitra.publish.cdn import CloudFrontCdn
 from careermitra.publish.headers import cache_control_for
 from careermitra.publish.sync import sync_site
 from careermitra.publish.targets import S3Target
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex
+from careermitra.site.builder.index import _card_from_json
+from careermitra.site.builder.state import META, Meta, card_key
 from careermitra.store.publication import DynamoPublicationState
 from careermitra.store.published_reviews import ApprovedSnapshot, DynamoApprovedReviews
 from tests.support.rebuild import PublishedSite, invalidated_paths, new_review, record_for
@@ -73,8 +74,9 @@ def test_release_exports_approved_reviews_from_the_stack_then_publishes(publishe
     assert "/institutions/alpha-college/reviews/2/" not in invalidated_paths(published)
     assert dt.date(2026, 11, 23).isoformat() in page
     # And the rebuild's index knows it, in the private build state (not among the site's files)
-    index = published.state(INDEX_NAME)
-    assert index is not None and SiteIndex.from_json(index.decode("utf-8")).cards["beta-university"].count == 1
+    buckets = Meta.from_bytes(published.state(META) or b"").card_buckets
+    bucket = published.state(card_key("beta-university", buckets))
+    assert bucket is not None and _card_from_json(json.loads(bucket)["beta-university"][0]).count == 1
     # And the moderator sees it live (it was "waiting for the rebuild" before), as every review the build showed
     state = DynamoPublicationState(published.tables["ReviewsTable"])
     assert state.state_of("fx-b-7") == "approved, live"

@@ -39,9 +39,9 @@ class WatchedBuild:
     def __init__(self, build: SiteBuild) -> None:
         self.build, self.seen = build, []
 
-    def incremental(self, *args: Any, **kwargs: Any) -> Any:
+    def incremental_from_state(self, *args: Any, **kwargs: Any) -> Any:
         self.seen.append((gc.get_threshold(), gc.get_freeze_count() > 0))
-        return self.build.incremental(*args, **kwargs)
+        return self.build.incremental_from_state(*args, **kwargs)
 
 
 def test_the_rebuild_renders_with_the_full_builds_collector_settings(tmp_path: Path) -> None:

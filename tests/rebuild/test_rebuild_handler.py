@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careermitra.site.builder.index import INDEX_NAME
+from careermitra.site.builder.state import META
 from tests.support.rebuild import (
     LambdaContext,
     PublishedSite,
@@ -22,7 +22,7 @@ def test_two_approvals_update_the_page_and_upload_only_what_changed(
         published: PublishedSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Given Gamma Classes with one 4-star review, published
     before = published.objects()
-    index_before = published.state(INDEX_NAME)
+    index_before = published.state(META)
     app = load_rebuild_function(published, monkeypatch, tmp_path)
     # When a moderator approves two more reviews (5 and 3 stars) and the stream delivers them in one batch
     approve(published, "gamma-classes", new_review("fx-g-2", 5, 20))
@@ -52,7 +52,7 @@ def test_two_approvals_update_the_page_and_upload_only_what_changed(
     assert "/institutions/gamma-classes/" in paths and "/cities/jaipur/" in paths
     assert "/institutions/alpha-college/" not in paths
     # And the site index moved on in the private build state, never in the public bucket
-    assert published.state(INDEX_NAME) != index_before
+    assert published.state(META) != index_before
     assert not any("site-index" in key or key.startswith(("_build/", "_state/")) for key in after)
 
 

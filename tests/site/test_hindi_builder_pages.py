@@ -15,8 +15,8 @@ from careermitra.domain.errors import ContentError
 from careermitra.i18n import Language
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.content import parse_institution
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.pages import search_records
+from careermitra.site.builder.state import FolderStore, read_whole
 from tests.site.html import links_in, page, text_of
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 
@@ -107,7 +107,7 @@ def test_every_link_of_a_hindi_builder_page_stays_on_the_hindi_site(hindi_site: 
 
 
 def test_the_hindi_search_record_holds_the_hindi_and_the_english_names(hindi_site: Path) -> None:
-    cards = SiteIndex.from_json((state_folder(hindi_site) / INDEX_NAME).read_text(encoding="utf-8")).cards
+    cards = read_whole(FolderStore.beside(hindi_site)).cards
     renderer = site_build_for(str(ROOT / "pelicanconf.py")).renderer
     spec = next(spec for spec in search_records(cards.values()) if spec.url == "/" + DELTA)
     record = renderer.render(spec.in_language(Language.HI))

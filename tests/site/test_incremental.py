@@ -11,9 +11,10 @@ import pytest
 from careermitra.domain.errors import ContentError
 from careermitra.site.build import site_build_for
 from careermitra.site.builder.incremental import Rebuild
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
+from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.reviews_file import read_reviews
 from careermitra.site.builder.site_build import SiteBuild
+from careermitra.site.builder.state import FolderStore, read_whole
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 from tests.support.site_changes import (
     SETTINGS,
@@ -33,7 +34,7 @@ def same_site(one: SiteIndex, other: SiteIndex) -> bool:
 
 def index_of(output: Path) -> SiteIndex:
     """The index a build into output kept in its state folder, beside the site."""
-    return SiteIndex.from_json((state_folder(output) / INDEX_NAME).read_text(encoding="utf-8"))
+    return read_whole(FolderStore.beside(output))
 
 
 def files_of(root: Path) -> set[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from careermitra.site.build import site_build_for
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
 from careermitra.site.builder.pages import search_records
+from careermitra.site.builder.state import FolderStore, read_whole
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 from tests.support.site_changes import SETTINGS, approve_new_review, edit_institution_and_review
 
@@ -14,7 +14,7 @@ WITH_SEARCH = {**SETTINGS, "search_index": True}
 
 
 def test_every_institution_has_a_record_at_its_url_with_its_filters(fixture_site: Path) -> None:
-    cards = SiteIndex.from_json((state_folder(fixture_site) / INDEX_NAME).read_text(encoding="utf-8")).cards
+    cards = read_whole(FolderStore.beside(fixture_site)).cards
     renderer = site_build_for(str(ROOT / "pelicanconf.py")).renderer
     records = {spec.url: renderer.render(spec) for spec in search_records(cards.values())}
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from careermitra.site.build import site_build_for
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
+from careermitra.site.builder.state import FolderStore, read_whole
 from tests.support.site import FIXTURE_SITE, ROOT, build_site, copy_tree
 
 SETTINGS = {"reviews_per_page": 2, "listing_page_size": 1, "search_index": False}
@@ -59,7 +59,7 @@ def test_an_incremental_build_removes_the_parts_a_smaller_site_no_longer_needs(t
     text = reviews.read_text(encoding="utf-8")
     reviews.write_text(text[: text.index("- id: fx-a-2")], encoding="utf-8")
     after = build_site(tree, tmp_path / "after", **settings)
-    index = SiteIndex.from_json((state_folder(before) / INDEX_NAME).read_text(encoding="utf-8"))
+    index = read_whole(FolderStore.beside(before))
     result = site_build_for(str(ROOT / "pelicanconf.py"), {"PATH": str(tree)}, settings).incremental(
         index, {"alpha-college"})
     # Then the full build has one sitemap again, and the incremental one writes it and removes both parts

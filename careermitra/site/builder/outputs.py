@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape as xml_escape
 from feedgenerator import Atom1Feed
 
 from careermitra.i18n import DEFAULT_LANGUAGE, Language, localized_url, neutral_url
-from careermitra.site.builder.model import SiteModel
+from careermitra.site.builder.model import LatestReview, SiteModel
 from careermitra.site.builder.settings import SiteSettings
 
 FEED_PATH = "feeds/reviews.atom.xml"
@@ -27,8 +27,13 @@ class ReviewsFeed(Atom1Feed):
 
 def reviews_feed(model: SiteModel, site: SiteSettings) -> str:
     """An Atom feed of the newest approved reviews across the site."""
+    return reviews_feed_of(model.latest, site)
+
+
+def reviews_feed_of(newest: Sequence[LatestReview], site: SiteSettings) -> str:
+    """The feed from the newest reviews alone (the rebuild keeps them in its state, without every card)."""
     origin = site.site_origin
-    latest = model.latest_reviews(site.feed_size)
+    latest = newest[: site.feed_size]
     feed = ReviewsFeed(
         title="Career Mitra: new student reviews",
         link=f"{origin}/",

@@ -7,7 +7,7 @@ incremental build render only the pages one institution touches.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -102,12 +102,21 @@ def _path(url: str) -> str:
 
 
 def home_page(model: SiteModel, site: SiteSettings) -> PageSpec:
+    return home_page_of(model.best_rated(site.home_best_rated, site.best_rated_min_reviews),
+                        model.latest_reviews(site.home_latest_reviews), model.listings, len(model.cards),
+                        model.review_count)
+
+
+def home_page_of(best_rated: Sequence[Card], latest: Sequence[Any], listings: Mapping[str, Mapping[str, Any]],
+                 institution_count: int, review_count: int) -> PageSpec:
+    """The home page from what it shows: the incremental rebuild has these from its small aggregates
+    (state.py), without every card. `listings` needs each listing's url, title and number of cards."""
     return PageSpec("index.html", "index.html", {
-        "best_rated": model.best_rated(site.home_best_rated, site.best_rated_min_reviews),
-        "latest_reviews": model.latest_reviews(site.home_latest_reviews),
-        "listings": model.listings,
-        "institution_count": len(model.cards),
-        "review_count": model.review_count,
+        "best_rated": list(best_rated),
+        "latest_reviews": list(latest),
+        "listings": listings,
+        "institution_count": institution_count,
+        "review_count": review_count,
         "page_title": None,
         "page_description": Msg("Honest reviews by registered students of colleges, universities, schools and "
                                 "coaching institutes across India, with courses, fees and approvals."),
@@ -215,10 +224,15 @@ LISTING_INDEX_TEXT: dict[str, tuple[Msg, Msg]] = {
 
 
 def listing_index_page(kind: str, model: SiteModel) -> PageSpec:
+    return listing_index_page_of(kind, model.listings[kind].values())
+
+
+def listing_index_page_of(kind: str, listings: Iterable[Any]) -> PageSpec:
+    """The index page of one kind of listing from its listings (or their summaries: url, title, cards' count)."""
     folder, heading = LISTING_KINDS[kind]
     return PageSpec(f"{folder}/index.html", "listing_index.html", {
         "kind": kind,
-        "listings": list(model.listings[kind].values()),
+        "listings": list(listings),
         "heading": heading,
         "trail": [(HOME, "/"), (heading, f"/{folder}/")],
         "page_title": LISTING_INDEX_TEXT[kind][0],
@@ -230,18 +244,24 @@ def all_institutions_page_size(site: SiteSettings) -> int:
     return site.listing_page_size * 3
 
 
+A_TO_Z_URL, A_TO_Z_MORE = "/institutions/", "/institutions/page/{n}/"
+
+
 def all_institutions_pages(model: SiteModel, site: SiteSettings) -> list[PageSpec]:
-    return [
-        PageSpec(_path(pagination.url_for(pagination.number)), "all_institutions.html", {
-            "cards": cards,
-            "pagination": pagination,
-            "trail": [(HOME, "/"), (Msg("All institutions"), "/institutions/")],
-            "page_title": Msg("All institutions, A to Z"),
-            "page_description": Msg("Every college, university, school and coaching institute on Career Mitra."),
-        })
-        for pagination, cards in paginate(model.alphabetical, all_institutions_page_size(site), "/institutions/",
-                                            "/institutions/page/{n}/")
-    ]
+    return [all_institutions_page(pagination, cards)
+            for pagination, cards in paginate(model.alphabetical, all_institutions_page_size(site), A_TO_Z_URL,
+                                              A_TO_Z_MORE)]
+
+
+def all_institutions_page(pagination: Pagination, cards: Sequence[Card]) -> PageSpec:
+    """One page of the A to Z of all institutions (the rebuild renders only the page a change is on)."""
+    return PageSpec(_path(pagination.url_for(pagination.number)), "all_institutions.html", {
+        "cards": cards,
+        "pagination": pagination,
+        "trail": [(HOME, "/"), (Msg("All institutions"), A_TO_Z_URL)],
+        "page_title": Msg("All institutions, A to Z"),
+        "page_description": Msg("Every college, university, school and coaching institute on Career Mitra."),
+    })
 
 
 # Pages that only need the theme: search, the account and thank-you pages the forms lead to, and 404.
@@ -269,11 +289,16 @@ def fixed_pages() -> list[PageSpec]:
 
 def search_page(model: SiteModel) -> PageSpec:
     """The search page; its filters offer exactly the values the index was built with."""
+    return search_page_of(model.listings)
+
+
+def search_page_of(listings: Mapping[str, Mapping[str, Any]]) -> PageSpec:
+    """The search page from the listings (or their summaries: slug and title are enough)."""
     # (value the search record's filter holds, the English name the template shows in the page's language)
     filters = {
-        "type": [listing.cards[0].type.label for listing in model.listings["type"].values()],
-        "city": [listing.title for listing in model.listings["city"].values()],
-        "course": [(listing.slug, listing.title) for listing in model.listings["course"].values()],
+        "type": [InstitutionType(listing.slug).label for listing in listings["type"].values()],
+        "city": [listing.title for listing in listings["city"].values()],
+        "course": [(listing.slug, listing.title) for listing in listings["course"].values()],
     }
     return PageSpec("search/index.html", "search.html", {"filters": filters, "exams": EXAMS,
                                                          "page_title": Msg("Search"),

@@ -21,14 +21,22 @@ from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.fingerprint import build_fingerprint, changed_slugs, source_stamps
 from careermitra.site.builder.full_build import build_institutions, fewer_collections
 from careermitra.site.builder.images import write_picture
-from careermitra.site.builder.incremental import Rebuild, ReviewsBySlug, rebuild
-from careermitra.site.builder.index import INDEX_NAME, SiteIndex, state_folder
+from careermitra.site.builder.incremental import (
+    KeyedRebuild,
+    Phases,
+    Rebuild,
+    ReviewsBySlug,
+    rebuild,
+    rebuild_from_state,
+)
+from careermitra.site.builder.index import SiteIndex
 from careermitra.site.builder.model import SiteModel
-from careermitra.site.builder.pages import search_terms
+from careermitra.site.builder.pages import all_institutions_page_size, search_terms
 from careermitra.site.builder.render import Renderer
 from careermitra.site.builder.search import build_search_index
 from careermitra.site.builder.settings import BuildSettings, SiteSettings
 from careermitra.site.builder.spanning import render_spanning, write_if_changed
+from careermitra.site.builder.state import FolderStore, NoBuildState, OldBuildState, Store, read_whole, write_whole
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +78,7 @@ class SiteBuild:
         logger.info("Read %d institutions and %d reviews, rendered their %d pages, in %.1f s",
                     len(model.cards), model.review_count, pages, time.perf_counter() - started)
         index = self.index_of(model, sources, editorial_urls)
-        write_index(output, index)
+        self.write_state(FolderStore.beside(output), index, model)
         render_spanning(model, index, self.site, self.renderer, output, workers)
         logger.info("Full build in %.1f s", time.perf_counter() - started)
         return index
@@ -79,6 +87,18 @@ class SiteBuild:
         """The site index of a full build of this model (the distributed build's finish step makes it too)."""
         return SiteIndex(model.cards, model.latest, tuple(sorted(editorial_urls)), sources, self.fingerprint,
                          self.stamps)
+
+    def write_state(self, store: Store, index: SiteIndex, model: SiteModel | None = None) -> None:
+        """Write the keyed build state of a full build (state.py); the distributed build's finish step too."""
+        write_whole(store, index, self.site, all_institutions_page_size(self.site), model)
+
+    def incremental_from_state(self, store: Store, changed: Collection[str], reviews: ReviewsBySlug | None = None,
+                               all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
+                               stamps: dict[str, str] | None = None, keep_missing: bool = False,
+                               clock: Phases | None = None) -> KeyedRebuild:
+        """As `incremental`, reading from the build state only the keys the change touches."""
+        return rebuild_from_state(store, self.content, self.site, self.renderer, changed, reviews=reviews,
+                                  all_reviews=all_reviews, stamps=stamps, keep_missing=keep_missing, clock=clock)
 
     def incremental(self, index: SiteIndex, changed: Collection[str], reviews: ReviewsBySlug | None = None,
                     all_reviews: Callable[[], dict[str, list[PublishedReview]]] | None = None,
@@ -92,13 +112,11 @@ class SiteBuild:
                        all_reviews=all_reviews, stamps=stamps, keep_missing=keep_missing)
 
     def previous_build(self, output: Path) -> SiteIndex | None:
-        """The site index of an earlier build into output, if one with this theme, code and settings wrote it."""
-        path = state_folder(output) / INDEX_NAME
-        if not path.is_file():
-            return None
+        """The site index of an earlier build into output, if one with this theme, code and settings wrote it
+        (an earlier builder's state, or none, makes the next build a full one)."""
         try:
-            index = SiteIndex.from_json(path.read_text(encoding="utf-8"))
-        except (ValueError, KeyError):
+            index = read_whole(FolderStore.beside(output))
+        except (NoBuildState, OldBuildState, ValueError, KeyError):
             return None
         return index if index.fingerprint == self.fingerprint else None
 
@@ -113,26 +131,29 @@ class SiteBuild:
                     ("", f"no institution has the slug {slug!r} (expected content/institutions/{slug}.md)")])
         return changed
 
-    def update(self, output: Path, previous: SiteIndex, changed: Collection[str]) -> Rebuild:
-        """An incremental build written into output, the folder the previous build wrote."""
+    def update(self, output: Path, previous: SiteIndex, changed: Collection[str]) -> KeyedRebuild:
+        """An incremental build written into output, the folder the previous build wrote (whose state
+        `previous` is: the changes were found from it)."""
         started = time.perf_counter()
-        result = self.incremental(previous, changed, stamps=self.stamps)
+        store = FolderStore.beside(output)
+        result = self.incremental_from_state(store, changed, stamps=self.stamps)
         for path, text in result.files.items():
             write_if_changed(output / path, text)
         for path in result.removed:
             (output / path).unlink(missing_ok=True)
-        write_index(output, result.index)
+        for name, data in result.state.items():
+            store.write(name, data)
+        for name in result.forget:
+            store.delete(name)
         for picture in result.pictures:
             write_picture(picture, output, Path(self.site.image_cache))
         logger.info("Rendered %d files, removed %d, in %.1f s", len(result.files), len(result.removed),
                     time.perf_counter() - started)
-        before = {slug: search_terms(card) for slug, card in previous.cards.items()}
-        search_stale = before != {slug: search_terms(card) for slug, card in result.index.cards.items()}
-        if self.site.search_index and (search_stale or not (output / "pagefind").is_dir()):
-            build_search_index(output, result.index.cards.values(), self.renderer, workers=1)
+        # Only a change that moves institutions (result.whole) can change what search indexes.
+        if self.site.search_index and (result.whole or not (output / "pagefind").is_dir()):
+            after = read_whole(store)
+            before = {slug: search_terms(card) for slug, card in previous.cards.items()}
+            stale = before != {slug: search_terms(card) for slug, card in after.cards.items()}
+            if stale or not (output / "pagefind").is_dir():
+                build_search_index(output, after.cards.values(), self.renderer, workers=1)
         return result
-
-
-def write_index(output: Path, index: SiteIndex) -> None:
-    """Keep the index of a build into output in its state folder, beside the site and never served."""
-    write_if_changed(state_folder(output) / INDEX_NAME, index.to_json())
