@@ -67,7 +67,8 @@ def test_every_validation_error_of_every_form_is_in_plain_words(form: str) -> No
         location = tuple(field.split("."))
         assert text.startswith(field_label(location) + ": "), f"{form}.{field}: {text!r}"
         assert len(text) > len(field_label(location)) + 10
-    assert seen > 10, f"the walk provoked only {seen} errors for {form}"
+    # A one-button form's body is its page's language alone (ButtonPress): few ways to get it wrong.
+    assert seen > (0 if len(MODELS[form].model_fields) == 1 else 10), f"the walk provoked only {seen} errors for {form}"
 
 
 def test_the_review_forms_two_known_bad_answers_name_the_field_and_what_to_do() -> None:
