@@ -157,7 +157,12 @@ class Listing:
 
     @property
     def url(self) -> str:
-        return f"/{self.folder}/{self.slug}/"
+        return listing_url(self.kind, self.slug)
+
+
+def listing_url(kind: str, slug: str) -> str:
+    """A listing's page, from its kind and slug (the built listing and the build state's summary of it)."""
+    return f"/{LISTING_KINDS[kind][0]}/{slug}/"
 
 
 @dataclass(frozen=True)

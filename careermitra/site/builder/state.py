@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 from careermitra.domain.review import PublishedReview
 from careermitra.site.builder.index import INDEX_NAME, SiteIndex, _card_from_json, _card_json, state_folder
-from careermitra.site.builder.model import LISTING_KINDS, Card, LatestReview, Listing, SiteModel
+from careermitra.site.builder.model import Card, LatestReview, Listing, SiteModel, listing_url
 from careermitra.site.builder.settings import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ class ListingSummary:
 
     @property
     def url(self) -> str:
-        return f"/{LISTING_KINDS[self.kind][0]}/{self.slug}/"
+        return listing_url(self.kind, self.slug)
 
 
 @dataclass(frozen=True)
