@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from careermitra.i18n import Language, localized_url, neutral_url
+from careermitra.i18n import Language, gettext, localized_url, neutral_url
 
 
 class Head(HTMLParser):
@@ -152,6 +152,11 @@ def test_the_json_ld_of_a_hindi_page_says_hindi_and_names_the_institution_in_hin
         key: value for key, value in college.items() if key not in {"name", "alternateName", "mainEntityOfPage"}}
     crumbs = [item["item"] for item in hindi["BreadcrumbList"]["itemListElement"]]  # type: ignore[attr-defined]
     assert crumbs == [origin + "/hi/", origin + "/hi/cities/pune/", origin + "/hi" + slug]
+    # The breadcrumbs are named in the page's language, as the visible trail is.
+    names = [item["name"] for item in hindi["BreadcrumbList"]["itemListElement"]]  # type: ignore[attr-defined]
+    assert names == [gettext(Language.HI, "Home"), "पुणे", "डेक्कन इंस्टीट्यूट ऑफ़ टेक्नोलॉजी"]
+    english_names = [item["name"] for item in english["BreadcrumbList"]["itemListElement"]]  # type: ignore[attr-defined]
+    assert english_names == ["Home", "Pune", "Deccan Institute of Technology"]
 
 
 def test_the_hindi_pages_link_the_english_feed_and_say_it_is_in_english(sample_site: Path) -> None:

@@ -63,22 +63,24 @@ def institution_jsonld(entry: Entry, origin: str) -> StructuredData:
     return StructuredData(data, hindi_name=inst.name_hi)
 
 
-def breadcrumbs_jsonld(trail: Sequence[tuple[str, str]], origin: str) -> StructuredData:
-    """A BreadcrumbList from (name, url) pairs."""
+def breadcrumbs_jsonld(trail: Sequence[tuple[Msg, str]], origin: str) -> StructuredData:
+    """A BreadcrumbList from (name, url) pairs; each name is said in the language of the page it is on."""
     return StructuredData({
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": name, "item": f"{origin}{url}"}
+            {"@type": "ListItem", "position": n, "name": str(name), "item": f"{origin}{url}"}
             for n, (name, url) in enumerate(trail, start=1)
         ],
-    })
+    }, names=tuple(name for name, _ in trail))
 
 
-def in_language(data: dict[str, Any], lang: Language, hindi_name: str | None = None) -> dict[str, Any]:
+def in_language(data: dict[str, Any], lang: Language, hindi_name: str | None = None,
+                names: Sequence[Msg] = ()) -> dict[str, Any]:
     """A block of the English page as its copy in `lang` says it: the page it describes is that language's (its
-    `inLanguage` too), the breadcrumbs lead to that language's pages, and on a Hindi page an institution's Hindi
-    name, where it has one, is its `name`, the English one kept as `alternateName`."""
+    `inLanguage` too), the breadcrumbs lead to that language's pages under their names in it (`names`, one per
+    item), and on a Hindi page an institution's Hindi name, where it has one, is its `name`, the English one kept
+    as `alternateName`."""
     if lang is DEFAULT_LANGUAGE:
         return data
     block = dict(data)
@@ -86,8 +88,10 @@ def in_language(data: dict[str, Any], lang: Language, hindi_name: str | None = N
         block["mainEntityOfPage"] = {**block["mainEntityOfPage"], "@id": _localized(block["mainEntityOfPage"]["@id"],
                                                                                    lang), "inLanguage": lang.html_lang}
     if "itemListElement" in block:
-        block["itemListElement"] = [{**item, "item": _localized(item["item"], lang)}
-                                    for item in block["itemListElement"]]
+        items = block["itemListElement"]
+        said = [name.in_language(lang) for name in names] if names else [item["name"] for item in items]
+        block["itemListElement"] = [{**item, "name": name, "item": _localized(item["item"], lang)}
+                                    for item, name in zip(items, said, strict=True)]
     if lang is Language.HI and hindi_name:
         block["name"], block["alternateName"] = hindi_name, block["name"]
     return block
@@ -104,24 +108,26 @@ class StructuredData(Msg):
     Msg of a page's context in the page's language, so the one page spec serves the English page and its Hindi
     copy (like a Name)."""
 
-    __slots__ = ("data", "hindi_name")
+    __slots__ = ("data", "hindi_name", "names")
 
-    def __init__(self, data: dict[str, Any], hindi_name: str | None = None) -> None:
+    def __init__(self, data: dict[str, Any], hindi_name: str | None = None, names: tuple[Msg, ...] = ()) -> None:
         super().__init__("")
         self.data = data
         self.hindi_name = hindi_name
+        self.names = names
 
     def in_language(self, lang: Language) -> str:
-        return embeddable(in_language(self.data, lang, self.hindi_name))
+        return embeddable(in_language(self.data, lang, self.hindi_name, self.names))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, StructuredData) and (self.data, self.hindi_name) == (other.data, other.hindi_name)
+        return isinstance(other, StructuredData) and (self.data, self.hindi_name, self.names) == (
+            other.data, other.hindi_name, other.names)
 
     def __hash__(self) -> int:
-        return hash((embeddable(self.data), self.hindi_name))
+        return hash((embeddable(self.data), self.hindi_name, self.names))
 
     def __repr__(self) -> str:
-        return f"StructuredData({self.data!r}, hindi_name={self.hindi_name!r})"
+        return f"StructuredData({self.data!r}, hindi_name={self.hindi_name!r}, names={self.names!r})"
 
 
 def dumps(block: StructuredData) -> StructuredData:

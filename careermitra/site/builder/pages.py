@@ -135,7 +135,7 @@ def institution_pages(entry: Entry, site: SiteSettings) -> list[PageSpec]:
         first = pagination.number == 1
         structured = [jsonld.institution_jsonld(entry, site.site_origin)]
         if first:
-            structured.append(jsonld.breadcrumbs_jsonld(english(trail), site.site_origin))
+            structured.append(jsonld.breadcrumbs_jsonld(trail, site.site_origin))
         specs.append(PageSpec(_path(pagination.url_for(pagination.number)), "institution.html", {
             "entry": entry,
             "inst": inst,
@@ -196,11 +196,6 @@ def listing_page_of(listing: Listing, slug: str, site: SiteSettings) -> int | No
 
 
 HOME = Msg("Home")
-
-
-def english(trail: Sequence[tuple[Msg, str]]) -> list[tuple[str, str]]:
-    """A breadcrumb trail's English words, for the JSON-LD (which is written once for both languages)."""
-    return [(str(name), url) for name, url in trail]
 
 
 def listing_heading(kind: str, name: Name) -> Msg:
