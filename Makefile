@@ -118,7 +118,8 @@ build-FullBuildPlanFunction build-FullBuildShardFunction build-FullBuildFinishFu
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not timing"
+	$(BIN)/python -m pytest -m timing
 
 clean:
 	rm -rf output _state .dev .pytest_cache .ruff_cache
