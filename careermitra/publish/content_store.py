@@ -319,13 +319,17 @@ class StoredContent:
     reads the index, one part per institution (parts are cached too) and nothing else when nothing changed.
     """
 
-    MAX_CACHED_PARTS = 64  # about 64 parts of 0.3 MB of parts in memory at most
+    MAX_CACHED_PARTS = 64  # parts of about 0.3 MB each kept in memory at most
+    # Lambda's /tmp is 512 MB unless the function asks for more: past this many bytes of files (about 90,000
+    # institutions without photos) a warm rebuild's mirror forgets its institutions and reads them again.
+    MAX_INSTITUTION_BYTES = 256 * 1024 * 1024
 
     def __init__(self, store: ContentStore, folder: Path) -> None:
         self.store = store
         self._folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self._have: dict[str, str] = {}  # path -> digest of what the mirror holds
+        self._bytes = 0  # of the institutions' files the mirror holds
         self._owned: dict[str, set[str]] = {}  # slug -> the paths mirrored for it
         self._parts: dict[str, dict[str, InstitutionFiles]] = {}
         self._index: ContentIndex | None = None
@@ -351,6 +355,8 @@ class StoredContent:
         index = self._fresh_index()
         if before is None or before.shared != index.shared:
             self.prepare_shared()
+        if self._bytes > self.MAX_INSTITUTION_BYTES:
+            self._forget_institutions()
         wanted: dict[str, str] = {}
         for slug in sorted(slugs):
             part = index.part_of(slug)
@@ -378,6 +384,13 @@ class StoredContent:
         index = self._fresh_index()
         return sorted(slug for part in index.parts for slug in self._part(part))
 
+    def _forget_institutions(self) -> None:
+        for paths in self._owned.values():
+            for path in paths:
+                self._drop(path)
+        self._owned.clear()
+        self._bytes = 0
+
     def _part(self, part: Part) -> dict[str, InstitutionFiles]:
         if part.key not in self._parts:
             if len(self._parts) >= self.MAX_CACHED_PARTS:
@@ -398,6 +411,7 @@ class StoredContent:
             temporary.write_bytes(data[files[path]])
             os.replace(temporary, target)
             self._have[path] = files[path]
+            self._bytes += len(data[files[path]])
         if stale:
             logger.info("Read %d content files from the build state", len(stale))
 
