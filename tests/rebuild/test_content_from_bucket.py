@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from careermitra.full_build.settings import load_full_build_settings
+from careermitra.function_settings import FunctionSettingsError
+from careermitra.publish.cdn import NoCdn
 from careermitra.publish.content_store import ContentStore, StoredContent
+from careermitra.publish.state import S3State
+from careermitra.publish.sync import ContentPublication, publish_site
+from careermitra.publish.targets import S3Target
+from careermitra.rebuild.settings import load_rebuild_settings
+from careermitra.site.build import site_build_for
 from careermitra.site.builder.state import FolderStore
 from careermitra.store.publication import DynamoPublicationState
 from tests.support.rebuild import LambdaContext, PublishedSite, approve, new_review
@@ -141,3 +149,41 @@ def test_a_warm_mirror_reads_only_the_index_when_nothing_changed(tmp_path: Path)
     # A full build's plan lists every institution from the manifest
     assert mirror.institution_slugs() == ["alpha-college", "beta-university", "gamma-classes"]
     assert json.loads(store.read("content/index.json") or b"{}")["format"] == 1
+
+
+def test_make_publish_writes_the_content_between_the_pages_and_the_build_state(
+        published: PublishedSite, tmp_path: Path) -> None:
+    # As `careermitra publish` calls it: the content a build with these settings reads
+    build = site_build_for(str(published.root / "pelicanconf.py"))
+    report = publish_site(tmp_path / "output", S3Target(published.s3, published.bucket),
+                          S3State(published.s3, published.state_bucket), NoCdn(), ContentPublication.of(build))
+    assert report.uploaded == () and report.content is not None and report.content.uploaded > 0
+    manifest = content_store(published).manifest()
+    assert manifest is not None and sorted(manifest.institutions) == ["alpha-college", "beta-university",
+                                                                      "gamma-classes"]
+    assert not any(key.startswith("content/") for key in published.objects())  # never in the public bucket
+
+
+def test_a_mirror_past_its_size_forgets_its_institutions_and_reads_them_again(tmp_path: Path) -> None:
+    store = ContentStore(FolderStore(tmp_path / "state"))
+    store.publish(FIXTURE_SITE, "institutions", ("reviews",))
+    mirror = StoredContent(store, tmp_path / "mirror")
+    mirror.MAX_INSTITUTION_BYTES = 1
+    mirror.prepare_institutions({"alpha-college", "beta-university"})
+    mirror.prepare_institutions({"gamma-classes"})
+    assert sorted(p.name for p in (tmp_path / "mirror/institutions").iterdir()) == ["gamma-classes.md"]
+    assert (tmp_path / "mirror/pages").is_dir()  # the shared files stay
+
+
+def test_the_functions_need_the_content_folder_or_the_content_prefix_with_its_bucket(tmp_path: Path) -> None:
+    environment = {"REVIEWS_TABLE": "reviews", "SITE_ROOT": str(tmp_path), "SITE_BUCKET": "site",
+                   "STATE_BUCKET": "build-state"}
+    with pytest.raises(FunctionSettingsError, match="CONTENT_PREFIX"):
+        load_rebuild_settings(environment)  # a package without content/institutions, and no prefix
+    assert load_rebuild_settings({**environment, "CONTENT_PREFIX": "content/"}).content_prefix == "content/"
+    with pytest.raises(FunctionSettingsError, match="CONTENT_PREFIX"):
+        load_rebuild_settings({"REVIEWS_TABLE": "reviews", "SITE_ROOT": str(tmp_path), "SITE_FOLDER": str(tmp_path),
+                               "CONTENT_PREFIX": "content/"})
+    with pytest.raises(FunctionSettingsError, match="CONTENT_PREFIX"):
+        load_full_build_settings({**environment, "REVIEWS_TABLE": "reviews"})
+    assert load_full_build_settings({**environment, "CONTENT_PREFIX": "content/"}).content_prefix == "content/"
