@@ -421,7 +421,8 @@ class StoredContent:
 
 
 def stored_content(store: BuildState, work: Path, prefix: str = CONTENT_PREFIX) -> StoredContent:
-    """The stored content mirrored into `work`/content (emptied first: a new container starts from nothing)."""
-    folder = work / "content"
+    """The stored content mirrored into `work`/careermitra-content (emptied first: a new container starts from
+    nothing)."""
+    folder = work / "careermitra-content"
     shutil.rmtree(folder, ignore_errors=True)
     return StoredContent(ContentStore(store, prefix), folder)

@@ -85,8 +85,8 @@ def test_the_rebuild_with_no_content_in_its_package_publishes_what_a_full_build_
     assert "Review fx-g-2" in published.page("institutions/gamma-classes/index.html")
     assert published.objects() == full_build_of(published, tmp_path / "full")
     # And only the approved institution's files (and the shared ones) were read into the function's /tmp
-    mirrored = {str(p.relative_to(tmp_path / "lambda-tmp/content")) for p in
-                (tmp_path / "lambda-tmp/content").rglob("*") if p.is_file()}
+    mirrored = {str(p.relative_to(tmp_path / "lambda-tmp/careermitra-content")) for p in
+                (tmp_path / "lambda-tmp/careermitra-content").rglob("*") if p.is_file()}
     assert "institutions/gamma-classes.md" in mirrored
     assert not any("alpha-college" in path or "beta-university" in path for path in mirrored)
 
