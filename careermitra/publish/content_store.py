@@ -360,29 +360,34 @@ class StoredContent:
         wanted: dict[str, str] = {}
         for slug in sorted(slugs):
             part = index.part_of(slug)
-            item = self._part(part).get(slug) if part else None
-            paths = dict(item.files) if item else {}
-            for path in self._owned.get(slug, set()) - set(paths):
-                self._drop(path)  # the institution (or one of its images) is no longer in the content
-            self._owned[slug] = set(paths)
-            wanted.update(paths)
+            wanted.update(self._own(slug, self._part(part).get(slug) if part else None))
         self._sync(wanted)
 
     def prepare_range(self, first: str, last: str) -> None:
         if self._index is None:
             self.prepare_shared()
         index = self._fresh_index()
+        items = {slug: item for part in index.parts_for(first, last) for slug, item in self._part(part).items()
+                 if first <= slug <= last}
         wanted: dict[str, str] = {}
-        for part in index.parts_for(first, last):
-            for slug, item in self._part(part).items():
-                if first <= slug <= last:
-                    self._owned[slug] = set(item.files)
-                    wanted.update(item.files)
+        # An institution a warm container read for an earlier run and the content no longer has goes too.
+        for slug in sorted(items.keys() | {slug for slug in self._owned if first <= slug <= last}):
+            wanted.update(self._own(slug, items.get(slug)))
         self._sync(wanted)
 
     def institution_slugs(self) -> list[str]:
         index = self._fresh_index()
         return sorted(slug for part in index.parts for slug in self._part(part))
+
+    def _own(self, slug: str, item: InstitutionFiles | None) -> dict[str, str]:
+        """The files the mirror must hold for this institution; what it held of it and no longer must is
+        removed (the institution, or one of its images, left the content since a warm container read it)."""
+        files = dict(item.files) if item else {}
+        for path in self._owned.pop(slug, set()) - set(files):
+            self._drop(path)
+        if files:
+            self._owned[slug] = set(files)
+        return files
 
     def _forget_institutions(self) -> None:
         for paths in self._owned.values():

@@ -4,6 +4,7 @@ national directory's Markdown passes Lambda's 250 MB package near 80,000 institu
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,20 @@ def test_the_functions_need_the_content_folder_or_the_content_prefix_with_its_bu
     with pytest.raises(FunctionSettingsError, match="CONTENT_PREFIX"):
         load_full_build_settings({**environment, "REVIEWS_TABLE": "reviews"})
     assert load_full_build_settings({**environment, "CONTENT_PREFIX": "content/"}).content_prefix == "content/"
+
+
+def test_a_warm_shard_forgets_an_institution_the_content_no_longer_has(tmp_path: Path) -> None:
+    # Given a warm container that mirrored every institution for an earlier run
+    content = tmp_path / "checkout"
+    shutil.copytree(FIXTURE_SITE, content)
+    store = ContentStore(FolderStore(tmp_path / "state"))
+    store.publish(content, "institutions", ("reviews",))
+    mirror = StoredContent(store, tmp_path / "mirror")
+    mirror.prepare_range("alpha-college", "gamma-classes")
+    # When an editor removes Beta, `make publish` runs, and the next run's shard reads its range again
+    (content / "institutions/beta-university.md").unlink()
+    store.publish(content, "institutions", ("reviews",))
+    mirror.prepare_range("alpha-college", "gamma-classes")
+    # Then the shard does not render Beta from the old copy
+    assert sorted(p.name for p in (tmp_path / "mirror/institutions").iterdir()) == ["alpha-college.md",
+                                                                                  "gamma-classes.md"]
