@@ -370,8 +370,9 @@ class StoredContent:
         items = {slug: item for part in index.parts_for(first, last) for slug, item in self._part(part).items()
                  if first <= slug <= last}
         wanted: dict[str, str] = {}
-        # An institution a warm container read for an earlier run and the content no longer has goes too.
-        for slug in sorted(items.keys() | {slug for slug in self._owned if first <= slug <= last}):
+        # What a warm container read for an earlier shard goes (a container may render 75 shards of a national
+        # build: their files would fill its /tmp), and so does an institution the content no longer has.
+        for slug in sorted(items.keys() | set(self._owned)):
             wanted.update(self._own(slug, items.get(slug)))
         self._sync(wanted)
 

@@ -205,3 +205,12 @@ def test_a_warm_shard_forgets_an_institution_the_content_no_longer_has(tmp_path:
     # Then the shard does not render Beta from the old copy
     assert sorted(p.name for p in (tmp_path / "mirror/institutions").iterdir()) == ["alpha-college.md",
                                                                                   "gamma-classes.md"]
+
+
+def test_a_warm_shard_keeps_only_its_own_range(tmp_path: Path) -> None:
+    store = ContentStore(FolderStore(tmp_path / "state"))
+    store.publish(FIXTURE_SITE, "institutions", ("reviews",))
+    mirror = StoredContent(store, tmp_path / "mirror")
+    mirror.prepare_range("alpha-college", "beta-university")
+    mirror.prepare_range("gamma-classes", "gamma-classes")
+    assert sorted(p.name for p in (tmp_path / "mirror/institutions").iterdir()) == ["gamma-classes.md"]
