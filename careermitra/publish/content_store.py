@@ -180,10 +180,12 @@ class ContentReport:
 class ContentStore:
     """The content layout (module docstring) over a build-state store: the bucket in AWS, a folder in tests."""
 
-    def __init__(self, store: BuildState, prefix: str = CONTENT_PREFIX, workers: int = WORKERS) -> None:
+    def __init__(self, store: BuildState, prefix: str = CONTENT_PREFIX, workers: int = WORKERS,
+                 part_size: int = PART_SIZE) -> None:
         self.store = store
         self.prefix = prefix
         self.workers = workers
+        self.part_size = part_size
 
     def blob_key(self, digest: str) -> str:
         return f"{self.prefix}blobs/{digest}"
@@ -228,8 +230,9 @@ class ContentStore:
         stored = previous.digests() if previous else set()
         missing = {digest: path for digest, path in _paths_by_digest(manifest, files).items() if digest not in stored}
         self._each(lambda item: self.store.write(self.blob_key(item[0]), item[1].read_bytes()), missing.items())
-        old_parts = {part.key for part in self.index().parts} if previous else set()
-        parts, written = self._write_parts(manifest, old_parts)
+        before = self.index().parts if previous else ()
+        old_parts = {part.key for part in before}
+        parts, written = self._write_parts(manifest, before)
         # The index last: until it is written every reader sees the old content whole, and then the new.
         self.store.write(self.index_key, ContentIndex(institutions_path, manifest.shared, parts).to_bytes())
         gone = sorted(stored - manifest.digests())
@@ -240,12 +243,11 @@ class ContentStore:
                     len(gone), written)
         return ContentReport(len(missing), len(gone), written)
 
-    def _write_parts(self, manifest: ContentManifest, existing: set[str]) -> tuple[tuple[Part, ...], int]:
-        slugs = sorted(manifest.institutions)
+    def _write_parts(self, manifest: ContentManifest, before: tuple[Part, ...]) -> tuple[tuple[Part, ...], int]:
+        existing = {part.key for part in before}
         parts: list[Part] = []
         written = 0
-        for start in range(0, len(slugs), PART_SIZE):
-            chunk = slugs[start : start + PART_SIZE]
+        for chunk in part_slugs(sorted(manifest.institutions), before, self.part_size):
             data = _dumps({slug: manifest.institutions[slug].to_json() for slug in chunk})
             key = f"{self.prefix}institutions/{sha256(data)}.json"
             if key not in existing:
@@ -257,6 +259,23 @@ class ContentStore:
     def _each(self, work: Any, items: Iterable[Any]) -> None:
         with ThreadPoolExecutor(self.workers) as pool:
             list(pool.map(work, items))
+
+
+def part_slugs(slugs: list[str], before: tuple[Part, ...], size: int) -> list[list[str]]:
+    """Sorted slugs cut into parts of about `size`, within the bounds of the parts `before` where there are any,
+    so an institution added or removed rewrites one part (and the rebuilds' cached parts stay good), not every
+    part after it; a part grown past twice the size is cut again."""
+    if not before:
+        return [slugs[start : start + size] for start in range(0, len(slugs), size)]
+    bounds = [part.first for part in before[1:]]
+    groups: list[list[str]] = [[] for _ in before]
+    for slug in slugs:
+        groups[bisect_right(bounds, slug)].append(slug)
+    cut: list[list[str]] = []
+    for group in groups:
+        step = size if len(group) > 2 * size else max(len(group), 1)
+        cut += [group[start : start + step] for start in range(0, len(group), step)]
+    return cut
 
 
 def _paths_by_digest(manifest: ContentManifest, files: Mapping[str, Path]) -> dict[str, Path]:

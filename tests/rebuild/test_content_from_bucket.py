@@ -12,7 +12,7 @@ import pytest
 from careermitra.full_build.settings import load_full_build_settings
 from careermitra.function_settings import FunctionSettingsError
 from careermitra.publish.cdn import NoCdn
-from careermitra.publish.content_store import ContentStore, StoredContent
+from careermitra.publish.content_store import ContentStore, StoredContent, part_slugs
 from careermitra.publish.state import S3State
 from careermitra.publish.sync import ContentPublication, publish_site
 from careermitra.publish.targets import S3Target
@@ -214,3 +214,20 @@ def test_a_warm_shard_keeps_only_its_own_range(tmp_path: Path) -> None:
     mirror.prepare_range("alpha-college", "beta-university")
     mirror.prepare_range("gamma-classes", "gamma-classes")
     assert sorted(p.name for p in (tmp_path / "mirror/institutions").iterdir()) == ["gamma-classes.md"]
+
+
+def test_an_added_institution_rewrites_one_part_of_the_manifest(tmp_path: Path) -> None:
+    # Given the fixture's three institutions in parts of one each
+    content = tmp_path / "checkout"
+    shutil.copytree(FIXTURE_SITE, content)
+    store = ContentStore(FolderStore(tmp_path / "state"), part_size=1)
+    assert store.publish(content, "institutions", ("reviews",)).parts_written == 3
+    # When an editor adds an institution that sorts between two others
+    text = (content / "institutions/beta-university.md").read_text(encoding="utf-8")
+    (content / "institutions/delta-institute.md").write_text(text, encoding="utf-8")
+    report = store.publish(content, "institutions", ("reviews",))
+    # Then only the part it falls in is written again, the later ones stay as the rebuilds cached them
+    assert (report.uploaded, report.parts_written) == (0, 1)  # the same bytes as Beta's: no new blob
+    assert [(part.first, part.last) for part in store.index().parts] == [
+        ("alpha-college", "alpha-college"), ("beta-university", "delta-institute"), ("gamma-classes", "gamma-classes")]
+    assert part_slugs([str(n) for n in range(10)], (), 4) == [["0", "1", "2", "3"], ["4", "5", "6", "7"], ["8", "9"]]
