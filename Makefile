@@ -81,9 +81,12 @@ build-SharedLayer:
 	cp -R content/institutions "$(ARTIFACTS_DIR)/content/"
 	cp -R content/data "$(ARTIFACTS_DIR)/python/content/"  # the places file, beside the package that reads it
 
-# `sam build` runs this for the rebuild function: its handler, the whole package with the site builder, the site
-# sources it renders (content, theme, Pelican settings) and its pinned dependencies. The function's code is its
-# own package, not the layer. REBUILD_PLATFORM and REBUILD_PYTHON_VERSION default to the Lambda runtime; the
+# `sam build` runs this for the rebuild function: its handler, the whole package with the site builder, the theme,
+# the Pelican settings, content/data (the places and Hindi names the package reads beside itself) and its pinned
+# dependencies. Not the editors' institutions and pages: near 80,000 institutions their Markdown alone passes
+# Lambda's 250 MB unzipped package, so the function reads them from BuildStateBucket's content/ prefix, which
+# `make publish` writes (careermitra/publish/content_store.py). The function's code is its own package, not the
+# layer. REBUILD_PLATFORM and REBUILD_PYTHON_VERSION default to the Lambda runtime; the
 # packaging test sets them to the machine it runs on so it can import what it built.
 REBUILD_PLATFORM ?= manylinux2014_aarch64
 REBUILD_PYTHON_VERSION ?= 3.12
@@ -96,11 +99,11 @@ build-RebuildFunction:
 	rm -rf "$(ARTIFACTS_DIR)/careermitra/local"
 	find "$(ARTIFACTS_DIR)/careermitra" -name __pycache__ -prune -exec rm -rf {} +
 	mkdir -p "$(ARTIFACTS_DIR)/content"
-	cp -R content/institutions content/reviews content/pages content/data "$(ARTIFACTS_DIR)/content/"
+	cp -R content/data "$(ARTIFACTS_DIR)/content/"
 
 # `sam build` runs these for the full build's functions (template.yaml, FullBuildStateMachine): one package for
-# the three, as the rebuild's (the package, content/, theme/, settings, dependencies with Pagefind), each with
-# its own handler as app.py.
+# the three, as the rebuild's (the package, theme/, settings, content/data, dependencies with Pagefind; the
+# institutions and pages come from BuildStateBucket), each with its own handler as app.py.
 build-FullBuildPlanFunction: FULL_BUILD_STEP = plan
 build-FullBuildShardFunction: FULL_BUILD_STEP = shard
 build-FullBuildFinishFunction: FULL_BUILD_STEP = finish
@@ -113,7 +116,7 @@ build-FullBuildPlanFunction build-FullBuildShardFunction build-FullBuildFinishFu
 	rm -rf "$(ARTIFACTS_DIR)/careermitra/local"
 	find "$(ARTIFACTS_DIR)/careermitra" -name __pycache__ -prune -exec rm -rf {} +
 	mkdir -p "$(ARTIFACTS_DIR)/content"
-	cp -R content/institutions content/pages content/data "$(ARTIFACTS_DIR)/content/"
+	cp -R content/data "$(ARTIFACTS_DIR)/content/"
 
 test: $(STAMP) lint-template
 	$(BIN)/ruff check .

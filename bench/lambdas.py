@@ -288,9 +288,11 @@ def layer_files() -> dict[str, Path]:
 
 
 def site_bundle_files() -> dict[str, Path]:
-    """What a function that renders pages adds (issue 5): the site plugin, theme, settings, content, Pelican."""
+    """What a function that renders pages adds (issue 5): the site plugin, theme, settings, content/data (the
+    places and Hindi names the package reads beside itself), Pelican. Not the institutions and pages (issue 17):
+    they come from the build-state bucket, so the package no longer grows with the directory."""
     files = {**_tree(ROOT / "careermitra" / "site", "careermitra/site/"), **_tree(ROOT / "theme", "theme/"),
-             **_tree(ROOT / "content", "content/")}
+             **_tree(ROOT / "content" / "data", "content/data/")}
     files.update({name: ROOT / name for name in ("pelicanconf.py", "publishconf.py")})
     in_layer = {name.lower() for name in requirement_names(ROOT / "requirements-lambda.txt")}
     for name in requirement_names(ROOT / "requirements.txt"):
@@ -317,6 +319,7 @@ def package_sizes(renders_site: set[str] | None = None) -> dict[str, Any]:
         if folder.name in (renders_site or set()):
             files.update(site_bundle_files())
         zipped, unzipped = zipped_size(files)
+        content = sum(path.stat().st_size for name, path in files.items() if name.startswith("content/"))
         functions[folder.name] = {"zip": zipped, "unzipped": unzipped, "with_layer_unzipped": unzipped + layer_unzipped,
-                                  "includes_site": folder.name in (renders_site or set())}
+                                  "includes_site": folder.name in (renders_site or set()), "content_unzipped": content}
     return {"layer": {"zip": layer_zip, "unzipped": layer_unzipped}, "functions": functions}

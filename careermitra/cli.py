@@ -267,8 +267,9 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
                 "uploaded": "nothing (no stack given: --stack or CAREERMITRA_STACK)"}
     from careermitra.publish.cdn import CloudFrontCdn
     from careermitra.publish.state import S3State
-    from careermitra.publish.sync import publish_site
+    from careermitra.publish.sync import ContentPublication, publish_site
     from careermitra.publish.targets import S3Target
+    from careermitra.site.build import site_build_for
     from careermitra.store.dynamodb import aws_client
     from careermitra.store.publication import DynamoPublicationState
     from careermitra.store.published_reviews import ApprovedSnapshot, DynamoApprovedReviews
@@ -279,13 +280,15 @@ def run_publish(settings_file: Path, output: Path, stack: str | None) -> dict[st
     seconds = round(time.perf_counter() - started, 1)
     report = publish_site(output, S3Target(aws_client("s3"), outputs["SiteBucketName"]),
                           S3State(aws_client("s3"), outputs["BuildStateBucketName"]),
-                          CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]))
+                          CloudFrontCdn(aws_client("cloudfront"), outputs["DistributionId"]),
+                          ContentPublication.of(site_build_for(str(settings_file))))  # what the functions read
     # What the build showed is live now: the moderator sees "approved, live", not "waiting for the rebuild".
     recorded = DynamoPublicationState(outputs["ReviewsTableName"]).mark_reviews_live(
         approved.review_ids(), dt.datetime.now(dt.UTC))
     return {"exported_reviews": exported, "built": str(output), "seconds": seconds,
             "uploaded": len(report.uploaded), "removed": len(report.removed), "invalidated": len(report.invalidated),
-            "recorded_live": recorded}
+            "content_uploaded": report.content.uploaded if report.content else 0,
+            "content_removed": report.content.removed if report.content else 0, "recorded_live": recorded}
 
 
 def run_rebuild_retry(settings_file: Path | None, output: Path, stack: str | None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from careermitra.full_build.settings import FullBuildSettings
 from careermitra.full_build.steps import BUILD_ID, finish_build, plan_build, render_shard
 from careermitra.publish.cdn import Cdn, CloudFrontCdn, NoCdn
+from careermitra.publish.content_store import ContentSource, FolderContent, stored_content
 from careermitra.publish.state import S3State
 from careermitra.publish.targets import S3Target
 from careermitra.site.build import site_build_for
@@ -62,9 +63,14 @@ class FullBuildService:
 
     def __init__(self, settings: FullBuildSettings) -> None:
         self.settings = settings
-        # The packaged content is the editors' commit; the approved reviews come from DynamoDB.
+        # The editors' content as `make publish` last published it (read from the build-state bucket, each step
+        # only what it needs); the approved reviews come from DynamoDB.
+        self.content: ContentSource = (
+            FolderContent(settings.site_root / "content") if settings.content_prefix is None
+            else stored_content(S3State(self.s3, settings.state_bucket), settings.work_folder, settings.content_prefix))
+        self.content.prepare_shared()
         self.build: SiteBuild = site_build_for(str(settings.site_root / settings.site_settings),
-                                               {"PATH": str(settings.site_root / "content")})
+                                               {"PATH": str(self.content.folder)})
 
     @cached_property
     def s3(self) -> Any:
@@ -78,7 +84,7 @@ class FullBuildService:
 
     def plan(self, event: dict[str, Any]) -> dict[str, Any]:
         request = PlanRequest.model_validate(event)
-        plan = plan_build(self.build, S3State(self.s3, self.settings.state_bucket), request.build,
+        plan = plan_build(self.content, S3State(self.s3, self.settings.state_bucket), request.build,
                           self.settings.shard_size)
         # ItemReader reads the manifest from here; MaxItems and the shards' count are the plan's.
         return {"build": plan.build, "manifest": {"Bucket": self.settings.state_bucket, "Key": plan.manifest_key},
@@ -87,7 +93,8 @@ class FullBuildService:
     def shard(self, event: dict[str, Any]) -> dict[str, Any]:
         request = ShardRequest.model_validate(event)
         item = request.shard
-        report = render_shard(self.build, request.build, Shard(item.shard, item.first, item.last, item.count),
+        report = render_shard(self.build, self.content, request.build,
+                              Shard(item.shard, item.first, item.last, item.count),
                               reviews=DynamoApprovedReviews(self.settings.reviews_table),
                               target=S3Target(self.s3, self.settings.site_bucket),
                               state=S3State(self.s3, self.settings.state_bucket), work=self.settings.work_folder)

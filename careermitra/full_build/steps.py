@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careermitra.publish.cdn import Cdn, invalidation_paths, url_paths
+from careermitra.publish.content_store import ContentSource
 from careermitra.publish.state import BuildState
 from careermitra.publish.targets import Target
 from careermitra.site.builder.content import institution_files, raise_all
@@ -93,10 +94,9 @@ class FinishReport:
     invalidated: tuple[str, ...]
 
 
-def plan_build(build: SiteBuild, state: BuildState, build_id: str, shard_size: int) -> Plan:
+def plan_build(content: ContentSource, state: BuildState, build_id: str, shard_size: int) -> Plan:
     """Cut the institutions into shards and write the manifest (a JSON array, one item per shard)."""
-    files, errors = institution_files(build.content / build.site.institutions_path)
-    raise_all(errors)
+    files = content.institution_slugs()
     shards = plan_shards(files, shard_size)
     key = manifest_key(build_id)
     state.write(key, json.dumps([shard.to_item() for shard in shards], separators=(",", ":")).encode("utf-8"))
@@ -104,10 +104,11 @@ def plan_build(build: SiteBuild, state: BuildState, build_id: str, shard_size: i
     return Plan(build_id, key, len(shards), len(files))
 
 
-def render_shard(build: SiteBuild, build_id: str, shard: Shard, *, reviews: ApprovedReviews, target: Target,
-                 state: BuildState, work: Path) -> ShardReport:
+def render_shard(build: SiteBuild, content: ContentSource, build_id: str, shard: Shard, *, reviews: ApprovedReviews,
+                 target: Target, state: BuildState, work: Path) -> ShardReport:
     """Render one shard into the site; a content problem fails the shard (and so the run), naming file and
     field, before any of its pages is uploaded. Run twice, it uploads nothing the second time."""
+    content.prepare_range(shard.first, shard.last)  # only this shard's institutions are read from the bucket
     institutions_dir = build.content / build.site.institutions_path
     files = {slug: path for slug, path in institution_files(institutions_dir)[0].items() if shard.holds(slug)}
     with tempfile.TemporaryDirectory(dir=work, prefix="shard-") as folder, fewer_collections():

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from functools import cached_property
 
 from careermitra.publish.cdn import Cdn, CloudFrontCdn, NoCdn
+from careermitra.publish.content_store import ContentSource, FolderContent, stored_content
 from careermitra.publish.state import BuildState, FolderState, S3State
 from careermitra.publish.targets import FolderTarget, S3Target, Target
 from careermitra.rebuild.pipeline import PublishReport, publish_changes
@@ -28,9 +29,18 @@ class RebuildService:
 
     def __init__(self, settings: RebuildSettings) -> None:
         self.settings = settings
-        # The packaged content is the editors' commit; the approved reviews come from DynamoDB, in memory.
+        # The editors' content as `make publish` last published it (in AWS read from the build-state bucket a
+        # few files at a time); the approved reviews come from DynamoDB, in memory.
+        self.content = self._content_source()
+        self.content.prepare_shared()
         self.build = site_build_for(str(settings.site_root / settings.site_settings),
-                                    {"PATH": str(settings.site_root / "content")})
+                                    {"PATH": str(self.content.folder)})
+
+    def _content_source(self) -> ContentSource:
+        if self.settings.content_prefix is None:
+            return FolderContent(self.settings.site_root / "content")
+        return stored_content(S3State(aws_client("s3"), str(self.settings.state_bucket)), self.settings.work_folder,
+                              self.settings.content_prefix)
 
     @cached_property
     def target(self) -> Target:
@@ -57,6 +67,7 @@ class RebuildService:
     def publish_recording(self, slugs: Collection[str]) -> PublishReport:
         """Publish these institutions and record on their approved reviews that they are live, or why not."""
         try:
+            self.content.prepare_institutions(slugs)  # inside: a missing or broken file is recorded as the reason
             report = publish_changes(slugs, reviews=DynamoApprovedReviews(self.settings.reviews_table),
                                      target=self.target, state=self.build_state, cdn=self.cdn, build=self.build)
         except Exception as error:

@@ -87,6 +87,18 @@ def test_the_functions_fit_lambdas_limits_and_read_the_settings_their_model_decl
              for name, value in environments[0].items()}
     settings = load_full_build_settings({**plain, "SITE_ROOT": str(ROOT)})
     assert settings.shard_size == 2000
+    assert settings.content_prefix == "content/"  # the content comes from the build-state bucket
+
+
+def test_each_step_reads_the_content_prefix_of_the_build_state_and_writes_none_of_it() -> None:
+    for name in STEPS.values():
+        statements = [statement for policy in _resource(name)["Properties"]["Policies"]
+                      for statement in policy.get("Statement", [])]
+        [read] = [s for s in statements if s.get("Sid") == "ReadTheContent"]
+        assert (read["Effect"], read["Action"]) == ("Allow", "s3:GetObject"), name
+        assert read["Resource"] == {"Fn::Sub": "${BuildStateBucket.Arn}/content/*"}, name
+        assert not [s for s in statements if "content/" in str(s["Resource"]) and s is not read], name
+        assert {"KMSDecryptPolicy": {"KeyId": {"Ref": "DataKey"}}} in _resource(name)["Properties"]["Policies"], name
 
 
 def test_each_step_has_its_handler_and_no_step_may_delete_a_page() -> None:

@@ -128,8 +128,10 @@ def test_the_environment_sets_every_rebuild_setting_for_the_bucket_and_nothing_t
 
     settings = load_rebuild_settings({**environment, "SITE_ROOT": str(ROOT)})  # /var/task exists only in Lambda
     assert environment["SITE_ROOT"] == "/var/task"
-    assert "WORK_DIR" not in environment  # the rebuild writes no files (nothing reads the variable)
+    assert "WORK_DIR" not in environment  # not a setting (nothing reads the variable)
     assert (settings.site_bucket, settings.distribution_id) == ("test-sitebucket", "test-distribution")
+    # The editors' content comes from the build-state bucket, mirrored in Lambda's /tmp, never from the package
+    assert (settings.content_prefix, str(settings.work_folder)) == ("content/", "/tmp")
 
 
 def test_the_rebuild_reads_only_its_table_and_writes_only_the_site_bucket_and_distribution() -> None:
@@ -150,6 +152,10 @@ def test_the_rebuild_reads_only_its_table_and_writes_only_the_site_bucket_and_di
     assert statements["cloudfront:CreateInvalidation"] == {
         "Fn::Sub": "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}"}
     assert statements["kms:GenerateDataKey"] == {"Fn::GetAtt": ["DataKey", "Arn"]}  # sends to the encrypted queue
+    # It reads the editors' content from the build state and can never change it (only `make publish` does)
+    [never] = [s for s in _inline_statements() if s["Effect"] == "Deny"]
+    assert set(never["Action"]) == {"s3:PutObject", "s3:DeleteObject"}
+    assert never["Resource"] == {"Fn::Sub": "${BuildStateBucket.Arn}/content/*"}
     assert len(statements) == len(_inline_statements())
 
 
@@ -191,8 +197,12 @@ def test_the_built_package_starts_from_its_own_files(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr[-3000:]
 
     for path in ("app.py", "pelicanconf.py", "publishconf.py", "careermitra/site", "theme/templates",
-                 "content/institutions", "content/reviews", "content/pages"):
+                 "content/data/places.yaml"):
         assert (package / path).exists(), path
+    # Issue 17: the editors' content is read from the build-state bucket; near 80,000 institutions it would
+    # pass Lambda's 250 MB package
+    for path in ("content/institutions", "content/reviews", "content/pages"):
+        assert not (package / path).exists(), path
     assert not (package / "careermitra" / "local").exists()
     assert not list((package / "careermitra").rglob("__pycache__"))
     installed = {canonicalize_name(path.name.split("-")[0]) for path in package.glob("*.dist-info")}

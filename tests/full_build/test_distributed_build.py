@@ -33,8 +33,10 @@ def search_index_shape(files: dict[str, bytes]) -> tuple[Counter[str], dict[str,
 
 def test_plan_shards_and_finish_fill_the_bucket_with_what_a_local_full_build_writes(
         aws: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Given the fixture site packaged for the functions, its approved reviews in DynamoDB, an empty bucket
+    # Given the fixture site's content in the build-state bucket (none in the functions' package), its approved
+    # reviews in DynamoDB, an empty site bucket
     stack = full_build_stack(tmp_path, monkeypatch, shard_size=2)
+    assert not (stack.root / "content/institutions").exists()
     # When the state machine's steps run: plan, each shard of the manifest, finish
     report = stack.run()
     # Then the bucket holds exactly the files a local full build writes, byte for byte
@@ -67,16 +69,18 @@ def test_the_plan_writes_contiguous_shards_of_sorted_slugs_to_the_private_build_
 
 def test_a_shard_with_a_broken_institution_file_fails_naming_the_file_and_the_field_and_uploads_nothing(
         aws: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Given an editor's typo in one institution of the first shard
+    # Given an editor's typo in one institution of the first shard, published to the content the functions read
     stack = full_build_stack(tmp_path, monkeypatch, shard_size=2)
-    broken = stack.root / "content/institutions/beta-university.md"
+    broken = stack.source / "content/institutions/beta-university.md"
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text.replace("established: ", "established: 2090 #", 1), encoding="utf-8")
+    assert stack.publish_content().uploaded == 1
     # When the run reaches that shard
     with pytest.raises(ContentError) as failure:
         stack.run()
     # Then it fails (the Distributed Map tolerates no failed shard) with the file and the field named
-    assert str(broken) in str(failure.value) and "established" in str(failure.value)
+    assert "content/institutions/beta-university.md" in str(failure.value)
+    assert "established" in str(failure.value)
     # And that shard put none of its pages in the bucket, so nothing of the broken build is half published
     assert not [key for key in stack.bucket() if "alpha-college" in key or "beta-university" in key]
 
@@ -94,7 +98,7 @@ def test_a_request_with_a_bad_build_name_is_refused_before_any_work(
     stack = full_build_stack(tmp_path, monkeypatch)
     with pytest.raises(ValueError, match="build"):
         stack.invoke("plan", {"build": "../site"})
-    assert stack.s3.list_objects_v2(Bucket="build-state").get("KeyCount") == 0
+    assert stack.s3.list_objects_v2(Bucket="build-state", Prefix="full-builds/").get("KeyCount") == 0
 
 
 def test_shards_cover_every_slug_once_in_sorted_contiguous_ranges() -> None:

@@ -17,6 +17,8 @@ import boto3
 import pytest
 
 from careermitra.local.resources import create_tables
+from careermitra.publish.content_store import ContentReport, ContentStore
+from careermitra.publish.state import S3State
 from careermitra.site.builder.content import load_institutions, load_reviews
 from careermitra.store.reviews import DynamoReviewStore
 from tests.support.rebuild import LambdaContext, record_for, site_root
@@ -29,10 +31,15 @@ STEPS = ("plan", "shard", "finish")
 
 @dataclass
 class FullBuildStack:
-    root: Path  # what `sam build` packages for the three functions: content/ (no reviews), theme/, settings
-    source: Path  # the same site with its reviews folder, as an editor's checkout builds it locally
+    root: Path  # what `sam build` packages for the three functions: theme/, settings, content/data (no content)
+    source: Path  # the site with its content and reviews folder, as an editor's checkout builds it locally
     s3: Any
     steps: dict[str, ModuleType]
+
+    def publish_content(self) -> ContentReport:
+        """What `make publish` does for the functions: the checkout's content into the build-state bucket."""
+        return ContentStore(S3State(self.s3, "build-state")).publish(self.source / "content", "institutions",
+                                                                     ("reviews",))
 
     def bucket(self) -> dict[str, bytes]:
         """Every object of the site bucket."""
@@ -67,16 +74,21 @@ def full_build_stack(tmp: Path, monkeypatch: pytest.MonkeyPatch, shard_size: int
     for slug, reviews in load_reviews(root / "content/reviews", institutions).items():
         for review in reviews:
             store.add(record_for(slug, review))
-    shutil.rmtree(root / "content/reviews")  # the functions read approved reviews from the table only
+    # The functions read approved reviews from the table only, and the content from the build-state bucket
+    # (make publish writes it): the package carries none of it.
+    for folder in ("reviews", "institutions", "pages"):
+        shutil.rmtree(root / "content" / folder)
     work = tmp / "lambda-tmp"
     work.mkdir()
     for name, value in {"SITE_ROOT": str(root), "SITE_SETTINGS": "pelicanconf.py", "SITE_BUCKET": "site",
                         "STATE_BUCKET": "build-state", "REVIEWS_TABLE": tables["ReviewsTable"],
-                        "SHARD_SIZE": str(shard_size), "WORK_FOLDER": str(work),
+                        "SHARD_SIZE": str(shard_size), "WORK_FOLDER": str(work), "CONTENT_PREFIX": "content/",
                         "POWERTOOLS_SERVICE_NAME": "full-build"}.items():
         monkeypatch.setenv(name, value)
     sys.modules.pop("careermitra.full_build.handlers", None)  # a cold start: the settings of this environment
-    return FullBuildStack(root, source, s3, {step: load_step(step) for step in STEPS})
+    stack = FullBuildStack(root, source, s3, {step: load_step(step) for step in STEPS})
+    stack.publish_content()
+    return stack
 
 
 def load_step(step: str) -> ModuleType:
