@@ -23,7 +23,8 @@ from careermitra.site.builder.settings import TEMPLATE_SETTINGS, BuildSettings
 
 # Theme files linked by their content's fingerprint (static_url); the others keep their plain names. Pages the
 # builder renders link these copies, compacted (compact_script); Pelican's pages link the plain files.
-FINGERPRINTED = ("js/filters.js", "js/search.js", "js/consent.js", "js/picks.js", "js/review-fold.js")
+FINGERPRINTED = ("js/filters.js", "js/search.js", "js/consent.js", "js/picks.js", "js/review-fold.js", "js/ui-text.js",
+                 "js/session.js")
 
 
 def compact_script(source: bytes) -> bytes:
