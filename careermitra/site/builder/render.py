@@ -120,7 +120,7 @@ _BLOCKS = frozenset({
     "p", "div", "section", "article", "header", "footer", "main", "nav", "ul", "ol", "li", "dl", "dt", "dd", "table",
     "caption", "thead", "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "details", "summary", "form",
     "meta", "link", "script", "head", "body", "html", "title"})
-_BREAK_AFTER_TAG = re.compile(r"<!?/?([a-zA-Z][\w-]*)[^<>]*>\n(?=</?([a-zA-Z][\w-]*))")
+_BREAK_AFTER_TAG = re.compile(r"<!?/?([a-zA-Z][\w-]*)[^<>]*>\n+(?=</?([a-zA-Z][\w-]*))")
 COMPACTED_TEMPLATES = ("institution.html",)
 
 
@@ -133,7 +133,7 @@ def compact_html(html: str) -> str:
 
 def _joined(match: re.Match[str]) -> str:
     before, after = match.group(1).lower(), match.group(2).lower()
-    return match.group(0)[:-1] if before in _BLOCKS or after in _BLOCKS else match.group(0)
+    return match.group(0).rstrip("\n") if before in _BLOCKS or after in _BLOCKS else match.group(0)
 
 
 class Renderer:
