@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careermitra.site.builder.render import compact_script
+from careermitra.site.builder.render import compact_html, compact_script
 from tests.support.site import ROOT
 
 
@@ -31,3 +31,13 @@ def test_every_compacted_theme_script_still_parses(tmp_path: Path) -> None:
         copy.write_bytes(compact_script(script.read_bytes()))
         checked = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True, check=False)
         assert checked.returncode == 0, (script.name, checked.stderr)
+
+
+def test_a_compacted_page_leaves_out_only_the_end_tags_the_next_tag_implies() -> None:
+    html = ("<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<dl><dt>Type</dt><dd>College</dd><dt>Phone</dt><dd>1</dd></dl>"
+            "<p>one</p><p>two</p><div><p>last</p></div><p>inline <a href=\"/x\">link</a></p> <span>after</span>")
+    assert compact_html(html) == ("<ul><li>a<li>b</ul><dl><dt>Type<dd>College<dt>Phone<dd>1</dl>"
+                                  "<p>one<p>two<div><p>last</p></div><p>inline <a href=\"/x\">link</a></p> "
+                                  "<span>after</span>")
+    # a page with preformatted text is left as it is
+    assert compact_html("<pre>a\n</pre>\n<p>x</p><p>y</p>") == "<pre>a\n</pre>\n<p>x</p><p>y</p>"

@@ -15,7 +15,8 @@ PAGES = ("index.html", "institutions/alpha-college/index.html", "account/index.h
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_has_both_header_states_and_the_script_that_picks_one(fixture_site: Path, page: str) -> None:
     html = (fixture_site / page).read_text(encoding="utf-8")
-    assert '<li data-signed-out><a href="/sign-in/" data-return-here>Sign in</a></li>' in html
+    # (the institution page leaves out the </li> the next <li> implies: render.compact_html)
+    assert re.search(r'<li data-signed-out><a href="/sign-in/" data-return-here>Sign in</a>(?:</li>)?\n?<li ', html)
     assert '<li class="signed-in" data-signed-in hidden><span data-display-name></span> · ' in html
     assert '<a href="/account/">Your account</a>' in html
     assert '<form class="inline" action="/api/logout" method="post"' in html  # sign out is a POST

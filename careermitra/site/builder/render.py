@@ -124,11 +124,20 @@ _BREAK_AFTER_TAG = re.compile(r"<!?/?([a-zA-Z][\w-]*)[^<>]*>\n+(?=</?([a-zA-Z][\
 COMPACTED_TEMPLATES = ("institution.html",)
 
 
+# End tags HTML lets a page leave out where the next tag closes the element all the same (the parser's rules:
+# a <li> closes the open li, <dt>/<dd> the open dt or dd, a block's start tag an open <p>, a list's end its last
+# item): the same DOM, a few hundred bytes lighter.
+_OPTIONAL_END_TAG = re.compile(
+    r"</li>(?=<li[\s>]|</[ou]l>)|</d[dt]>(?=<d[dt][\s>])|</dd>(?=</dl>)"
+    r"|</p>(?=<(?:p|ul|ol|dl|div|table|h[1-6]|section|details|nav|header|footer|form)[\s>])")
+
+
 def compact_html(html: str) -> str:
-    """A page without the line breaks between block tags: the same page drawn, a little lighter."""
+    """A page without the line breaks between block tags, nor the end tags the next tag implies: the same page
+    drawn, a little lighter."""
     if "<pre" in html or "<textarea" in html:
         return html
-    return _BREAK_AFTER_TAG.sub(_joined, html)
+    return _OPTIONAL_END_TAG.sub("", _BREAK_AFTER_TAG.sub(_joined, html))
 
 
 def _joined(match: re.Match[str]) -> str:
