@@ -39,5 +39,7 @@ def test_a_compacted_page_leaves_out_only_the_end_tags_the_next_tag_implies() ->
     assert compact_html(html) == ("<ul><li>a<li>b</ul><dl><dt>Type<dd>College<dt>Phone<dd>1</dl>"
                                   "<p>one<p>two<div><p>last</p></div><p>inline <a href=\"/x\">link</a></p> "
                                   "<span>after</span>")
+    table = "<table><caption>Ranks</caption><thead><tr><th>A</thead><tbody><tr><td>1</tbody></table>"
+    assert compact_html(table) == "<table><caption>Ranks<thead><tr><th>A<tbody><tr><td>1</table>"
     # a page with preformatted text is left as it is
     assert compact_html("<pre>a\n</pre>\n<p>x</p><p>y</p>") == "<pre>a\n</pre>\n<p>x</p><p>y</p>"

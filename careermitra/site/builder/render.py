@@ -126,10 +126,12 @@ COMPACTED_TEMPLATES = ("institution.html",)
 
 # End tags HTML lets a page leave out where the next tag closes the element all the same (the parser's rules:
 # a <li> closes the open li, <dt>/<dd> the open dt or dd, a block's start tag an open <p>, a list's end its last
-# item): the same DOM, a few hundred bytes lighter.
+# item, a table's head or body its caption or head, the table's end its body): the same DOM, a few hundred bytes
+# lighter.
 _OPTIONAL_END_TAG = re.compile(
     r"</li>(?=<li[\s>]|</[ou]l>)|</d[dt]>(?=<d[dt][\s>])|</dd>(?=</dl>)"
-    r"|</p>(?=<(?:p|ul|ol|dl|div|table|h[1-6]|section|details|nav|header|footer|form)[\s>])")
+    r"|</p>(?=<(?:p|ul|ol|dl|div|table|h[1-6]|section|details|nav|header|footer|form)[\s>])"
+    r"|</caption>(?=<(?:thead|tbody)[\s>])|</thead>(?=<tbody[\s>])|</tbody>(?=</table>)")
 
 
 def compact_html(html: str) -> str:
