@@ -103,17 +103,6 @@ def test_the_filter_script_is_linked_by_its_fingerprint(fixture_site: Path) -> N
     assert len(sent) < 0.85 * len(source) and b"\n//" not in sent and b"\n  " not in sent
 
 
-def test_a_compacted_script_is_the_same_program() -> None:
-    # a closing comment goes where nothing before it on the line is a quote or slash; one after a string stays
-    source = (b'// why\n"use strict";\n\n  const a = 1;  // dropped\n  if (a)\n    go("x // not a comment");\n'
-              b'  go("y");  // kept\n')
-    assert compact_script(source) == (b'"use strict";\nconst a = 1;\nif (a)\ngo("x // not a comment");\n'
-                                      b'go("y");  // kept\n')
-    # text that may span lines is left alone
-    for risky in (b"const t = `a\n  b`;\n", b'const s = "a\\\n  b";\n'):
-        assert compact_script(risky) == risky
-
-
 def test_without_script_the_filters_are_hidden_and_the_list_is_there(fixture_site: Path) -> None:
     html = page(fixture_site, "cities/pune/")
     assert re.search(r'<form id="listing-filters"[^>]* hidden data-data="/cities/pune/data.json"', html)

@@ -4,6 +4,7 @@ the cost of a year per course. Plain data computed here, so templates only loop 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote_plus
 
@@ -41,6 +42,17 @@ def provenance(block: Sourced) -> Provenance:
     if url:
         return Provenance(Msg("Self-reported, %(year)s (", year=year), block.source, url, ")")
     return Provenance(Msg("Self-reported, %(year)s", year=year), None, None, "")
+
+
+def shared_provenance(blocks: Sequence[Sourced]) -> Sourced | None:
+    """A block whose provenance line reads the same as every other's in `blocks`, when there are two or more:
+    the page then prints it once for them all (issue 13: nine courses, nine identical lines)."""
+    lines = {_printed(provenance(block)) for block in blocks}
+    return blocks[0] if len(blocks) > 1 and len(lines) == 1 else None
+
+
+def _printed(line: Provenance) -> tuple[object, ...]:
+    return line.prefix.text, tuple(sorted(line.prefix.values.items())), line.source, line.url, line.suffix
 
 
 def ratings_provenance(summary: RatingSummary) -> Provenance:
@@ -140,7 +152,8 @@ def map_href(institution: Institution) -> str:
 
 
 # The templates' names for these (registered by the Renderer).
-FACTS_FILTERS = {"provenance": provenance, "ratings_provenance": ratings_provenance, "rank_tables": rank_tables,
+FACTS_FILTERS = {"provenance": provenance, "shared_provenance": shared_provenance,
+                 "ratings_provenance": ratings_provenance, "rank_tables": rank_tables,
                  "cost_rows": cost_rows, "tel_href": tel_href, "map_href": map_href,
                  "label": label, "category": category,
                  "duration_parts": duration_parts, "course_level": CourseLevel}

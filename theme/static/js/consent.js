@@ -5,7 +5,7 @@
 (function () {
   const { _ } = window.careerMitraText;
   const signal = navigator.globalPrivacyControl === true || navigator.doNotTrack === "1" || window.doNotTrack === "1";
-  const banner = document.getElementById("consent-banner");
+  let banner = document.getElementById("consent-banner");
   const status = document.querySelector("[data-consent-status]");
   const started = Date.now();
   let hiddenSince = 0;
@@ -52,7 +52,7 @@
   });
   window.addEventListener("pagehide", send);
 
-  for (const form of document.querySelectorAll("form[data-consent]")) {
+  function wire(form) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const value = event.submitter && event.submitter.value === "accept" ? "accept" : "reject";
@@ -85,6 +85,7 @@
       });
     });
   }
+  document.querySelectorAll("form[data-consent]").forEach(wire);
 
   // While the banner shows, the page keeps its height free at the bottom (body padding and scroll padding), so
   // the banner never hides the end of the page or the element that has keyboard focus.
@@ -95,9 +96,38 @@
     document.documentElement.style.scrollPaddingBottom = room;
   }
 
-  if (banner && !signal && !choice()) {
+  function start() {
     showBanner(true);
     window.addEventListener("resize", () => { if (!banner.hidden) showBanner(true); });
+  }
+
+  // The institution pages (the ones issue 13 weighs) are sent without the banner: it is read from the cookie
+  // settings page, with the stylesheet it needs, only for a visitor who has not chosen yet.
+  function fetchBanner() {
+    fetch(window.careerMitraText.href("/cookies/")).then((answer) => {
+      if (!answer.ok) throw new Error(String(answer.status));
+      return answer.text();
+    }).then((html) => {
+      const page = new DOMParser().parseFromString(html, "text/html");
+      const found = page.getElementById("consent-banner");
+      if (!found || document.getElementById("consent-banner")) return;
+      banner = document.importNode(found, true);
+      document.body.append(banner);
+      banner.querySelectorAll("form[data-consent]").forEach(wire);
+      const styles = page.querySelector('link[rel=stylesheet][href*="lists-and-forms"]');
+      if (!styles || document.querySelector('link[rel=stylesheet][href*="lists-and-forms"]')) {
+        start();
+        return;
+      }
+      const link = document.importNode(styles, true);
+      link.addEventListener("load", start);
+      document.head.append(link);
+    }).catch(() => {});  // no banner: nothing is recorded before a choice, and /cookies/ still offers one
+  }
+
+  if (!signal && !choice()) {
+    if (banner) start();
+    else fetchBanner();
   }
   describe();
 })();

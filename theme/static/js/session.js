@@ -3,6 +3,17 @@
 "use strict";
 
 (function () {
+  // consent.js (the analytics banner and beacon) only where it has work: no choice yet (the banner), "accepted"
+  // (the beacon), or the cookie settings page. Refused, or a browser's Global Privacy Control or Do Not Track
+  // signal: nothing to do, nothing downloaded (consent.js reads the same cookie and signals).
+  const consent = document.currentScript && document.currentScript.dataset.consent;
+  const refused = /(?:^|;\s*)cm_consent=rejected/.test(document.cookie) || navigator.globalPrivacyControl === true
+    || navigator.doNotTrack === "1" || window.doNotTrack === "1";
+  if (consent && (!refused || document.querySelector("[data-consent-status]"))) {
+    const script = document.createElement("script");
+    script.src = consent;
+    document.head.append(script);
+  }
   const match = document.cookie.match(/(?:^|;\s*)cm_signed_in=([^;]+)/);
   let name = "";
   try {
